@@ -1,0 +1,58 @@
+// One esbuild script for every bundle: the VS Code client, the language server,
+// the CLI, and (with --tests) the test files. Both .wasm files are copied next to
+// the bundles, where the parser module looks for them.
+//   node scripts/build.mjs [--watch] [--production] [--tests]
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+const require = createRequire(import.meta.url);
+
+function copyWasm() {
+  mkdirSync('out', { recursive: true });
+  copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), 'out/web-tree-sitter.wasm');
+  copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'out/tree-sitter-python.wasm');
+}
+
+function testEntries(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.test\.ts$/.test(e.name))
+    .map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  // ESM imports would pick web-tree-sitter's ESM build, which needs import.meta in a CJS bundle.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out' },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'out' },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'out', banner: { js: '#!/usr/bin/env node' } },
+];
+if (tests) {
+  rmSync('out/test', { recursive: true, force: true });
+  builds.push({ ...common, entryPoints: testEntries('test').filter((f) => !f.includes('vscode')), outdir: 'out/test', outbase: 'test' });
+  builds.push({ ...common, external: ['vscode', 'mocha'], entryPoints: ['test/vscode/runTest.ts', 'test/vscode/suite/index.ts', ...testEntries('test/vscode')], outdir: 'out/test/vscode', outbase: 'test/vscode' });
+}
+
+copyWasm();
+if (watch) {
+  for (const options of builds) (await esbuild.context(options)).watch();
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,104 @@
+// Applying fixes, and the import edit that fixes needing a name share.
+import type { Parser } from '../parser';
+import { analyze } from './analyze';
+import type { ModuleFacts } from './module-facts';
+import type { Settings } from './settings';
+import { lineStartsOf, positionToOffset, type SourceFile } from './source';
+import type { Diagnostic, Fix, TextEdit } from './types';
+
+/**
+ * The edit that makes `name` from `module` available, or null when it already is:
+ * merged into the first `from module import ...` when there is one, else a new
+ * line after the module docstring and `__future__` imports.
+ */
+export function importEdit(module: string, name: string, source: SourceFile, facts: ModuleFacts): TextEdit | null {
+  if (facts.imports.get(name) === `${module}.${name}`) return null;
+  const existing = facts.fromImports.get(module);
+  if (existing?.star) return null;
+  if (existing) {
+    return { range: { start: existing.appendAt, end: existing.appendAt }, newText: `, ${name}` };
+  }
+  const at = { line: facts.importLine, character: 0 };
+  const eol = source.eol;
+  // A file whose header runs to the end without a newline needs one first.
+  const needsBreak = facts.importLine >= source.lineCount;
+  const position = needsBreak ? { line: source.lineCount - 1, character: source.lineText(source.lineCount - 1).length } : at;
+  return { range: { start: position, end: position }, newText: `${needsBreak ? eol : ''}from ${module} import ${name}${eol}` };
+}
+
+/** Applies non-overlapping edits (LSP semantics: all ranges refer to the original text). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const starts = lineStartsOf(text);
+  const resolved = edits
+    .map((e, order) => ({ start: positionToOffset(text, e.range.start, starts), end: positionToOffset(text, e.range.end, starts), text: e.newText, order }))
+    .sort((a, b) => a.start - b.start || a.order - b.order);
+  let out = '';
+  let at = 0;
+  for (const e of resolved) {
+    if (e.start < at) throw new Error('overlapping edits');
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+type Span = [number, number];
+
+function spansOf(fix: Fix, text: string, starts: number[]): Span[] {
+  return fix.edits.map((e) => [positionToOffset(text, e.range.start, starts), positionToOffset(text, e.range.end, starts)]);
+}
+
+function conflicts(a: Span[], b: Span[]): boolean {
+  // Two insertions at one point conflict too: their order would be a guess.
+  return a.some(([s1, e1]) => b.some(([s2, e2]) => (s1 < e2 && s2 < e1) || s1 === s2 || e1 === e2));
+}
+
+/** The fixes of one pass that can be applied together, in diagnostic order. */
+export function compatibleFixes(diagnostics: readonly Diagnostic[], text: string, unsafe: boolean): Fix[] {
+  const starts = lineStartsOf(text);
+  const chosen: Array<{ fix: Fix; spans: Span[] }> = [];
+  for (const d of diagnostics) {
+    if (!d.fix || (d.fix.safety === 'unsafe' && !unsafe)) continue;
+    const spans = spansOf(d.fix, text, starts);
+    if (chosen.some((c) => conflicts(c.spans, spans))) continue;
+    chosen.push({ fix: d.fix, spans });
+  }
+  return chosen.map((c) => c.fix);
+}
+
+export interface FixAllInput {
+  parser: Parser;
+  text: string;
+  settings: Settings;
+  path?: string;
+  /** Also apply fixes marked unsafe (`--unsafe-fixes`). */
+  unsafe: boolean;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Number of fixes applied over all passes. */
+  applied: number;
+}
+
+const MAX_PASSES = 10;
+
+/** Applies fixes pass after pass (a fix may make room for another) until nothing is left to apply. */
+export function fixAll(input: FixAllInput): FixAllResult {
+  let text = input.text;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const tree = input.parser.parse(text);
+    if (!tree) break;
+    try {
+      const { diagnostics } = analyze({ tree, text, settings: input.settings, path: input.path });
+      const fixes = compatibleFixes(diagnostics, text, input.unsafe);
+      if (fixes.length === 0) break;
+      text = applyEdits(text, fixes.flatMap((f) => f.edits));
+      applied += fixes.length;
+    } finally {
+      tree.delete();
+    }
+  }
+  return { text, applied };
+}

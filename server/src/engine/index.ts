@@ -1,0 +1,11 @@
+// The engine's public surface, shared by the CLI, the language server, the tests and the bench.
+export { analyze, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type RuleError } from './analyze';
+export { applyEdits, compatibleFixes, fixAll, type FixAllResult } from './fixes';
+export { hover, type HoverResult } from './hover';
+export { ruleDocsMarkdown } from './rule-docs';
+export { findRule, RULES, RULES_BY_CODE } from './rules';
+export type { Rule, RuleMeta } from './rule';
+export { DEFAULT_SETTINGS, parseSettings, settingsSchema, type Settings } from './settings';
+export type { Diagnostic, Fix, Position, Range, Severity, TextEdit } from './types';
+export { noqaEdit } from './noqa';
+export { SourceFile } from './source';

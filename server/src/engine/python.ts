@@ -1,0 +1,93 @@
+// Small facts about Python syntax trees that several rules and fixes need.
+import type { Node } from '../parser';
+
+/** Statements that make up a block or the module, comments left out. */
+export function statementsOf(block: Node | null): Node[] {
+  if (!block) return [];
+  return block.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+export function isDocstring(statement: Node | undefined): boolean {
+  if (!statement || statement.type !== 'expression_statement' || statement.namedChildCount !== 1) return false;
+  const expr = statement.namedChild(0)!;
+  return expr.type === 'string' || expr.type === 'concatenated_string';
+}
+
+export function isImport(statement: Node): boolean {
+  return (
+    statement.type === 'import_statement' ||
+    statement.type === 'import_from_statement' ||
+    statement.type === 'future_import_statement'
+  );
+}
+
+/** `...`, `pass` or a docstring alone: a body that only marks a place (stubs, protocols, abstract methods). */
+export function isStubBody(block: Node): boolean {
+  return statementsOf(block).every(
+    (s) =>
+      s.type === 'pass_statement' ||
+      isDocstring(s) ||
+      (s.type === 'expression_statement' && s.namedChildCount === 1 && s.namedChild(0)!.type === 'ellipsis'),
+  );
+}
+
+/** Identifiers a target binds: `a`, `a, (b, *c)`, `[a, b]`; attributes and subscripts bind nothing. */
+export function boundNames(target: Node): Node[] {
+  switch (target.type) {
+    case 'identifier':
+      return [target];
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+    case 'expression_list':
+    case 'tuple':
+    case 'list':
+    case 'list_splat_pattern':
+    case 'parenthesized_expression':
+      return target.namedChildren.flatMap((c) => (c ? boundNames(c) : []));
+    default:
+      return [];
+  }
+}
+
+/** The dotted text of `a`, `a.b.c`; null for anything else (calls, subscripts...). */
+export function dottedName(node: Node): string | null {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute');
+    const head = object ? dottedName(object) : null;
+    return head && attribute ? `${head}.${attribute.text}` : null;
+  }
+  return null;
+}
+
+/** Nearest ancestor of one of the given types. */
+export function enclosing(node: Node, types: readonly string[]): Node | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (types.includes(p.type)) return p;
+  }
+  return null;
+}
+
+/** Leading-underscore structure of a name, the facts behind PEP 8's naming conventions. */
+export type UnderscoreForm = 'throwaway' | 'dunder' | 'mangled' | 'internal' | 'trailing';
+
+export function underscoreForm(name: string): UnderscoreForm | null {
+  if (/^_+$/.test(name)) return name === '_' ? 'throwaway' : null;
+  if (/^__\w*[^_\W]\w*__$/.test(name) && name.length > 4) return 'dunder';
+  if (name.startsWith('__') && !name.endsWith('__')) return 'mangled';
+  if (name.startsWith('_')) return 'internal';
+  if (name.endsWith('_')) return 'trailing';
+  return null;
+}
+
+/**
+ * The name CPython stores for `__x` written inside class `className`
+ * (leading underscores of the class name dropped; no mangling for an all-underscore class name).
+ */
+export function mangle(name: string, className: string): string | null {
+  const stripped = className.replace(/^_+/, '');
+  if (!stripped || underscoreForm(name) !== 'mangled') return null;
+  return `_${stripped}${name}`;
+}

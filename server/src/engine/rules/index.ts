@@ -1,0 +1,14 @@
+// The registry: every rule, sorted by code. Adding a rule means adding its module
+// and one line here.
+import type { Rule } from '../rule';
+import { mutableDefaultArgument } from './mutable-default-argument';
+
+export const RULES: readonly Rule[] = [mutableDefaultArgument].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
+
+/** Finds a rule by code (`pp401` works) or by name (`mutable-default-argument`). */
+export function findRule(codeOrName: string): Rule | undefined {
+  const key = codeOrName.trim();
+  return RULES_BY_CODE.get(key.toUpperCase()) ?? RULES.find((r) => r.meta.name === key.toLowerCase());
+}

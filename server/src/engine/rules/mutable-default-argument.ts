@@ -1,0 +1,293 @@
+import type { Node } from '../../parser';
+import { importEdit } from '../fixes';
+import { mutableConstructorOf, type ModuleFacts } from '../module-facts';
+import { isDocstring, isImport, isStubBody, statementsOf } from '../python';
+import type { Rule, RuleContext } from '../rule';
+import { targetMinor } from '../settings';
+import type { Fix, TextEdit } from '../types';
+
+/** Annotations promising the function only reads the argument: a shared default is then harmless. */
+const READ_ONLY_TYPES = new Set([
+  'Sequence', 'Mapping', 'Iterable', 'Iterator', 'Collection', 'Container', 'Reversible',
+  'AbstractSet', 'KeysView', 'ValuesView', 'ItemsView', 'MappingProxyType',
+  'tuple', 'Tuple', 'frozenset', 'FrozenSet',
+]);
+
+export const mutableDefaultArgument: Rule = {
+  meta: {
+    code: 'PP401',
+    name: 'mutable-default-argument',
+    title: 'Mutable default argument',
+    severity: 'warning',
+    fix: 'unsafe',
+    peers: ['B006'],
+    docs: {
+      whatItDoes:
+        'Flags a parameter whose default is a fresh mutable object: a list, dict or set display or comprehension, ' +
+        'a call such as `list()`, `dict()`, `set()`, `bytearray()`, `deque()`, `defaultdict()`, `OrderedDict()` or ' +
+        '`Counter()`, or a module-level name bound to one of those.',
+      whyIsThisBad:
+        'Python evaluates a default once, when the `def` statement runs, not on every call. Every call that omits ' +
+        'the argument receives that same object, so a change made during one call is still there in the next one. ' +
+        'When the object is also stored on an instance, separate instances end up sharing it.',
+      example: [
+        'class Playlist:',
+        '    def __init__(self, songs=[]):',
+        '        self.songs = songs',
+        '',
+        '    def add(self, song):',
+        '        self.songs.append(song)  # every default Playlist grows together',
+      ].join('\n'),
+      useInstead: [
+        'class Playlist:',
+        '    def __init__(self, songs=None):',
+        '        if songs is None:',
+        '            songs = []',
+        '        self.songs = songs',
+      ].join('\n'),
+      fixSafety:
+        'Unsafe. The default becomes `None` and an `if x is None:` guard creates the object inside the function, ' +
+        'after the docstring and any leading imports. Callers that pass `None` on purpose, or code that relied on ' +
+        'the shared object (a hand-made cache), behave differently afterwards. The annotation `T` becomes `T | None` ' +
+        '(`Optional[T]` when the target version is below 3.10). No fix is offered for a one-line `def`.',
+    },
+  },
+
+  create(context) {
+    return {
+      function_definition(fn) {
+        const parameters = fn.childForFieldName('parameters');
+        if (!parameters || context.source.isStub) return;
+        for (const param of parameters.namedChildren) {
+          if (param?.type !== 'default_parameter' && param?.type !== 'typed_default_parameter') continue;
+          const name = param.childForFieldName('name');
+          const value = param.childForFieldName('value');
+          if (name?.type !== 'identifier' || !value) continue;
+          const annotation = param.childForFieldName('type');
+          if (annotation && isReadOnlyAnnotation(context.source.textOf(annotation))) continue;
+          const mutable = describeMutable(value, fn, context.module);
+          if (!mutable) continue;
+          const functionName = fn.childForFieldName('name')?.text ?? 'the function';
+          context.report({
+            node: value,
+            message: `\`${name.text}\` defaults to ${mutable.description}, made once when \`${functionName}\` is defined and shared by every call that leaves the argument out`,
+            fix: buildFix({ fn, name: name.text, value, annotation, replacement: mutable.replacement, context }),
+          });
+        }
+      },
+    };
+  },
+};
+
+interface Mutable {
+  description: string;
+  /** What the guard assigns: the default's own text, or a copy of a module-level object. */
+  replacement: string;
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+function describeMutable(value: Node, fn: Node, module: ModuleFacts): Mutable | null {
+  const constructor = mutableConstructorOf(value, module);
+  if (constructor) {
+    return { description: `${article(constructor.split('.').pop()!)} \`${truncate(value.text)}\``, replacement: value.text };
+  }
+  if (value.type !== 'identifier') return null;
+  const global = module.mutableGlobals.get(value.text);
+  // An enclosing function or class may bind the same name: stay silent rather than guess which one it is.
+  if (!global || enclosingScopes(fn).some((scope) => scope.type !== 'class_definition' || classLevelNames(scope).includes(value.text))) {
+    return null;
+  }
+  return {
+    description: `the module-level ${global.split('.').pop()} \`${value.text}\``,
+    replacement: `${value.text}.copy()`,
+  };
+}
+
+/** Functions, lambdas and classes around a `def`, innermost first: the scopes its defaults are evaluated in. */
+function enclosingScopes(fn: Node): Node[] {
+  const scopes: Node[] = [];
+  for (let p = fn.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') scopes.push(p);
+  }
+  return scopes;
+}
+
+/** Names bound directly in a class body; they are visible to defaults of its methods, not to their bodies. */
+function classLevelNames(cls: Node): string[] {
+  const names: string[] = [];
+  for (const s of statementsOf(cls.childForFieldName('body'))) {
+    const def = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
+    const defName = def?.childForFieldName('name');
+    if ((def?.type === 'function_definition' || def?.type === 'class_definition') && defName) names.push(defName.text);
+    const expr = s.type === 'expression_statement' ? s.namedChild(0) : null;
+    if (expr?.type === 'assignment' || expr?.type === 'augmented_assignment') {
+      for (const id of expr.childForFieldName('left')?.descendantsOfType('identifier') ?? []) if (id) names.push(id.text);
+    }
+  }
+  return names;
+}
+
+function truncate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}
+
+/** Splits `a | b` or `a, b` at bracket depth zero. */
+function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    else if (ch === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+function unquote(text: string): string {
+  const t = text.trim();
+  const m = /^(['"])(.*)\1$/s.exec(t);
+  return m ? m[2] : t;
+}
+
+/** True when every non-None member of the annotation is a read-only type (`Sequence[int] | None`). */
+export function isReadOnlyAnnotation(annotation: string): boolean {
+  const members = splitTopLevel(unquote(annotation), '|').filter((m) => m !== 'None');
+  if (members.length === 0) return false;
+  return members.every((member) => {
+    const m = /^(?:typing\.)?(Optional|Union)\[(.*)\]$/s.exec(member);
+    if (m) return splitTopLevel(m[2], ',').every((inner) => inner === 'None' || isReadOnlyAnnotation(inner));
+    const head = member.split('[')[0].trim().split('.').pop() ?? '';
+    return READ_ONLY_TYPES.has(head);
+  });
+}
+
+function allowsNone(annotation: string): boolean {
+  const text = unquote(annotation);
+  return splitTopLevel(text, '|').includes('None') || /^(?:typing\.)?Optional\[/.test(text.trim());
+}
+
+interface FixInput {
+  fn: Node;
+  name: string;
+  value: Node;
+  annotation: Node | null;
+  replacement: string;
+  context: RuleContext;
+}
+
+function buildFix({ fn, name, value, annotation, replacement, context }: FixInput): Fix | null {
+  const { source } = context;
+  const body = fn.childForFieldName('body');
+  const colon = fn.children.find((c) => c?.type === ':');
+  if (!body || !colon || fn.hasError) return null;
+  // `def f(x=[]): return x`: no room for a guard without rewriting the layout; decline.
+  if (body.startPosition.row === colon.startPosition.row) return null;
+
+  const parameterNames = fn.childForFieldName('parameters')!.namedChildren.flatMap((p) => {
+    const n = p?.type === 'identifier' ? p : p?.childForFieldName('name') ?? p?.namedChild(0);
+    return n?.type === 'identifier' ? [n.text] : [];
+  });
+  // Moving the default into the body evaluates it in the function's scope, where a parameter or a
+  // class attribute of the same name means something else (or nothing): decline rather than guess.
+  const shadowed = new Set(parameterNames);
+  const owner = enclosingScopes(fn)[0];
+  if (owner?.type === 'class_definition') for (const n of classLevelNames(owner)) shadowed.add(n);
+  if (value.type !== 'identifier' && value.descendantsOfType('identifier').some((id) => id !== null && shadowed.has(id.text))) return null;
+
+  const edits: TextEdit[] = [{ range: source.rangeOf(value), newText: 'None' }];
+
+  if (annotation && !allowsNone(source.textOf(annotation))) {
+    const edit = annotationEdits(annotation, context);
+    if (!edit) return null;
+    edits.push(...edit);
+  }
+
+  if (!isStubBody(body)) {
+    const guard = guardEdit({ fn, body, colon, name, replacement, parameterNames, context });
+    if (!guard) return null;
+    edits.push(guard);
+  }
+  return { title: `Default \`${name}\` to \`None\` and create the value inside the function`, safety: 'unsafe', edits };
+}
+
+function annotationEdits(annotation: Node, context: RuleContext): TextEdit[] | null {
+  const { source, module, settings } = context;
+  const modern = targetMinor(settings) >= 10;
+  const expression = annotation.namedChild(0) ?? annotation;
+  const range = source.rangeOf(expression);
+  if (expression.type === 'string') {
+    const content = expression.children.filter((c) => c?.type === 'string_content');
+    const start = expression.children[0];
+    const end = expression.children[expression.childCount - 1];
+    if (content.length !== 1 || !start || !end || /[a-z]/i.test(start.text)) return null;
+    const inner = content[0]!.text;
+    const text = modern ? `${inner} | None` : `Optional[${inner}]`;
+    const edits: TextEdit[] = [{ range: source.rangeOf(content[0]!), newText: text }];
+    const imp = modern ? null : importEdit('typing', 'Optional', source, module);
+    return imp ? [...edits, imp] : edits;
+  }
+  const simple = ['identifier', 'attribute', 'subscript', 'generic_type', 'binary_operator', 'none'];
+  if (!simple.includes(expression.type)) return null;
+  if (modern) return [{ range, newText: `${source.textOf(expression)} | None` }];
+  const imp = importEdit('typing', 'Optional', source, module);
+  const edits: TextEdit[] = [{ range, newText: `Optional[${source.textOf(expression)}]` }];
+  return imp ? [...edits, imp] : edits;
+}
+
+interface GuardInput {
+  fn: Node;
+  body: Node;
+  colon: Node;
+  name: string;
+  replacement: string;
+  parameterNames: string[];
+  context: RuleContext;
+}
+
+/** `if x is None:` guards for the parameters, written by earlier applications of this fix. */
+function isNoneGuard(statement: Node, parameterNames: string[]): boolean {
+  if (statement.type !== 'if_statement') return false;
+  const condition = statement.childForFieldName('condition')?.text ?? '';
+  const m = /^(\w+) is None$/.exec(condition);
+  return m !== null && parameterNames.includes(m[1]) && !statement.childForFieldName('alternative');
+}
+
+function guardEdit({ fn, body, colon, name, replacement, parameterNames, context }: GuardInput): TextEdit | null {
+  const { source } = context;
+  const statements = statementsOf(body);
+  if (statements.length === 0) return null;
+  const first = statements[0];
+  const indent = source.indentOf(first.startPosition.row);
+  // The body must start on its own line, at its indentation: otherwise we cannot say where a new line goes.
+  if (first.startPosition.column !== indent.length) return null;
+  const defIndent = source.indentOf(fn.startPosition.row);
+  const unit = indent.startsWith(defIndent) && indent.length > defIndent.length ? indent.slice(defIndent.length) : '    ';
+
+  let i = 0;
+  if (isDocstring(first)) i = 1;
+  while (i < statements.length && (isImport(statements[i]) || isNoneGuard(statements[i], parameterNames))) i++;
+
+  const eol = source.eol;
+  const guard = [`${indent}if ${name} is None:`, `${indent}${unit}${name} = ${replacement}`];
+  const previous = i > 0 ? statements[i - 1] : colon;
+  if (i < statements.length) {
+    const anchor = statements[i];
+    const line = previous.endPosition.row + 1;
+    if (line > anchor.startPosition.row || source.indentOf(anchor.startPosition.row).length !== anchor.startPosition.column) return null;
+    return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: guard.join(eol) + eol };
+  }
+  const end = { line: previous.endPosition.row, character: previous.endPosition.column };
+  if (source.lineText(end.line).length !== end.character && !/^\s*(#.*)?$/.test(source.lineText(end.line).slice(end.character))) return null;
+  const at = { line: end.line, character: source.lineText(end.line).length };
+  return { range: { start: at, end: at }, newText: eol + guard.join(eol) };
+}

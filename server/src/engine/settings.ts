@@ -1,0 +1,47 @@
+// The one schema for `pythonic.*` settings. The server reads them per document,
+// the CLI builds them from flags, and package.json's `contributes.configuration`
+// is checked against these defaults by a test.
+import { z } from 'zod';
+import type { Severity } from './types';
+
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const satisfies readonly Severity[];
+export const TARGET_VERSIONS = ['py37', 'py38', 'py39', 'py310', 'py311', 'py312', 'py313'] as const;
+export type TargetVersion = (typeof TARGET_VERSIONS)[number];
+
+export const settingsSchema = z.object({
+  /** Turn all checks off for a resource without uninstalling the extension. */
+  enable: z.boolean().catch(true).default(true),
+  /** Rule codes or code prefixes to run (`PP4`, `PP401`); `ALL` or `PP` means every rule. */
+  select: z.array(z.string()).catch(['PP']).default(['PP']),
+  /** Rule codes or prefixes to skip; wins over `select`, like Ruff. */
+  ignore: z.array(z.string()).catch([]).default([]),
+  /** Per-code severity overrides, e.g. `{ "PP401": "error" }`. */
+  severity: z.record(z.string(), z.enum(SEVERITIES)).catch({}).default({}),
+  /** Oldest Python the code must run on; decides e.g. `T | None` versus `Optional[T]` in fixes. */
+  targetVersion: z.enum(TARGET_VERSIONS).catch('py310').default('py310'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Never throws: an unusable field falls back to its default. */
+export function parseSettings(raw: unknown): Settings {
+  return settingsSchema.parse(raw && typeof raw === 'object' ? raw : {});
+}
+
+/** `py39` -> 9: the minor version of Python 3 the file targets. */
+export function targetMinor(settings: Settings): number {
+  return Number(settings.targetVersion.slice(3));
+}
+
+function matchesAny(code: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => {
+    const pattern = p.trim().toUpperCase();
+    return pattern === 'ALL' || (pattern.length > 0 && code.startsWith(pattern));
+  });
+}
+
+export function isRuleEnabled(code: string, settings: Settings): boolean {
+  return settings.enable && matchesAny(code, settings.select) && !matchesAny(code, settings.ignore);
+}

@@ -1,0 +1,95 @@
+// Read-only view of one file's text and tree, handed to every rule.
+import type { Node, Tree } from '../parser';
+import type { Position, Range } from './types';
+
+export class SourceFile {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly tree: Tree,
+    /** File path or URI; used in logs and to recognise `.pyi` stubs. */
+    readonly path: string,
+  ) {}
+
+  get isStub(): boolean {
+    return this.path.endsWith('.pyi');
+  }
+
+  textOf(node: Node): string {
+    return this.text.slice(node.startIndex, node.endIndex);
+  }
+
+  rangeOf(node: Node): Range {
+    return {
+      start: { line: node.startPosition.row, character: node.startPosition.column },
+      end: { line: node.endPosition.row, character: node.endPosition.column },
+    };
+  }
+
+  private starts(): number[] {
+    this.lineStarts ??= lineStartsOf(this.text);
+    return this.lineStarts;
+  }
+
+  get lineCount(): number {
+    return this.starts().length;
+  }
+
+  lineText(line: number): string {
+    const starts = this.starts();
+    if (line < 0 || line >= starts.length) return '';
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : this.text.length;
+    return this.text.slice(starts[line], end).replace(/\r$/, '');
+  }
+
+  /** Leading whitespace of a line, exactly as written (spaces or tabs). */
+  indentOf(line: number): string {
+    return /^[ \t]*/.exec(this.lineText(line))![0];
+  }
+
+  offsetAt(position: Position): number {
+    return positionToOffset(this.text, position, this.starts());
+  }
+
+  /** The line break the file already uses, so inserted lines match. */
+  get eol(): string {
+    const nl = this.text.indexOf('\n');
+    return nl > 0 && this.text[nl - 1] === '\r' ? '\r\n' : '\n';
+  }
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/** Clamps out-of-range positions to the text, as LSP asks of servers. */
+export function positionToOffset(text: string, position: Position, starts = lineStartsOf(text)): number {
+  if (position.line < 0) return 0;
+  if (position.line >= starts.length) return text.length;
+  const lineStart = starts[position.line];
+  const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] - 1 : text.length;
+  return Math.min(lineStart + Math.max(0, position.character), lineEnd);
+}
+
+export function offsetToPosition(text: string, offset: number, starts = lineStartsOf(text)): Position {
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= clamped) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: clamped - starts[lo] };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}

@@ -1,0 +1,24 @@
+// The one place that knows how web-tree-sitter is initialised. Everything else
+// receives the `Parser` this returns (CLI, server, tests and bench alike).
+import * as path from 'node:path';
+import { Edit, Language, Parser } from 'web-tree-sitter';
+
+export type { Node, Tree, Point } from 'web-tree-sitter';
+export { Edit, Parser };
+
+/** Folder holding both `.wasm` files: next to the bundle, as the build copies them. */
+export function defaultWasmDir(): string {
+  return __dirname;
+}
+
+let runtimeReady: Promise<void> | undefined;
+
+export async function createParser(wasmDir: string = defaultWasmDir()): Promise<Parser> {
+  // The WASM runtime is process-wide; initialise it once even if several parsers are made.
+  runtimeReady ??= Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+  await runtimeReady;
+  const python = await Language.load(path.join(wasmDir, 'tree-sitter-python.wasm'));
+  const parser = new Parser();
+  parser.setLanguage(python);
+  return parser;
+}
