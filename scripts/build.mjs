@@ -45,8 +45,10 @@ const builds = [
 ];
 if (tests) {
   rmSync('out/test', { recursive: true, force: true });
+  rmSync('out/vscode-test', { recursive: true, force: true });
   builds.push({ ...common, entryPoints: testEntries('test').filter((f) => !f.includes('vscode')), outdir: 'out/test', outbase: 'test' });
-  builds.push({ ...common, external: ['vscode', 'mocha'], entryPoints: ['test/vscode/runTest.ts', 'test/vscode/suite/index.ts', ...testEntries('test/vscode')], outdir: 'out/test/vscode', outbase: 'test/vscode' });
+  builds.push({ ...common, entryPoints: { 'write-docs': 'test/support/write-docs.ts' }, outdir: 'out/tools' });
+  builds.push({ ...common, external: ['vscode', 'mocha'], entryPoints: ['test/vscode/runTest.ts', 'test/vscode/suite/index.ts', ...testEntries('test/vscode')], outdir: 'out/vscode-test', outbase: 'test/vscode' });
 }
 
 copyWasm();

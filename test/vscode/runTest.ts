@@ -7,7 +7,7 @@ import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 async function main(): Promise<void> {
-  const extensionDevelopmentPath = path.resolve(__dirname, '../../..');
+  const extensionDevelopmentPath = path.resolve(__dirname, '../..');
   const extensionTestsPath = path.resolve(__dirname, 'suite/index.js');
   let vscodeExecutablePath: string;
   try {
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     vscodeExecutablePath,
     extensionDevelopmentPath,
     extensionTestsPath,
-    launchArgs: [path.resolve(__dirname, '../../../test/fixtures/workspace'), '--disable-extensions'],
+    launchArgs: [path.resolve(__dirname, '../../test/fixtures/workspace'), '--disable-extensions'],
   });
   process.exitCode = code;
 }

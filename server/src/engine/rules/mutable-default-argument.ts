@@ -190,8 +190,9 @@ function buildFix({ fn, name, value, annotation, replacement, context }: FixInpu
   const body = fn.childForFieldName('body');
   const colon = fn.children.find((c) => c?.type === ':');
   if (!body || !colon || fn.hasError) return null;
+  const stub = isStubBody(body);
   // `def f(x=[]): return x`: no room for a guard without rewriting the layout; decline.
-  if (body.startPosition.row === colon.startPosition.row) return null;
+  if (!stub && body.startPosition.row === colon.startPosition.row) return null;
 
   const parameterNames = fn.childForFieldName('parameters')!.namedChildren.flatMap((p) => {
     const n = p?.type === 'identifier' ? p : p?.childForFieldName('name') ?? p?.namedChild(0);
@@ -212,7 +213,7 @@ function buildFix({ fn, name, value, annotation, replacement, context }: FixInpu
     edits.push(...edit);
   }
 
-  if (!isStubBody(body)) {
+  if (!stub) {
     const guard = guardEdit({ fn, body, colon, name, replacement, parameterNames, context });
     if (!guard) return null;
     edits.push(guard);

@@ -1,0 +1,106 @@
+// Shared by the engine tests: a parser built exactly as the product builds it
+// (wasm next to the bundles in out/), and an ESLint-RuleTester-shaped helper.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyze, applyEdits, fixAll, parseSettings, type Diagnostic, type Settings } from '../../server/src/engine';
+import { createParser, type Parser } from '../../server/src/parser';
+
+/** Repository root: the nearest folder above the bundled test file that holds package.json. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + __dirname);
+    dir = parent;
+  }
+  return dir;
+})();
+export const OUT = path.join(ROOT, 'out');
+
+let parserPromise: Promise<Parser> | undefined;
+export function testParser(): Promise<Parser> {
+  parserPromise ??= createParser(OUT);
+  return parserPromise;
+}
+
+export async function check(text: string, settings: Partial<Settings> = {}, filePath = 'test.py'): Promise<Diagnostic[]> {
+  const parser = await testParser();
+  const tree = parser.parse(text)!;
+  try {
+    return analyze({ tree, text, settings: parseSettings(settings), path: filePath }).diagnostics;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Asserts that CPython compiles `source` (the oracle for every fix). */
+export function assertCompiles(source: string, label = 'fixed text'): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-compile-'));
+  const file = path.join(dir, 'fixed.py');
+  fs.writeFileSync(file, source);
+  try {
+    execFileSync('python3', ['-m', 'py_compile', file], { stdio: 'pipe' });
+  } catch (error) {
+    assert.fail(`${label} does not compile:\n${source}\n${String((error as { stderr?: Buffer }).stderr ?? error)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface InvalidCase {
+  code: string;
+  /** Expected diagnostics as `line:col-line:col` (0-based) ranges of this rule. */
+  errors: string[];
+  /** Text after applying every fix of this rule (unsafe included); null = reported but not fixable. */
+  output: string | null;
+  settings?: Partial<Settings>;
+  path?: string;
+}
+
+export interface RuleCases {
+  valid: Array<string | { code: string; settings?: Partial<Settings>; path?: string }>;
+  invalid: InvalidCase[];
+}
+
+function rangeKey(d: Diagnostic): string {
+  return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+}
+
+/**
+ * ESLint's RuleTester shape: `valid` code reports nothing for the rule; each
+ * `invalid` case reports exactly `errors`, and fixing gives `output`, which must
+ * compile and be clean for the rule.
+ */
+export function ruleTests(ruleCode: string, cases: RuleCases, register: (name: string, fn: () => Promise<void>) => void): void {
+  const only = (settings: Partial<Settings> = {}) => ({ ...settings, select: [ruleCode] });
+  for (const [i, c] of cases.valid.entries()) {
+    const code = typeof c === 'string' ? c : c.code;
+    const settings = typeof c === 'string' ? undefined : c.settings;
+    const file = typeof c === 'string' ? undefined : c.path;
+    register(`valid #${i + 1}: ${code.split('\n').find((l) => l.trim()) ?? ''}`, async () => {
+      const found = await check(code, only(settings), file);
+      assert.deepEqual(found.map(rangeKey), [], `expected no ${ruleCode} in:\n${code}`);
+    });
+  }
+  for (const [i, c] of cases.invalid.entries()) {
+    register(`invalid #${i + 1}: ${c.code.split('\n').find((l) => l.trim()) ?? ''}`, async () => {
+      const found = await check(c.code, only(c.settings), c.path);
+      assert.deepEqual(found.map(rangeKey), c.errors);
+      assert.ok(found.every((d) => d.code === ruleCode));
+      const parser = await testParser();
+      if (c.output === null) {
+        assert.ok(found.every((d) => d.fix === null), 'expected no fix');
+        return;
+      }
+      const fixed = fixAll({ parser, text: c.code, settings: parseSettings(only(c.settings)), unsafe: true, path: c.path });
+      assert.equal(fixed.text, c.output);
+      assertCompiles(fixed.text);
+      assert.deepEqual((await check(fixed.text, only(c.settings), c.path)).map(rangeKey), [], 'the rule still fires after its fix');
+      // Each fix on its own must also apply cleanly.
+      for (const d of found) if (d.fix) assertCompiles(applyEdits(c.code, d.fix.edits), `${ruleCode} fix alone`);
+    });
+  }
+}
