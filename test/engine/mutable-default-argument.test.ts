@@ -28,6 +28,9 @@ describe('PP401 mutable-default-argument', () => {
         'X = []\nclass C:\n    X = ()\n    def f(self, x=X):\n        return x\n',
         // stubs describe signatures, they do not run
         { code: 'def f(x=[]) -> None: ...\n', path: 'module.pyi' },
+        // deliberate shared state: private parameters and aliases of a global of the same name
+        'def memo(n, _cache={}):\n    return _cache.setdefault(n, n * n)\n',
+        'REGISTRY = {}\ndef register(item, REGISTRY=REGISTRY):\n    REGISTRY[item] = True\n',
         // *args/**kwargs have no defaults; keyword arguments at call sites are not parameters
         'def f(*args, **kwargs):\n    g(x=[])\n',
       ],

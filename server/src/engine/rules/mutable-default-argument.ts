@@ -25,7 +25,10 @@ export const mutableDefaultArgument: Rule = {
       whatItDoes:
         'Flags a parameter whose default is a fresh mutable object: a list, dict or set display or comprehension, ' +
         'a call such as `list()`, `dict()`, `set()`, `bytearray()`, `deque()`, `defaultdict()`, `OrderedDict()` or ' +
-        '`Counter()`, or a module-level name bound to one of those.',
+        '`Counter()`, or a module-level name bound to one of those. Parameters whose name starts with an ' +
+        'underscore (`_cache={}`) and defaults that alias a global of the same name (`registry=registry`) are left ' +
+        'alone: callers never pass them, so sharing is the point. Annotations that promise read-only use ' +
+        '(`Sequence`, `Mapping`, `Iterable`, `tuple`, `frozenset`) and `.pyi` stubs are not flagged either.',
       whyIsThisBad:
         'Python evaluates a default once, when the `def` statement runs, not on every call. Every call that omits ' +
         'the argument receives that same object, so a change made during one call is still there in the next one. ' +
@@ -63,9 +66,11 @@ export const mutableDefaultArgument: Rule = {
           const name = param.childForFieldName('name');
           const value = param.childForFieldName('value');
           if (name?.type !== 'identifier' || !value) continue;
+          // `_cache={}`, `_nil=[]`: an underscore says callers never pass it, so the shared object is deliberate.
+          if (name.text.startsWith('_')) continue;
           const annotation = param.childForFieldName('type');
           if (annotation && isReadOnlyAnnotation(context.source.textOf(annotation))) continue;
-          const mutable = describeMutable(value, fn, context.module);
+          const mutable = describeMutable(value, name.text, fn, context.module);
           if (!mutable) continue;
           const functionName = fn.childForFieldName('name')?.text ?? 'the function';
           context.report({
@@ -89,15 +94,16 @@ function article(noun: string): string {
   return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
-function describeMutable(value: Node, fn: Node, module: ModuleFacts): Mutable | null {
+function describeMutable(value: Node, parameter: string, fn: Node, module: ModuleFacts): Mutable | null {
   const constructor = mutableConstructorOf(value, module);
   if (constructor) {
     return { description: `${article(constructor.split('.').pop()!)} \`${truncate(value.text)}\``, replacement: value.text };
   }
   if (value.type !== 'identifier') return null;
   const global = module.mutableGlobals.get(value.text);
-  // An enclosing function or class may bind the same name: stay silent rather than guess which one it is.
-  if (!global || enclosingScopes(fn).some((scope) => scope.type !== 'class_definition' || classLevelNames(scope).includes(value.text))) {
+  // `registry=registry` keeps a fast local alias of the global on purpose; an enclosing function
+  // or class may bind the same name: in both cases stay silent.
+  if (!global || value.text === parameter || enclosingScopes(fn).some((scope) => scope.type !== 'class_definition' || classLevelNames(scope).includes(value.text))) {
     return null;
   }
   return {

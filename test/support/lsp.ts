@@ -1,0 +1,119 @@
+// A minimal LSP client for tests: spawns the real bundled server
+// (`node out/cli.js server --stdio`) and speaks JSON-RPC to it over pipes.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { OUT } from './engine';
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: Array<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    severity?: number;
+    code?: string | number;
+    codeDescription?: { href: string };
+    source?: string;
+    message: string;
+  }>;
+}
+
+export interface ServerOptions {
+  /** What the server gets for `workspace/configuration`; undefined = the client lacks that capability. */
+  configuration?: (scopeUri: string | undefined) => unknown;
+}
+
+export class TestServer {
+  readonly published: PublishedDiagnostics[] = [];
+  readonly logs: string[] = [];
+  private waiters: Array<() => void> = [];
+
+  private constructor(
+    readonly process: ChildProcessWithoutNullStreams,
+    readonly connection: MessageConnection,
+  ) {}
+
+  static async start(options: ServerOptions = {}): Promise<TestServer> {
+    const child = spawn(process.execPath, [path.join(OUT, 'cli.js'), 'server', '--stdio'], { stdio: 'pipe' });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const server = new TestServer(child, connection);
+    child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+      server.published.push(params);
+      server.wake();
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      server.logs.push(params.message);
+      server.wake();
+    });
+    if (options.configuration) {
+      connection.onRequest('workspace/configuration', (params: { items: Array<{ scopeUri?: string }> }) =>
+        params.items.map((item) => options.configuration!(item.scopeUri)),
+      );
+    }
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: options.configuration !== undefined } },
+    });
+    await connection.sendNotification('initialized', {});
+    return server;
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves when `predicate` holds, re-checking on every message from the server. */
+  async until<T>(what: string, predicate: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value !== undefined) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; logs:\n${this.logs.join('\n')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** The diagnostics published for `uri` at exactly `version`. */
+  diagnosticsFor(uri: string, version: number): Promise<PublishedDiagnostics> {
+    return this.until(`diagnostics for ${uri}@${version}`, () =>
+      this.published.filter((p) => p.uri === uri && p.version === version).at(-1),
+    );
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.process.kill();
+    }
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
