@@ -51,6 +51,7 @@ export interface DecodedSource {
   bom: boolean;
 }
 
+const LATIN1 = ['latin-1', 'latin1', 'iso-8859-1', 'iso8859-1', 'l1'];
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 
 /** Decodes Python source as the interpreter would: BOM, then a coding cookie on line 1 or 2, else UTF-8. */
@@ -68,6 +69,8 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     if (!/^[ \t\f]*(#.*)?\r?$/.test(line)) break;
   }
   if (encoding === 'utf8' || encoding.startsWith('utf-8')) encoding = 'utf-8';
+  // Python's latin-1 is ISO-8859-1 proper; WHATWG's TextDecoder would give windows-1252 instead.
+  if (LATIN1.includes(encoding)) return { text: Buffer.from(body).toString('latin1'), encoding: 'latin-1', bom };
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
@@ -83,10 +86,9 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
 
 /** Encodes fixed text back the way it was read; null when Node cannot write that encoding. */
 export function encodeSource(source: DecodedSource, text: string): Buffer | null {
-  const latin1 = ['latin-1', 'latin1', 'iso-8859-1', 'iso8859-1'];
   let body: Buffer;
   if (source.encoding === 'utf-8') body = Buffer.from(text, 'utf8');
-  else if (latin1.includes(source.encoding) && !/[^\u0000-\u00ff]/.test(text)) body = Buffer.from(text, 'latin1');
+  else if (source.encoding === 'latin-1' && !/[^\u0000-\u00ff]/.test(text)) body = Buffer.from(text, 'latin1');
   else if (source.encoding === 'ascii' && !/[^\u0000-\u007f]/.test(text)) body = Buffer.from(text, 'latin1');
   else return null;
   return source.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
