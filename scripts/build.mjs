@@ -3,7 +3,7 @@
 // the bundles, where the parser module looks for them.
 //   node scripts/build.mjs [--watch] [--production] [--tests]
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -20,6 +20,7 @@ function copyWasm() {
 }
 
 function testEntries(dir) {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /\.test\.ts$/.test(e.name))
     .map((e) => join(e.parentPath ?? e.path, e.name));
@@ -46,9 +47,12 @@ const builds = [
 if (tests) {
   rmSync('out/test', { recursive: true, force: true });
   rmSync('out/vscode-test', { recursive: true, force: true });
-  builds.push({ ...common, entryPoints: testEntries('test').filter((f) => !f.includes('vscode')), outdir: 'out/test', outbase: 'test' });
-  builds.push({ ...common, entryPoints: { 'write-docs': 'test/support/write-docs.ts' }, outdir: 'out/tools' });
+  rmSync('out/editor-tests', { recursive: true, force: true });
+  builds.push({ ...common, entryPoints: testEntries('test').filter((f) => !f.includes('vscode') && !/^test\/(e2e|nvim)\//.test(f)), outdir: 'out/test', outbase: 'test' });
+  builds.push({ ...common, entryPoints: { 'write-docs': 'test/support/write-docs.ts', bench: 'scripts/bench.ts' }, outdir: 'out/tools' });
   builds.push({ ...common, external: ['vscode', 'mocha'], entryPoints: ['test/vscode/runTest.ts', 'test/vscode/suite/index.ts', ...testEntries('test/vscode')], outdir: 'out/vscode-test', outbase: 'test/vscode' });
+  // Real-editor suites (code-server + Chromium, Neovim): `npm run test:editors`, not `node --test out/test/`.
+  builds.push({ ...common, external: ['vscode', 'playwright-core'], entryPoints: [...testEntries('test/e2e'), ...testEntries('test/nvim')], outdir: 'out/editor-tests', outbase: 'test' });
 }
 
 copyWasm();

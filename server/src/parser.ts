@@ -1,10 +1,10 @@
 // The one place that knows how web-tree-sitter is initialised. Everything else
 // receives the `Parser` this returns (CLI, server, tests and bench alike).
 import * as path from 'node:path';
-import { Edit, Language, Parser } from 'web-tree-sitter';
+import { Edit, Language, Parser, Query } from 'web-tree-sitter';
 
-export type { Node, Tree, Point } from 'web-tree-sitter';
-export { Edit, Parser };
+export type { Language, Node, Tree, Point } from 'web-tree-sitter';
+export { Edit, Parser, Query };
 
 /** Folder holding both `.wasm` files: next to the bundle, as the build copies them. */
 export function defaultWasmDir(): string {

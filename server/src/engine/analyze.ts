@@ -1,10 +1,12 @@
 // The engine's entry point. A file is analysed one top-level statement (region)
-// at a time: each region is walked once with a TreeCursor, dispatching nodes to
-// the visitors of every enabled rule. Results are cached per region, keyed by the
-// region's exact text, so after an edit only statements whose text changed are
-// re-analysed; the rest are reused, shifted to their new line. Any change to the
-// module facts or the settings invalidates the whole cache.
-import type { Node, Tree } from '../parser';
+// at a time. Rules declare visitors keyed by node type; one tree-sitter Query
+// made of those node types finds, per region, every node any rule wants, and the
+// engine hands each to its visitors (measured faster than a TreeCursor walk that
+// asks every node for its type: see `npm run bench`). Results are cached per
+// region, keyed by the region's exact text, so after an edit only statements
+// whose text changed are re-analysed; the rest are reused, shifted to their new
+// line. Any change to the module facts or the settings invalidates the cache.
+import { Query, type Language, type Node, type Tree } from '../parser';
 import { computeModuleFacts, factsFingerprint } from './module-facts';
 import { filterSuppressed } from './noqa';
 import type { Report, Rule, RuleContext, Visitor } from './rule';
@@ -94,7 +96,13 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     }
   };
 
+  const query = dispatchQuery(tree.language, [...dispatch.keys()].sort(), (type) => {
+    for (const { rule } of dispatch.get(type) ?? []) {
+      input.onRuleError?.({ code: rule.meta.code, path, error: new Error(`visitor for unknown node type '${type}'`) });
+    }
+  });
   const regions = new Map<string, CachedRegion[]>();
+  const taken = new Map<string, number>();
   const diagnostics: Diagnostic[] = [];
   let analysed = 0;
   let count = 0;
@@ -103,14 +111,17 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     count++;
     const key = `${region.startPosition.column}\u0000${text.slice(region.startIndex, region.endIndex)}`;
     const startLine = region.startPosition.row;
-    const reused = previous?.get(key)?.shift();
+    // Identical statements (two `pass`es) are matched in order; the previous cache itself is left intact.
+    const seen = taken.get(key) ?? 0;
+    const reused = previous?.get(key)?.[seen];
+    if (reused) taken.set(key, seen + 1);
     let found: Diagnostic[];
     if (reused) {
       found = reused.startLine === startLine ? reused.diagnostics : reused.diagnostics.map((d) => shiftDiagnostic(d, reused.startLine, startLine - reused.startLine));
     } else {
       analysed++;
       current = [];
-      walkRegion(region, dispatch, safeVisit);
+      visitRegion(region, query, dispatch, safeVisit);
       found = current;
     }
     const list = regions.get(key) ?? [];
@@ -127,23 +138,31 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   };
 }
 
-function walkRegion(region: Node, dispatch: Map<string, Array<{ rule: Rule; visit: Visitor }>>, visit: (h: { rule: Rule; visit: Visitor }, node: Node) => void): void {
-  if (dispatch.size === 0) return;
-  const cursor = region.walk();
-  try {
-    for (;;) {
-      const handlers = dispatch.get(cursor.nodeType);
-      if (handlers) {
-        const node = cursor.currentNode;
-        for (const handler of handlers) visit(handler, node);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return;
-      }
-    }
-  } finally {
-    cursor.delete();
+/** Compiled dispatch queries, one per grammar and set of node types; compiling costs more than running. */
+const dispatchQueries = new Map<Language, Map<string, Query>>();
+
+function dispatchQuery(language: Language, types: string[], onUnknown: (type: string) => void): Query | null {
+  const key = types.join(' ');
+  const forLanguage = dispatchQueries.get(language) ?? new Map<string, Query>();
+  dispatchQueries.set(language, forLanguage);
+  const cached = forLanguage.get(key);
+  if (cached) return cached;
+  const patterns = types.flatMap((type) => {
+    if (language.idForNodeType(type, true) !== null) return [`(${type}) @node`];
+    if (language.idForNodeType(type, false) !== null) return [`${JSON.stringify(type)} @node`];
+    onUnknown(type);
+    return [];
+  });
+  if (patterns.length === 0) return null;
+  const query = new Query(language, patterns.join('\n'));
+  forLanguage.set(key, query);
+  return query;
+}
+
+function visitRegion(region: Node, query: Query | null, dispatch: Map<string, Array<{ rule: Rule; visit: Visitor }>>, visit: (h: { rule: Rule; visit: Visitor }, node: Node) => void): void {
+  if (!query) return;
+  for (const { node } of query.captures(region)) {
+    for (const handler of dispatch.get(node.type) ?? []) visit(handler, node);
   }
 }
 
