@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, DEFAULT_SETTINGS, RULES, type Rule, type RuleError } from '../../server/src/engine';
+import { testParser } from '../support/engine';
+
+const BUS = 'class HauntedBus:\n    def __init__(self, passengers=[]):\n        self.passengers = passengers\n';
+
+const exploding: Rule = {
+  meta: { ...RULES[0].meta, code: 'PP000', name: 'exploding-test-rule' },
+  create: () => ({
+    function_definition() {
+      throw new Error('boom');
+    },
+  }),
+};
+
+describe('analyze', () => {
+  it('isolates a failing rule: logged with code and file, the other rules still report', async () => {
+    const parser = await testParser();
+    const tree = parser.parse(BUS)!;
+    const errors: RuleError[] = [];
+    const { diagnostics } = analyze({ tree, text: BUS, settings: DEFAULT_SETTINGS, path: 'bus.py', rules: [exploding, ...RULES], onRuleError: (e) => errors.push(e) });
+    assert.deepEqual(diagnostics.map((d) => d.code), ['PP401']);
+    assert.deepEqual(errors.map((e) => [e.code, e.path, String(e.error)]), [['PP000', 'bus.py', 'Error: boom']]);
+  });
+
+  it('reports a visitor for a node type the grammar lacks instead of failing', async () => {
+    const parser = await testParser();
+    const tree = parser.parse(BUS)!;
+    const errors: RuleError[] = [];
+    const typo: Rule = { meta: { ...RULES[0].meta, code: 'PP000' }, create: () => ({ function_defnition() {} }) };
+    const { diagnostics } = analyze({ tree, text: BUS, settings: DEFAULT_SETTINGS, path: 'bus.py', rules: [typo, ...RULES], onRuleError: (e) => errors.push(e) });
+    assert.deepEqual(diagnostics.map((d) => d.code), ['PP401']);
+    assert.match(String(errors[0]?.error), /unknown node type 'function_defnition'/);
+  });
+
+  it('re-analyses only statements whose text changed and shifts the others', async () => {
+    const parser = await testParser();
+    const before = `import os\n\ndef a(x=[]):\n    return x\n\n${BUS}`;
+    const after = `import os\n\n# a comment\n\ndef a(x=[]):\n    return x\n\nprint(os.sep)\n\n${BUS}`;
+    const first = analyze({ tree: parser.parse(before)!, text: before, settings: DEFAULT_SETTINGS });
+    const second = analyze({ tree: parser.parse(after)!, text: after, settings: DEFAULT_SETTINGS, cache: first.cache });
+    assert.deepEqual(second.stats, { regions: 4, analysed: 1 });
+    const fresh = analyze({ tree: parser.parse(after)!, text: after, settings: DEFAULT_SETTINGS });
+    assert.deepEqual(second.diagnostics, fresh.diagnostics);
+    assert.deepEqual(second.diagnostics.map((d) => d.range.start.line), [4, 10]);
+    // The same cache can serve again: it is not consumed.
+    assert.deepEqual(analyze({ tree: parser.parse(after)!, text: after, settings: DEFAULT_SETTINGS, cache: first.cache }).stats.analysed, 1);
+  });
+
+  it('re-analyses everything when module facts change', async () => {
+    const parser = await testParser();
+    const before = 'def f(x=X):\n    return x\n';
+    const after = 'X = []\ndef f(x=X):\n    return x\n';
+    const first = analyze({ tree: parser.parse(before)!, text: before, settings: DEFAULT_SETTINGS });
+    assert.equal(first.diagnostics.length, 0);
+    const second = analyze({ tree: parser.parse(after)!, text: after, settings: DEFAULT_SETTINGS, cache: first.cache });
+    assert.deepEqual(second.stats, { regions: 2, analysed: 2 });
+    assert.deepEqual(second.diagnostics.map((d) => d.code), ['PP401']);
+  });
+
+  it('honours # noqa comments, with our codes and peer codes, but not inside strings', async () => {
+    const parser = await testParser();
+    const text = [
+      'def a(x=[]):  # noqa: PP401',
+      '    pass',
+      'def b(x=[]):  # noqa: B006',
+      '    pass',
+      'def c(x=[]):  # noqa',
+      '    pass',
+      'def d(x=[]):  # noqa: E501',
+      '    pass',
+      'def e(x=[], y="# noqa"):',
+      '    pass',
+      '',
+    ].join('\n');
+    const { diagnostics } = analyze({ tree: parser.parse(text)!, text, settings: DEFAULT_SETTINGS });
+    assert.deepEqual(diagnostics.map((d) => d.range.start.line), [6, 8]);
+  });
+});
