@@ -85,6 +85,12 @@ describe('PP401 mutable-default-argument', () => {
           output: 'from typing import Any, Optional\n\ndef f(x: Optional[list] = None, y: Optional[dict] = None):\n    if x is None:\n        x = []\n    if y is None:\n        y = {}\n    return x, y\n',
         },
         {
+          // a union annotation gains `| None` at its end
+          code: 'def f(x: list[str] | str = []):\n    return x\n',
+          errors: ['0:27-0:29'],
+          output: 'def f(x: list[str] | str | None = None):\n    if x is None:\n        x = []\n    return x\n',
+        },
+        {
           // an annotation that already allows None is left alone
           code: 'def f(x: list | None = []):\n    return x\n',
           errors: ['0:23-0:25'],

@@ -243,7 +243,7 @@ function annotationEdits(annotation: Node, context: RuleContext): TextEdit[] | n
     const imp = modern ? null : importEdit('typing', 'Optional', source, module);
     return imp ? [...edits, imp] : edits;
   }
-  const simple = ['identifier', 'attribute', 'subscript', 'generic_type', 'binary_operator', 'none'];
+  const simple = ['identifier', 'attribute', 'subscript', 'generic_type', 'union_type', 'member_type', 'binary_operator', 'none'];
   if (!simple.includes(expression.type)) return null;
   if (modern) return [{ range, newText: `${source.textOf(expression)} | None` }];
   const imp = importEdit('typing', 'Optional', source, module);
