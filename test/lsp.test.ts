@@ -186,6 +186,19 @@ describe('language server robustness', () => {
 });
 
 describe('language server settings', () => {
+  it('takes settings from initializationOptions and didChangeConfiguration when the client cannot be asked', async () => {
+    const server = await TestServer.start({ initializationOptions: { settings: { ignore: ['PP401'] } } });
+    try {
+      await server.open('file:///pushed.py', BUS);
+      assert.deepEqual((await server.diagnosticsFor('file:///pushed.py', 1)).diagnostics, []);
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pythonic: { severity: { PP401: 'hint' } } } });
+      await server.change('file:///pushed.py', 2, [{ text: BUS + '\n' }]);
+      assert.deepEqual((await server.diagnosticsFor('file:///pushed.py', 2)).diagnostics.map((d) => [d.code, d.severity]), [['PP401', 4]]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('reads pythonic.* per document through workspace/configuration', async () => {
     const server = await TestServer.start({
       configuration: (uri) => (uri?.endsWith('strict.py') ? { severity: { PP401: 'error' } } : uri?.endsWith('off.py') ? { ignore: ['PP4'] } : {}),

@@ -170,7 +170,9 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration(({ settings }) => {
+    // Clients that cannot answer workspace/configuration push the settings here instead.
+    if (!canPullConfiguration) initializationSettings = (settings as { pythonic?: unknown } | null)?.pythonic ?? initializationSettings;
     for (const doc of documents.values()) {
       doc.settings = undefined;
       schedule(doc.uri);

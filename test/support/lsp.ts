@@ -21,6 +21,7 @@ export interface PublishedDiagnostics {
 export interface ServerOptions {
   /** What the server gets for `workspace/configuration`; undefined = the client lacks that capability. */
   configuration?: (scopeUri: string | undefined) => unknown;
+  initializationOptions?: unknown;
 }
 
 export class TestServer {
@@ -55,6 +56,7 @@ export class TestServer {
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions: options.initializationOptions,
       capabilities: { workspace: { configuration: options.configuration !== undefined } },
     });
     await connection.sendNotification('initialized', {});
