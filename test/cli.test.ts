@@ -148,6 +148,24 @@ describe('pythonic check', () => {
     assert.deepEqual([...fs.readFileSync(path.join(dir, 'c_bom.py')).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   });
 
+  it('reads [tool.pythonic] from the nearest pyproject.toml; flags win', () => {
+    const dir = workspace({
+      'pyproject.toml': '[project]\nname = "demo"\n\n[tool.pythonic]\nseverity = { PP401 = "error" }\ntarget-version = "py38"\ntypo = 1\n',
+      'src/typed.py': 'def f(x: list = []):\n    return x\n',
+    });
+    const report = run(['check', '--format', 'json', 'typed.py'], path.join(dir, 'src'));
+    const parsed = JSON.parse(report.stdout) as { diagnostics: Array<{ severity: string; fix: { edits: Array<{ newText: string }> } }> };
+    assert.equal(parsed.diagnostics[0].severity, 'error');
+    assert.deepEqual(parsed.diagnostics[0].fix.edits.map((e) => e.newText).slice(0, 2), ['None', 'Optional[list]']);
+    assert.equal(report.stderr, `pythonic: ${path.join(dir, 'pyproject.toml')}: unknown key 'typo' in [tool.pythonic], ignored\n`);
+    const flagged = JSON.parse(run(['check', '--format', 'json', '--target-version', 'py311', 'typed.py'], path.join(dir, 'src')).stdout) as typeof parsed;
+    assert.equal(flagged.diagnostics[0].fix.edits[1].newText, 'list | None');
+    fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.pythonic\nselect = 1\n');
+    const broken = run(['check', 'typed.py'], path.join(dir, 'src'));
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^pythonic: .*pyproject\.toml: /);
+  });
+
   it('delivers output far larger than a pipe buffer whole', () => {
     const files: Record<string, string> = {};
     const many = Array.from({ length: 20 }, (_, i) => `def f${i}(a=[], b={}, c=set()):\n    return a, b, c\n`).join('');

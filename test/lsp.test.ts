@@ -1,7 +1,9 @@
 // Round trips through the real bundled server process over stdio.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../server/src/engine';
 import { offsetToPosition } from '../server/src/engine/source';
@@ -186,6 +188,29 @@ describe('language server robustness', () => {
 });
 
 describe('language server settings', () => {
+  it('honours [tool.pythonic] in the nearest pyproject.toml unless the editor sets the value', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-project-'));
+    fs.mkdirSync(path.join(dir, 'pkg'));
+    fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.pythonic]\nseverity = { PP401 = "information" }\nignore = ["PP401"]\n');
+    const server = await TestServer.start({ configuration: (uri) => (uri?.endsWith('editor.py') ? { ignore: ['PP8'] } : {}) });
+    try {
+      const project = pathToFileURL(path.join(dir, 'pkg', 'project.py')).toString();
+      const editor = pathToFileURL(path.join(dir, 'pkg', 'editor.py')).toString();
+      await server.open(project, BUS);
+      await server.open(editor, BUS);
+      assert.deepEqual((await server.diagnosticsFor(project, 1)).diagnostics, []);
+      assert.deepEqual((await server.diagnosticsFor(editor, 1)).diagnostics.map((d) => [d.code, d.severity]), [['PP401', 3]]);
+      // Editing pyproject.toml takes effect once the client reports the change.
+      fs.writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.pythonic]\n');
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'pyproject.toml')).toString(), type: 2 }] });
+      await server.change(project, 2, [{ text: BUS }]);
+      assert.deepEqual((await server.diagnosticsFor(project, 2)).diagnostics.map((d) => [d.code, d.severity]), [['PP401', 2]]);
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes settings from initializationOptions and didChangeConfiguration when the client cannot be asked', async () => {
     const server = await TestServer.start({ initializationOptions: { settings: { ignore: ['PP401'] } } });
     try {

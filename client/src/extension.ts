@@ -20,8 +20,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'vscode-notebook-cell', language: 'python' },
     ],
     outputChannel,
-    // The server pulls `pythonic.*` per document; this tells it when to pull again.
-    synchronize: { configurationSection: 'pythonic' },
+    // The server pulls `pythonic.*` per document and reads [tool.pythonic]; these tell it when to read again.
+    synchronize: { configurationSection: 'pythonic', fileEvents: workspace.createFileSystemWatcher('**/pyproject.toml') },
   };
   client = new LanguageClient('pythonic', 'Pythonic', serverOptions, clientOptions);
 

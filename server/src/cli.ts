@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze, findRule, fixAll, parseSettings, ruleDocsMarkdown, RULES, type Diagnostic, type Settings } from './engine';
 import { TARGET_VERSIONS } from './engine/settings';
+import { loadProjectConfig, type ProjectConfig } from './config-file';
 import { collectPythonFiles, decodeSource, encodeSource, UsageError } from './files';
 import { createParser, type Parser } from './parser';
 
@@ -24,6 +25,9 @@ Options for check:
   --fix                      apply safe fixes in place
   --unsafe-fixes             with --fix, also apply unsafe fixes
   --target-version pyXY      oldest Python the code supports (default: py310)
+
+Settings also come from [tool.pythonic] in the nearest pyproject.toml above the
+working directory (select, ignore, severity, target-version); flags win.
 
 Exit status: 0 no problems, 1 problems reported, 2 usage or I/O error.
 `;
@@ -98,19 +102,19 @@ async function check(args: string[], io: Output): Promise<number> {
       ignore: { type: 'string' },
       fix: { type: 'boolean', default: false },
       'unsafe-fixes': { type: 'boolean', default: false },
-      'target-version': { type: 'string', default: 'py310' },
+      'target-version': { type: 'string' },
     },
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'`);
   const target = values['target-version'];
-  if (!(TARGET_VERSIONS as readonly string[]).includes(target)) {
+  if (target !== undefined && !(TARGET_VERSIONS as readonly string[]).includes(target)) {
     throw new UsageError(`--target-version must be one of ${TARGET_VERSIONS.join(', ')}`);
   }
   if (positionals.length === 0) throw new UsageError('check needs at least one PATH');
-  const settings: Settings = parseSettings({
-    select: codeList(values.select, '--select') ?? ['ALL'],
-    ignore: codeList(values.ignore, '--ignore') ?? [],
-    targetVersion: target,
+  const settings = projectSettings(io, {
+    ...(values.select !== undefined && { select: codeList(values.select, '--select') }),
+    ...(values.ignore !== undefined && { ignore: codeList(values.ignore, '--ignore') }),
+    ...(target !== undefined && { targetVersion: target }),
   });
   const files = collectPythonFiles(positionals);
   const parser = await createParser();
@@ -153,6 +157,26 @@ async function check(args: string[], io: Output): Promise<number> {
   }
   if (ioErrors > 0) return 2;
   return reported.length > 0 ? 1 : 0;
+}
+
+/** `[tool.pythonic]` from the nearest pyproject.toml above the working directory, under the flags. */
+function projectSettings(io: Output, flags: Record<string, unknown>): Settings {
+  let project: ProjectConfig | null;
+  try {
+    project = loadProjectConfig(process.cwd());
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (project) {
+    for (const key of project.unknownKeys) io.err.push(`pythonic: ${project.file}: unknown key '${key}' in [tool.pythonic], ignored\n`);
+    const parsed = parseSettings(project.values);
+    for (const [key, value] of Object.entries(project.values)) {
+      if (JSON.stringify(parsed[key as keyof Settings]) !== JSON.stringify(value)) {
+        io.err.push(`pythonic: ${project.file}: invalid value for '${key}' in [tool.pythonic], using the default\n`);
+      }
+    }
+  }
+  return parseSettings({ ...project?.values, ...flags });
 }
 
 interface CheckFileInput {

@@ -1,7 +1,7 @@
 // The language server: adapts LSP requests to engine calls. It understands no
 // Python itself; everything here is about documents, settings and the protocol.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
@@ -16,6 +16,7 @@ import {
   type Diagnostic as LspDiagnostic,
   type InitializeParams,
 } from 'vscode-languageserver/node';
+import { loadProjectConfig, type ProjectConfig } from './config-file';
 import { PythonDocument } from './documents';
 import {
   analyze,
@@ -28,6 +29,7 @@ import {
   type Diagnostic,
   type Settings,
 } from './engine';
+import { mergeSettings } from './engine/settings';
 import { comparePositions, offsetToPosition } from './engine/source';
 import { createParser, defaultWasmDir, type Parser } from './parser';
 
@@ -81,8 +83,21 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
         logError(`could not read settings for ${doc.uri}`, error);
       }
     }
-    doc.settings = raw === undefined ? DEFAULT_SETTINGS : parseSettings(raw);
+    const editor = raw === undefined ? DEFAULT_SETTINGS : parseSettings(raw);
+    doc.settings = mergeSettings(editor, projectConfigFor(doc.uri)?.values);
     return doc.settings;
+  }
+
+  function projectConfigFor(uri: string): ProjectConfig | null {
+    if (!uri.startsWith('file:')) return null;
+    try {
+      const config = loadProjectConfig(path.dirname(fileURLToPath(uri)));
+      for (const key of config?.unknownKeys ?? []) log(`${config!.file}: unknown key '${key}' in [tool.pythonic], ignored`);
+      return config;
+    } catch (error) {
+      logError(`could not read the project settings for ${uri}`, error);
+      return null;
+    }
   }
 
   async function validate(uri: string): Promise<void> {
@@ -168,6 +183,14 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
     documents.get(textDocument.uri)?.dispose();
     documents.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  // The client watches pyproject.toml files; any change may alter [tool.pythonic].
+  connection.onDidChangeWatchedFiles(() => {
+    for (const doc of documents.values()) {
+      doc.settings = undefined;
+      schedule(doc.uri);
+    }
   });
 
   connection.onDidChangeConfiguration(({ settings }) => {

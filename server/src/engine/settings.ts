@@ -45,3 +45,19 @@ function matchesAny(code: string, patterns: readonly string[]): boolean {
 export function isRuleEnabled(code: string, settings: Settings): boolean {
   return settings.enable && matchesAny(code, settings.select) && !matchesAny(code, settings.ignore);
 }
+
+/**
+ * Editor settings over project settings (`[tool.pythonic]`), the way the Ruff
+ * extension's default "editor first" works: an editor value left at its default
+ * does not hide the project's value.
+ */
+export function mergeSettings(editor: Settings, project: Record<string, unknown> | undefined): Settings {
+  if (!project) return editor;
+  const fromProject = parseSettings(project);
+  const merged: Record<string, unknown> = { ...editor };
+  for (const key of Object.keys(project) as Array<keyof Settings>) {
+    if (!(key in DEFAULT_SETTINGS)) continue;
+    if (JSON.stringify(editor[key]) === JSON.stringify(DEFAULT_SETTINGS[key])) merged[key] = fromProject[key];
+  }
+  return merged as Settings;
+}
