@@ -180,6 +180,16 @@ describe('language server robustness', () => {
     assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start]), [['PP401', { line: 4, character: 34 }]]);
   });
 
+  it('does not analyse a document over the size limit, says so, and keeps its text', async () => {
+    const huge = 'def f(x=[]):\n    return x\n' + '#'.repeat(5_000_000) + '\n';
+    await server.open('file:///huge.py', huge);
+    assert.deepEqual((await server.diagnosticsFor('file:///huge.py', 1)).diagnostics, []);
+    assert.ok(server.logs.some((l) => l.includes('huge.py has 5000027 characters; not analysed')));
+    // Shrinking it below the limit by an incremental edit brings diagnostics back.
+    await server.change('file:///huge.py', 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5_000_000 } }, text: '' }]);
+    assert.deepEqual((await server.diagnosticsFor('file:///huge.py', 2)).diagnostics.map((d) => d.code), ['PP401']);
+  });
+
   it('keeps serving after all of that', async () => {
     await server.open('file:///after.py', 'async def f(x={}):\n    return x\n');
     const published = await server.diagnosticsFor('file:///after.py', 1);

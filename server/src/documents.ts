@@ -33,7 +33,8 @@ export class PythonDocument {
   }
 
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
-    let reuseTree = this.tree !== null;
+    // tree-sitter does not count a lone `\r` as a line break, so its points would disagree with ours.
+    let reuseTree = this.tree !== null && !/\r(?!\n)/.test(this.text);
     for (const change of changes) {
       if (!('range' in change)) {
         reuseTree = false;

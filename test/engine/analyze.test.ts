@@ -59,6 +59,13 @@ describe('analyze', () => {
     assert.deepEqual(second.diagnostics.map((d) => d.code), ['PP401']);
   });
 
+  it('gives LSP positions in files that break lines with a lone carriage return, and offers no fix there', async () => {
+    const parser = await testParser();
+    const text = 'import os\rdef f(x=[]):\r    return x\r';
+    const { diagnostics } = analyze({ tree: parser.parse(text)!, text, settings: DEFAULT_SETTINGS });
+    assert.deepEqual(diagnostics.map((d) => [d.range, d.fix]), [[{ start: { line: 1, character: 8 }, end: { line: 1, character: 10 } }, null]]);
+  });
+
   it('honours # noqa comments, with our codes and peer codes, but not inside strings', async () => {
     const parser = await testParser();
     const text = [

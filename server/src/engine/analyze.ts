@@ -175,7 +175,8 @@ function toDiagnostic(rule: Rule, report: Report, settings: Settings, source: So
     severity: settings.severity[rule.meta.code] ?? rule.meta.severity,
     message: report.message,
     range,
-    fix: report.fix ?? null,
+    // Fixes are computed on tree-sitter rows; with lone-CR line breaks those are not the editor's lines.
+    fix: source.hasLoneCarriageReturn ? null : (report.fix ?? null),
   };
 }
 

@@ -4,6 +4,8 @@ import type { Position, Range } from './types';
 
 export class SourceFile {
   private lineStarts: number[] | undefined;
+  private lspStarts: number[] | undefined;
+  private loneCr: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -20,7 +22,20 @@ export class SourceFile {
     return this.text.slice(node.startIndex, node.endIndex);
   }
 
+  /**
+   * True when the text breaks lines with a lone `\r` (old Mac files): LSP and Python count it as a
+   * line break, tree-sitter's rows do not, so positions are then computed from offsets instead.
+   */
+  get hasLoneCarriageReturn(): boolean {
+    this.loneCr ??= /\r(?!\n)/.test(this.text);
+    return this.loneCr;
+  }
+
   rangeOf(node: Node): Range {
+    if (this.hasLoneCarriageReturn) {
+      this.lspStarts ??= lineStartsOf(this.text, true);
+      return { start: offsetToPosition(this.text, node.startIndex, this.lspStarts), end: offsetToPosition(this.text, node.endIndex, this.lspStarts) };
+    }
     return {
       start: { line: node.startPosition.row, character: node.startPosition.column },
       end: { line: node.endPosition.row, character: node.endPosition.column },
@@ -59,9 +74,13 @@ export class SourceFile {
   }
 }
 
-export function lineStartsOf(text: string): number[] {
+/** Offsets where lines start: after each `\n`, and with `lspBreaks` also after a lone `\r`, as LSP counts lines. */
+export function lineStartsOf(text: string, lspBreaks = false): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (lspBreaks && ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 
