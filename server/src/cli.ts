@@ -2,7 +2,7 @@
 // than VS Code (`pythonic server --stdio`).
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyze, findRule, fixAll, parseSettings, ruleDocsMarkdown, RULES, type Diagnostic, type Settings } from './engine';
+import { analyze, explain, explainableNames, findRule, fixAll, parseSettings, ruleDocsMarkdown, RULES, type Diagnostic, type Settings } from './engine';
 import { TARGET_VERSIONS } from './engine/settings';
 import { loadProjectConfig, type ProjectConfig } from './config-file';
 import { collectPythonFiles, decodeSource, encodeSource, UsageError } from './files';
@@ -15,6 +15,8 @@ const HELP = `pythonic ${VERSION} — Pythonic Python checks, explanations and f
 Usage:
   pythonic check [options] PATH...   check files and directories (recurses into *.py)
   pythonic rule CODE                 print a rule's documentation (also: --all)
+  pythonic explain NAME              explain a dunder, keyword, library name or rule code
+                                     (e.g. __hash__, nonlocal, functools.partial; --list for all)
   pythonic server --stdio            run the language server on stdin/stdout
   pythonic --help | --version
 
@@ -60,6 +62,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         break;
       case 'rule':
         code = rule(rest, io);
+        break;
+      case 'explain':
+        code = explainCommand(rest, io);
         break;
       case 'server':
         return await serve(rest);
@@ -260,6 +265,27 @@ function rule(args: string[], io: Output): number {
   if (!found) throw new UsageError(`unknown rule '${positionals[0]}'; known: ${RULES.map((r) => r.meta.code).join(', ')}`);
   io.out.push(ruleDocsMarkdown(found));
   return 0;
+}
+
+function explainCommand(args: string[], io: Output): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { list: { type: 'boolean', default: false } } });
+  if (values.list) {
+    io.out.push(explainableNames().map(({ name, kind }) => `${name}  (${kind})`).join('\n') + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('explain needs one name, e.g. pythonic explain __hash__');
+  const result = explain(positionals[0]);
+  if (result.found) {
+    io.out.push(result.markdown);
+    return 0;
+  }
+  io.err.push(`pythonic: nothing to explain for '${positionals[0]}'\n`);
+  io.err.push(
+    result.suggestions.length
+      ? `Did you mean: ${result.suggestions.join(', ')}?\n`
+      : 'Did you mean one of the names that `pythonic explain --list` prints?\n',
+  );
+  return 1;
 }
 
 async function serve(args: string[]): Promise<number> {

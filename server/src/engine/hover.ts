@@ -1,8 +1,11 @@
-// Hover content: looks up what is under the cursor in the rule metadata and the
-// explanation tables. No prose lives here.
+// Hover content: finds what is under the cursor and assembles sections from the
+// rule metadata and the explanation tables. No prose lives here. Each section
+// source returns zero or more sections; the hover joins them in order, so a new
+// source (e.g. scope information) is one more line in `hover()`.
 import type { Node, Tree } from '../parser';
-import { UNDERSCORE_FORMS } from './explanations/underscores';
-import { mangle, underscoreForm } from './python';
+import { explainNode } from './explain-node';
+import { renderExplanation } from './explanations/render';
+import { scanModuleNames, type ModuleNames } from './module-names';
 import { ruleHoverMarkdown } from './rule-docs';
 import { RULES_BY_CODE } from './rules';
 import { rangeContains } from './source';
@@ -20,18 +23,51 @@ export interface HoverResult {
   range: Range;
 }
 
+export interface HoverSection {
+  markdown: string;
+  range: Range;
+}
+
+const SECTION_SEPARATOR = '\n\n---\n\n';
+
 export function hover({ tree, position, diagnostics }: HoverInput): HoverResult | null {
-  const here = diagnostics.filter((d) => rangeContains(d.range, position));
-  if (here.length > 0) {
-    const parts = here.flatMap((d) => {
-      const rule = RULES_BY_CODE.get(d.code);
-      return rule ? [ruleHoverMarkdown(rule, d.message, d.fix !== null)] : [];
-    });
-    if (parts.length > 0) return { markdown: parts.join('\n\n---\n\n'), range: here[0].range };
-  }
   const node = tree.rootNode.descendantForPosition({ row: position.line, column: position.character });
-  if (node?.type === 'identifier') return nameHover(node);
-  return null;
+  const sections: HoverSection[] = [
+    ...diagnosticSections(diagnostics, position),
+    ...(node ? explanationSections(tree, node) : []),
+  ];
+  if (sections.length === 0) return null;
+  return { markdown: sections.map((s) => s.markdown).join(SECTION_SEPARATOR), range: sections[0].range };
+}
+
+/** The rule's why, example and fix safety for each diagnostic at the position. */
+function diagnosticSections(diagnostics: readonly Diagnostic[], position: Position): HoverSection[] {
+  return diagnostics
+    .filter((d) => rangeContains(d.range, position))
+    .flatMap((d) => {
+      const rule = RULES_BY_CODE.get(d.code);
+      return rule ? [{ markdown: ruleHoverMarkdown(rule, d.message, d.fix !== null), range: d.range }] : [];
+    });
+}
+
+/** Knowledge-base entries for the name, keyword, operator or literal under the cursor. */
+function explanationSections(tree: Tree, node: Node): HoverSection[] {
+  const explained = explainNode(node, () => moduleNames(tree));
+  if (!explained) return [];
+  const range = rangeOf(explained.node);
+  return explained.found.map(({ item, render }) => ({ markdown: renderExplanation(item, render), range }));
+}
+
+/** Module names per parsed tree: a document's tree is replaced on every edit, so this never goes stale. */
+const namesByTree = new WeakMap<Tree, ModuleNames>();
+
+function moduleNames(tree: Tree): ModuleNames {
+  let names = namesByTree.get(tree);
+  if (!names) {
+    names = scanModuleNames(tree.rootNode);
+    namesByTree.set(tree, names);
+  }
+  return names;
 }
 
 function rangeOf(node: Node): Range {
@@ -39,37 +75,4 @@ function rangeOf(node: Node): Range {
     start: { line: node.startPosition.row, character: node.startPosition.column },
     end: { line: node.endPosition.row, character: node.endPosition.column },
   };
-}
-
-/** The innermost class whose body contains the node: the class Python mangles `__x` for. */
-function enclosingClassName(node: Node): string | null {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'class_definition') {
-      const body = p.childForFieldName('body');
-      if (body && node.startIndex >= body.startIndex) return p.childForFieldName('name')?.text ?? null;
-    }
-  }
-  return null;
-}
-
-function nameHover(node: Node): HoverResult | null {
-  const name = node.text;
-  const form = underscoreForm(name);
-  if (!form) return null;
-  const entry = UNDERSCORE_FORMS[form];
-  const lines = [`**${entry.title.replaceAll('{name}', name)}**`, '', entry.summary.replaceAll('{name}', name)];
-  if (form === 'mangled') {
-    const className = enclosingClassName(node);
-    const mangled = className ? mangle(name, className) : null;
-    lines.push(
-      '',
-      mangled
-        ? `Here, inside class \`${className}\`, Python stores and looks it up as \`${mangled}\`.`
-        : className
-          ? `Class \`${className}\` has only underscores in its name, so Python does not mangle \`${name}\` here.`
-          : `This use is outside any class body, so Python does not mangle it here.`,
-    );
-  }
-  lines.push('', '```python', entry.example, '```', '', `[Python docs](${entry.docs})`);
-  return { markdown: lines.join('\n'), range: rangeOf(node) };
 }

@@ -2,6 +2,7 @@
 export { analyze, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type RuleError } from './analyze';
 export { applyEdits, compatibleFixes, fixAll, type FixAllResult } from './fixes';
 export { hover, type HoverResult } from './hover';
+export { explain, explainableNames, type ExplainResult } from './explain';
 export { ruleDocsMarkdown } from './rule-docs';
 export { findRule, RULES, RULES_BY_CODE } from './rules';
 export type { Rule, RuleMeta } from './rule';

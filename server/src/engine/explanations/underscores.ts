@@ -1,13 +1,12 @@
 // What leading and trailing underscores mean in a Python name. Data only: the
-// hover looks entries up by `underscoreForm(name)`.
+// hover looks entries up by `underscoreForm(name)`. `{name}` in any text is
+// replaced with the name under the cursor.
 import type { UnderscoreForm } from '../python';
+import { lines, type Explanation } from './entry';
 
-export interface UnderscoreEntry {
+export interface UnderscoreEntry extends Explanation {
   /** Heading; `{name}` is replaced with the hovered name. */
   title: string;
-  summary: string;
-  example: string;
-  docs: string;
 }
 
 export const UNDERSCORE_FORMS: Record<UnderscoreForm, UnderscoreEntry> = {
@@ -17,7 +16,8 @@ export const UNDERSCORE_FORMS: Record<UnderscoreForm, UnderscoreEntry> = {
       'A lone underscore says "I have to bind something here, but I will not use it": loop counters, unpacked ' +
       'fields you skip. In the interactive interpreter `_` also holds the last result, and in `match` a bare `_` ' +
       'matches anything without binding.',
-    example: 'for _ in range(3):\n    retry()\nfirst, _, last = "Ada Byron King".split()',
+    trigger: 'Nothing special at run time outside `match`: it is an ordinary name, read only by people and linters.',
+    example: lines('for _ in range(3):', '    print("retry")', 'first, _, last = "Ada Byron King".split()'),
     docs: 'https://docs.python.org/3/reference/lexical_analysis.html#reserved-classes-of-identifiers',
   },
   internal: {
@@ -25,7 +25,9 @@ export const UNDERSCORE_FORMS: Record<UnderscoreForm, UnderscoreEntry> = {
     summary:
       'One leading underscore marks a name as an implementation detail of its module or class. Python does not ' +
       'enforce it, but `from module import *` skips such names and readers know not to depend on them.',
-    example: 'class Cache:\n    def __init__(self):\n        self._store = {}  # not part of the public API',
+    trigger: '`from module import *` leaves it out (unless `__all__` lists it); nothing else changes.',
+    partners: ['__all__'],
+    example: lines('class Cache:', '    def __init__(self):', '        self._store = {}  # not part of the public API'),
     docs: 'https://peps.python.org/pep-0008/#descriptive-naming-styles',
   },
   trailing: {
@@ -33,7 +35,8 @@ export const UNDERSCORE_FORMS: Record<UnderscoreForm, UnderscoreEntry> = {
     summary:
       'A single trailing underscore is the usual way to use a name that would otherwise clash with a keyword ' +
       'or shadow a builtin, such as `class_`, `type_` or `id_`. It has no special meaning to Python.',
-    example: 'def render(tag, class_=None):\n    ...',
+    trigger: 'Nothing at run time: it is an ordinary name.',
+    example: lines('def render(tag, class_=None):', '    return f"<{tag} class={class_}>"'),
     docs: 'https://peps.python.org/pep-0008/#descriptive-naming-styles',
   },
   mangled: {
@@ -42,7 +45,14 @@ export const UNDERSCORE_FORMS: Record<UnderscoreForm, UnderscoreEntry> = {
       'Two leading underscores (and at most one trailing) inside a class body make Python rewrite the name to ' +
       '`_ClassName{name}`. That keeps a subclass from overwriting it by accident; it is not access control, since ' +
       'the rewritten name still works from outside.',
-    example: 'class Account:\n    def __init__(self):\n        self.__pin = 1234   # stored as _Account__pin\n\nAccount()._Account__pin  # still reachable',
+    trigger: 'Compile time: every use of the name inside the class body (methods included) is rewritten with the innermost enclosing class\'s name.',
+    example: lines(
+      'class Account:',
+      '    def __init__(self):',
+      '        self.__pin = 1234   # stored as _Account__pin',
+      '',
+      'Account()._Account__pin  # still reachable',
+    ),
     docs: 'https://docs.python.org/3/tutorial/classes.html#private-variables',
   },
   dunder: {
@@ -51,7 +61,26 @@ export const UNDERSCORE_FORMS: Record<UnderscoreForm, UnderscoreEntry> = {
       'Names with two underscores on both sides belong to Python itself: the interpreter calls these methods ' +
       'or reads these attributes to implement syntax and builtins (`len(x)` calls `x.__len__()`). Define the ' +
       'ones the data model documents; do not invent new ones.',
-    example: 'class Deck:\n    def __init__(self, cards):\n        self._cards = list(cards)\n\n    def __len__(self):\n        return len(self._cards)',
+    trigger: 'Python looks special methods up on the type, not the instance, when it runs the syntax or builtin they implement.',
+    example: lines(
+      'class Deck:',
+      '    def __init__(self, cards):',
+      '        self._cards = list(cards)',
+      '',
+      '    def __len__(self):',
+      '        return len(self._cards)',
+    ),
     docs: 'https://docs.python.org/3/reference/datamodel.html#special-method-names',
   },
 };
+
+/** Lines added to a hover on a `__name` or an unknown dunder, about this very use. */
+export const UNDERSCORE_NOTES = {
+  /** `{class}` and `{mangled}` are replaced too. */
+  mangledHere: 'Here, inside class `{class}`, Python stores and looks it up as `{mangled}`.',
+  allUnderscoreClass: 'Class `{class}` has only underscores in its name, so Python does not mangle `{name}` here.',
+  outsideClass: 'This use is outside any class body, so Python does not mangle it here.',
+  unknownDunder: 'Python defines no special name `{name}`.',
+  /** `{suggestion}` is replaced with the closest known dunder. */
+  didYouMean: 'Did you mean `{suggestion}`?',
+} as const;

@@ -1,0 +1,357 @@
+// Hover at the engine level: what is under the cursor resolves to the right
+// knowledge-base entry in its context, with exact key lines and ranges.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hover, type Diagnostic } from '../../server/src/engine';
+import { check, testParser } from '../support/engine';
+
+interface Hovered {
+  markdown: string;
+  /** First line of each section. */
+  headings: string[];
+  range: string;
+}
+
+/** Hover at the `nth` occurrence of `needle` in `text`, `offset` characters into it. */
+async function hoverAt(text: string, needle: string, { offset = 0, nth = 1, diagnostics = [] as Diagnostic[] } = {}): Promise<Hovered | null> {
+  let index = -1;
+  for (let i = 0; i < nth; i++) {
+    index = text.indexOf(needle, index + 1);
+    assert.ok(index >= 0, `${needle} #${nth} not found`);
+  }
+  index += offset;
+  const before = text.slice(0, index).split('\n');
+  const position = { line: before.length - 1, character: before[before.length - 1].length };
+  const parser = await testParser();
+  const tree = parser.parse(text)!;
+  try {
+    const result = hover({ tree, position, diagnostics });
+    if (!result) return null;
+    const { start, end } = result.range;
+    return {
+      markdown: result.markdown,
+      headings: result.markdown.split('\n\n---\n\n').map((s) => s.split('\n')[0]),
+      range: `${start.line}:${start.character}-${end.line}:${end.character}`,
+    };
+  } finally {
+    tree.delete();
+  }
+}
+
+async function headings(text: string, needle: string, options?: { offset?: number; nth?: number }): Promise<string[]> {
+  return (await hoverAt(text, needle, options))?.headings ?? [];
+}
+
+describe('hover: special methods', () => {
+  const POINT = 'class Point:\n    def __eq__(self, other):\n        return True\n\n    def __hash__(self):\n        return 1\n';
+
+  it('explains a dunder definition, with its trigger and partner', async () => {
+    const h = (await hoverAt(POINT, '__hash__', { offset: 3 }))!;
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[0], '**`__hash__`** · special method');
+    assert.equal(lines[2], "An integer that must stay the same for the object's lifetime and agree with `__eq__` (equal objects, equal hashes).");
+    assert.ok(lines.includes('**When Python uses it:** `hash(x)`, adding to a `set` or `frozenset`, using the object as a `dict` key. Defining `__eq__` alone sets `__hash__` to `None` (unhashable).'));
+    assert.ok(lines.includes('**Goes with:** `__eq__`, `collections.abc.Hashable`'));
+    assert.equal(lines.at(-1), '[Python docs](https://docs.python.org/3/reference/datamodel.html#object.__hash__)');
+    assert.equal(h.range, '4:8-4:16');
+  });
+
+  it('sends a builtin call to the dunder it triggers', async () => {
+    const text = 'deck = []\nn = len(deck)\nh = hash(deck)\nr = repr(deck)\nit = iter(deck)\n';
+    assert.deepEqual(await headings(text, 'len'), ['**`__len__`** · special method']);
+    assert.deepEqual(await headings(text, 'hash(', { offset: 1 }), ['**`__hash__`** · special method']);
+    assert.deepEqual(await headings(text, 'repr'), ['**`__repr__`** · special method']);
+    assert.deepEqual(await headings(text, 'iter('), ['**`__iter__`** · special method']);
+  });
+
+  it('gives a constructor call both the type facts and the dunder it calls', async () => {
+    assert.deepEqual(await headings('s = str(42)\n', 'str'), ['**`str`** · builtin type', '**`__str__`** · special method']);
+    assert.deepEqual(await headings('def f(s: str):\n    pass\n', 'str'), ['**`str`** · builtin type']);
+    assert.deepEqual(await headings('sizes = map(len, [])\n', 'len'), ['**`__len__`** · special method']);
+  });
+
+  it('does not take a builtin the module rebinds for the builtin', async () => {
+    assert.equal(await hoverAt('def len(x):\n    return 0\n\nlen([])\n', 'len', { nth: 2 }), null);
+  });
+
+  it('explains dunder attributes on objects and modules', async () => {
+    const text = 'class A:\n    def kind(self):\n        return self.__class__.__name__\n';
+    assert.deepEqual(await headings(text, '__class__'), ['**`__class__`** · special attribute']);
+    assert.deepEqual(await headings(text, '__name__'), ['**`__name__`** · special attribute']);
+  });
+
+  it('explains operators through the methods they call', async () => {
+    const text = 'a = b + c\na += 1\nok = a in b\nneg = -a\nsame = a == b\n';
+    assert.deepEqual(await headings(text, '+ c'), ['**`__add__`** · special method']);
+    assert.deepEqual(await headings(text, '+='), ['**`__iadd__`** · special method']);
+    assert.deepEqual(await headings(text, ' in ', { offset: 1 }), ['**`__contains__`** · special method']);
+    assert.deepEqual(await headings(text, '-a'), ['**`__neg__`** · special method']);
+    assert.deepEqual(await headings(text, '=='), ['**`__eq__`** · special method']);
+  });
+
+  it('tells reads, writes and deletes of a subscript apart', async () => {
+    const text = 'x = d[1]\nd[2] = 3\ndel d[4]\n';
+    assert.deepEqual(await headings(text, '[1'), ['**`__getitem__`** · special method']);
+    assert.deepEqual(await headings(text, '[2'), ['**`__setitem__`** · special method']);
+    assert.deepEqual(await headings(text, '[4'), ['**`__delitem__`** · special method']);
+  });
+
+  it('flags an unknown dunder and suggests the closest known one', async () => {
+    const h = (await hoverAt('class A:\n    def __innit__(self):\n        pass\n', '__innit__'))!;
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[0], '**`__innit__` — a special ("dunder") name** · naming');
+    assert.ok(lines.includes('Python defines no special name `__innit__`.'));
+    assert.ok(lines.includes('Did you mean `__init__`?'));
+  });
+});
+
+describe('hover: underscore forms', () => {
+  const NESTED = [
+    'class Outer:',
+    '    __count = 0',
+    '    class Inner:',
+    '        def f(self):',
+    '            self.__secret = 1',
+    '    def g(self):',
+    '        return self.__secret',
+    'class _Private:',
+    '    __token = None',
+    'class ___:',
+    '    __raw = None',
+    'def free():',
+    '    __loose = 1',
+    '',
+  ].join('\n');
+
+  const mangling = async (needle: string) => (await hoverAt(NESTED, needle))!.markdown.split('\n')[4];
+
+  it('computes the mangled name for the innermost enclosing class', async () => {
+    assert.equal(await mangling('__count'), 'Here, inside class `Outer`, Python stores and looks it up as `_Outer__count`.');
+    assert.equal(await mangling('__secret = 1'), 'Here, inside class `Inner`, Python stores and looks it up as `_Inner__secret`.');
+    assert.equal(await mangling('__secret\n'), 'Here, inside class `Outer`, Python stores and looks it up as `_Outer__secret`.');
+    assert.equal(await mangling('__token'), 'Here, inside class `_Private`, Python stores and looks it up as `_Private__token`.');
+    assert.equal(await mangling('__raw'), 'Class `___` has only underscores in its name, so Python does not mangle `__raw` here.');
+    assert.equal(await mangling('__loose'), 'This use is outside any class body, so Python does not mangle it here.');
+  });
+
+  it('names each form in its heading', async () => {
+    const text = 'class_ = 1\n_cache = {}\nfor _ in range(3):\n    pass\n';
+    assert.deepEqual(await headings(text, 'class_'), ['**`class_` — trailing underscore to avoid a clash** · naming']);
+    assert.deepEqual(await headings(text, '_cache'), ['**`_cache` — internal by convention** · naming']);
+    assert.deepEqual(await headings(text, '_ in'), ['**`_` — a name for values you do not need** · naming']);
+    assert.deepEqual(await headings(NESTED, '__count'), ['**`__count` — name-mangled class-private name** · naming']);
+  });
+
+  it('shows nothing for an ordinary name', async () => {
+    assert.equal(await hoverAt('total = 1\n', 'total'), null);
+  });
+});
+
+describe('hover: keywords', () => {
+  it('says when `else` runs, per statement', async () => {
+    const text = [
+      'for n in []:',
+      '    break',
+      'else:',
+      '    pass',
+      'while False:',
+      '    pass',
+      'else:',
+      '    pass',
+      'try:',
+      '    pass',
+      'except ValueError:',
+      '    pass',
+      'else:',
+      '    pass',
+      'if True:',
+      '    pass',
+      'else:',
+      '    pass',
+      '',
+    ].join('\n');
+    const h = (await hoverAt(text, 'else'))!;
+    assert.equal(h.headings[0], '**`else` on a `for` loop** · keyword');
+    assert.equal(h.markdown.split('\n')[2], 'The `else` block runs when the loop finishes without `break`: read it as "no break".');
+    assert.equal(h.range, '2:0-2:4');
+    assert.deepEqual(await headings(text, 'else', { nth: 2 }), ['**`else` on a `while` loop** · keyword']);
+    assert.deepEqual(await headings(text, 'else', { nth: 3 }), ['**`else` on a `try` statement** · keyword']);
+    assert.equal(await hoverAt(text, 'else', { nth: 4 }), null);
+  });
+
+  it('explains scope statements, identity and generators', async () => {
+    const text = [
+      'def outer():',
+      '    n = 0',
+      '    def inner():',
+      '        nonlocal n',
+      '        global g',
+      '        del n',
+      '        yield from range(3)',
+      '        yield n is not None',
+      '        f = lambda: 1',
+      '        with open("f") as fh:',
+      '            pass',
+      '',
+    ].join('\n');
+    assert.deepEqual(await headings(text, 'nonlocal'), ['**`nonlocal`** · keyword']);
+    assert.deepEqual(await headings(text, 'global'), ['**`global`** · keyword']);
+    assert.deepEqual(await headings(text, 'del'), ['**`del`** · keyword']);
+    assert.deepEqual(await headings(text, 'yield from'), ['**`yield from`** · keyword']);
+    assert.deepEqual(await headings(text, 'yield n'), ['**`yield`** · keyword']);
+    assert.deepEqual(await headings(text, 'is not'), ['**`is not`** · keyword']);
+    assert.deepEqual(await headings(text, 'not None'), ['**`is not`** · keyword']);
+    assert.deepEqual(await headings(text, 'lambda'), ['**`lambda`** · keyword']);
+    assert.deepEqual(await headings(text, 'with'), ['**`with`** · keyword']);
+  });
+
+  it('explains async forms', async () => {
+    const text = 'async def main(lock, items):\n    async with lock:\n        async for x in items:\n            await x\n';
+    assert.deepEqual(await headings(text, 'async def'), ['**`async`** · keyword']);
+    assert.deepEqual(await headings(text, 'async with'), ['**`async with`** · keyword']);
+    assert.deepEqual(await headings(text, 'async for'), ['**`async for`** · keyword']);
+    assert.deepEqual(await headings(text, 'await'), ['**`await`** · keyword']);
+  });
+
+  it('explains `*`, `**`, `/` in signatures and calls', async () => {
+    const text = 'def f(a, /, b, *args, c, **kwargs):\n    pass\ndef g(a, *, b):\n    pass\nf(*xs, **opts)\ny = a * b\n';
+    assert.deepEqual(await headings(text, '/'), ['**`/` in a signature** · keyword']);
+    assert.deepEqual(await headings(text, '*args'), ['**`*args` in a signature** · keyword']);
+    assert.deepEqual(await headings(text, '**kwargs'), ['**`**kwargs` in a signature** · keyword']);
+    assert.deepEqual(await headings(text, '*, b'), ['**bare `*` in a signature** · keyword']);
+    assert.deepEqual(await headings(text, '*xs'), ['**`*` unpacking in a call or display** · keyword']);
+    assert.deepEqual(await headings(text, '**opts'), ['**`**` unpacking in a call or dict display** · keyword']);
+    assert.deepEqual(await headings(text, '* b'), ['**`__mul__`** · special method']);
+  });
+});
+
+describe('hover: decorators and library idioms', () => {
+  it('shows dataclass with the options the decorator passes', async () => {
+    const text = 'from dataclasses import dataclass, field\n\n@dataclass(frozen=True, order=True)\nclass Shipment:\n    items: tuple = ()\n    tags: list = field(default_factory=list)\n';
+    const h = (await hoverAt(text, 'dataclass(', { offset: 2 }))!;
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[0], '**`dataclasses.dataclass`** · library');
+    const at = lines.indexOf('**In this call:**');
+    assert.ok(at > 0);
+    assert.match(lines[at + 1], /^- `frozen=True` — when true, assigning to a field raises `FrozenInstanceError`/);
+    assert.match(lines[at + 2], /^- `order=True` — when true, generates `__lt__`/);
+    assert.equal(lines[at + 3], '');
+    assert.equal(h.range, '2:1-2:10');
+    const onOption = (await hoverAt(text, 'frozen'))!;
+    assert.equal(onOption.headings[0], '**`dataclasses.dataclass`** · library');
+    assert.match(onOption.markdown, /\n- `frozen=True` — /);
+    const factory = (await hoverAt(text, 'default_factory'))!;
+    assert.equal(factory.headings[0], '**`dataclasses.field`** · library');
+    assert.match(factory.markdown, /\n- `default_factory=list` — a zero-argument callable run for every new instance/);
+  });
+
+  it('lists no options for a bare decorator', async () => {
+    const h = (await hoverAt('import dataclasses\n@dataclasses.dataclass\nclass A:\n    x: int\n', 'dataclass\n'))!;
+    assert.equal(h.headings[0], '**`dataclasses.dataclass`** · library');
+    assert.doesNotMatch(h.markdown, /In this call|Options:/);
+  });
+
+  it('explains property, its setter, classmethod, staticmethod and wraps', async () => {
+    const text = [
+      'import functools',
+      'class Circle:',
+      '    @property',
+      '    def radius(self):',
+      '        return 1',
+      '    @radius.setter',
+      '    def radius(self, value):',
+      '        pass',
+      '    @classmethod',
+      '    def unit(cls):',
+      '        return cls()',
+      '    @staticmethod',
+      '    def area(r):',
+      '        return r',
+      'def logged(f):',
+      '    @functools.wraps(f)',
+      '    def inner(*a):',
+      '        return f(*a)',
+      '    return inner',
+      '',
+    ].join('\n');
+    assert.deepEqual(await headings(text, 'property'), ['**`property`** · library']);
+    assert.deepEqual(await headings(text, 'setter'), ['**`@name.setter`** · library']);
+    assert.deepEqual(await headings(text, 'classmethod'), ['**`classmethod`** · library']);
+    assert.deepEqual(await headings(text, 'staticmethod'), ['**`staticmethod`** · library']);
+    assert.deepEqual(await headings(text, 'wraps'), ['**`functools.wraps`** · library']);
+  });
+
+  it('resolves library names through the module imports', async () => {
+    const text = [
+      'from functools import partial',
+      'import functools as ft',
+      'from collections import abc, Counter as Tally',
+      'from concurrent import futures',
+      'import unicodedata',
+      'nfc = partial(unicodedata.normalize, "NFC")',
+      'same = ft.partial(print)',
+      'ok = isinstance({}, abc.Mapping)',
+      'counts = Tally("abc")',
+      'pool = futures.ThreadPoolExecutor()',
+      '',
+    ].join('\n');
+    assert.deepEqual(await headings(text, 'partial'), ['**`functools.partial`** · library']);
+    assert.deepEqual(await headings(text, 'partial(', { nth: 1 }), ['**`functools.partial`** · library']);
+    assert.deepEqual(await headings(text, 'ft.partial', { offset: 3 }), ['**`functools.partial`** · library']);
+    assert.deepEqual(await headings(text, 'normalize'), ['**`unicodedata.normalize`** · library']);
+    assert.deepEqual(await headings(text, 'Mapping'), ['**`collections.abc.Mapping`** · library']);
+    assert.deepEqual(await headings(text, 'Tally("'), ['**`collections.Counter`** · library']);
+    assert.deepEqual(await headings(text, 'Counter'), ['**`collections.Counter`** · library']);
+    assert.deepEqual(await headings(text, 'ThreadPoolExecutor'), ['**`concurrent.futures.ThreadPoolExecutor`** · library']);
+    assert.deepEqual(await headings(text, 'isinstance'), ['**`__instancecheck__`** · special method']);
+  });
+
+  it('does not guess when the name is not imported from the library', async () => {
+    assert.equal(await hoverAt('def partial(f):\n    return f\n\npartial(print)\n', 'partial', { nth: 2 }), null);
+    assert.equal(await hoverAt('import functools\nfunctools.nothing_here()\n', 'nothing_here'), null);
+  });
+});
+
+describe('hover: literals', () => {
+  const text = [
+    '"""Module docstring."""',
+    'items = [1, 2]',
+    'point = (1, 2)',
+    'ages = {"ada": 36}',
+    'seen = {1, 2}',
+    'raw = b"GIF"',
+    'squares = [n * n for n in items]',
+    'if __name__ == "__main__":',
+    '    pass',
+    '',
+  ].join('\n');
+
+  it('states mutability on displays and strings', async () => {
+    const list = (await hoverAt(text, '[1'))!;
+    assert.deepEqual(list.headings, ['**`list`** · builtin type']);
+    assert.equal(list.markdown.split('\n')[4], '**mutable** · **unhashable**');
+    assert.deepEqual(await headings(text, '(1'), ['**`tuple`** · builtin type']);
+    assert.deepEqual(await headings(text, '{"ada"'), ['**`dict`** · builtin type']);
+    assert.deepEqual(await headings(text, '{1'), ['**`set`** · builtin type']);
+    assert.deepEqual(await headings(text, 'b"GIF"'), ['**`bytes`** · builtin type']);
+    assert.deepEqual(await headings(text, '"ada"', { offset: 2 }), ['**`str`** · builtin type']);
+    assert.deepEqual(await headings(text, '[n'), ['**`list`** · builtin type']);
+  });
+
+  it('explains the `"__main__"` guard and skips docstrings', async () => {
+    assert.deepEqual(await headings(text, '"__main__"', { offset: 3 }), ['**`__main__`** · special attribute']);
+    assert.equal(await hoverAt(text, 'Module'), null);
+  });
+});
+
+describe('hover: diagnostics', () => {
+  it('shows the rule (why, example, fix safety) first, then the entry for the code under it', async () => {
+    const text = 'def add(item, bucket=[]):\n    bucket.append(item)\n    return bucket\n';
+    const diagnostics = await check(text);
+    assert.equal(diagnostics.length, 1);
+    const h = (await hoverAt(text, '[]', { diagnostics }))!;
+    assert.deepEqual(h.headings, ['**PP401 Mutable default argument** (`mutable-default-argument`)', '**`list`** · builtin type']);
+    assert.match(h.markdown, /may change behaviour, so it is applied only when you pick it\./);
+    assert.equal(h.range, '0:21-0:23');
+  });
+});
