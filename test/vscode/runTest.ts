@@ -1,6 +1,9 @@
 // Launcher for the VS Code API suite with @vscode/test-electron. It needs to
 // download VS Code; where that is impossible (no network, as on our CI), it says
-// so and skips instead of failing.
+// so and skips instead of failing. The same suite also runs through code-server,
+// which CI does run: test/e2e/vscode-api.test.ts.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 
@@ -17,14 +20,16 @@ async function main(): Promise<void> {
     ]);
   } catch (error) {
     console.log(`test:vscode skipped: VS Code could not be downloaded here (${(error as Error).message.split('\n')[0]}).`);
-    console.log('Run `npm run test:vscode` on a machine with internet access to exercise the extension in VS Code.');
+    console.log('Run `npm run test:vscode` on a machine with internet access to exercise the extension in VS Code;');
+    console.log('here the same suite runs in code-server instead: `npm run test:vscode-web` (part of `npm run test:editors`).');
     return;
   }
   const code = await runTests({
     vscodeExecutablePath,
     extensionDevelopmentPath,
     extensionTestsPath,
-    launchArgs: [path.resolve(__dirname, '../../test/fixtures/workspace'), '--disable-extensions'],
+    // The suite writes its files into the folder, so it gets a fresh scratch one.
+    launchArgs: [mkdtempSync(path.join(tmpdir(), 'pythonic-vscode-')), '--disable-extensions'],
   });
   process.exitCode = code;
 }

@@ -1,0 +1,7 @@
+def add(item, bucket=[]):
+    bucket.append(item)
+    return bucket
+
+
+def broken(:
+    pass

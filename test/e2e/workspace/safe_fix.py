@@ -1,0 +1,4 @@
+def describe(value):
+    if value == None:
+        return "nothing"
+    return str(value)

@@ -1,0 +1,81 @@
+// Helpers shared by the VS Code API tests (bundled into each test file).
+import * as vscode from 'vscode';
+
+/** Polls `probe` until it returns something other than undefined; no fixed sleeps. */
+export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A mocha test that `pendingUntilLanded` marked pending, with the reason the results report. */
+export type PendingTest = Mocha.Test & { pendingReason?: string };
+
+/**
+ * Wraps a test of behaviour that other work has not landed yet: it runs, and while
+ * `reason` is set a failure marks it pending (reported with the reason and the
+ * error, never silently) instead of failing the suite. Set `reason` to false to
+ * switch the test on.
+ */
+export function pendingUntilLanded(reason: string | false, body: () => Promise<void>): (this: Mocha.Context) => Promise<void> {
+  return async function (this: Mocha.Context) {
+    if (!reason) return body();
+    try {
+      await body();
+    } catch (error) {
+      const test = this.test as PendingTest;
+      test.pendingReason = `${reason} (fails now: ${(error as Error).message.split('\n')[0]})`;
+      console.log(`  pending: ${test.fullTitle()}: ${test.pendingReason}`);
+      this.skip();
+    }
+  };
+}
+
+/** The folder the window opened; each launcher gives the suite a fresh scratch folder. */
+export function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the suite needs a window with a folder open');
+  return folder.uri;
+}
+
+/** Writes a Python file into the workspace, opens it in an editor and returns its document. */
+export async function openPythonFile(name: string, text: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(workspaceFolder(), name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+export function pythonicDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pythonic');
+}
+
+export function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+/** Waits until the server has published at least one diagnostic for the document and returns them. */
+export function diagnosticsFor(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+  return until(`pythonic diagnostics for ${document.uri.path}`, () => {
+    const found = pythonicDiagnostics(document.uri);
+    return found.length ? found : undefined;
+  });
+}
+
+/** All hover text at a position, as one string. */
+export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+/** Position of the `offset`-th character of the first `needle` in the document. */
+export function positionOf(document: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
+  const index = document.getText().indexOf(needle);
+  if (index < 0) throw new Error(`${needle} is not in ${document.uri.path}`);
+  return document.positionAt(index + offset);
+}
