@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { analyze, explain, explainableNames, findRule, fixAll, parseSettings, ruleDocsMarkdown, RULES, type Diagnostic, type Settings } from './engine';
 import { TARGET_VERSIONS } from './engine/settings';
 import { loadProjectConfig, type ProjectConfig } from './config-file';
+import { buildScopeTree } from './engine/scope';
+import { scopeToJson, scopeToText } from './engine/scope/output';
 import { collectPythonFiles, decodeSource, encodeSource, UsageError } from './files';
 import { createParser, type Parser } from './parser';
 
@@ -17,6 +19,9 @@ Usage:
   pythonic rule CODE                 print a rule's documentation (also: --all)
   pythonic explain NAME              explain a dunder, keyword, library name or rule code
                                      (e.g. __hash__, nonlocal, functools.partial; --list for all)
+  pythonic scopes [--format text|json] FILE
+                                     print every scope of FILE and where each name lives,
+                                     as Python's symtable classifies them
   pythonic server --stdio            run the language server on stdin/stdout
   pythonic --help | --version
 
@@ -65,6 +70,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         break;
       case 'explain':
         code = explainCommand(rest, io);
+        break;
+      case 'scopes':
+        code = await scopesCommand(rest, io);
         break;
       case 'server':
         return await serve(rest);
@@ -286,6 +294,29 @@ function explainCommand(args: string[], io: Output): number {
       : 'Did you mean one of the names that `pythonic explain --list` prints?\n',
   );
   return 1;
+}
+
+async function scopesCommand(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  if (positionals.length !== 1) throw new UsageError('scopes needs one FILE, e.g. pythonic scopes --format json app.py');
+  const [file] = positionals;
+  let text: string;
+  try {
+    text = decodeSource(fs.readFileSync(file)).text;
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message}`);
+  }
+  const parser = await createParser();
+  const tree = parser.parse(text);
+  if (!tree) throw new UsageError(`${file}: the parser gave up on this file`);
+  try {
+    const top = scopeToJson(buildScopeTree(tree.rootNode).module);
+    io.out.push(values.format === 'json' ? JSON.stringify({ scopes: [top] }, null, 2) + '\n' : scopeToText(top) + '\n');
+    return 0;
+  } finally {
+    tree.delete();
+  }
 }
 
 async function serve(args: string[]): Promise<number> {

@@ -47,7 +47,8 @@ describe('hover: special methods', () => {
 
   it('explains a dunder definition, with its trigger and partner', async () => {
     const h = (await hoverAt(POINT, '__hash__', { offset: 3 }))!;
-    const lines = h.markdown.split('\n');
+    // The scope section (a class attribute) follows the explanation.
+    const lines = h.markdown.split('\n\n---\n\n')[0].split('\n');
     assert.equal(lines[0], '**`__hash__`** · special method');
     assert.equal(lines[2], "An integer that must stay the same for the object's lifetime and agree with `__eq__` (equal objects, equal hashes).");
     assert.ok(lines.includes('**When Python uses it:** `hash(x)`, adding to a `set` or `frozenset`, using the object as a `dict` key. Defining `__eq__` alone sets `__hash__` to `None` (unhashable).'));
@@ -71,7 +72,7 @@ describe('hover: special methods', () => {
   });
 
   it('does not take a builtin the module rebinds for the builtin', async () => {
-    assert.equal(await hoverAt('def len(x):\n    return 0\n\nlen([])\n', 'len', { nth: 2 }), null);
+    assert.deepEqual(await headings('def len(x):\n    return 0\n\nlen([])\n', 'len', { nth: 2 }), ['**`len`** — global, defined at module level on line 1']);
   });
 
   it('explains dunder attributes on objects and modules', async () => {
@@ -136,14 +137,17 @@ describe('hover: underscore forms', () => {
 
   it('names each form in its heading', async () => {
     const text = 'class_ = 1\n_cache = {}\nfor _ in range(3):\n    pass\n';
-    assert.deepEqual(await headings(text, 'class_'), ['**`class_` — trailing underscore to avoid a clash** · naming']);
-    assert.deepEqual(await headings(text, '_cache'), ['**`_cache` — internal by convention** · naming']);
-    assert.deepEqual(await headings(text, '_ in'), ['**`_` — a name for values you do not need** · naming']);
-    assert.deepEqual(await headings(NESTED, '__count'), ['**`__count` — name-mangled class-private name** · naming']);
+    // Each is followed by the scope section.
+    const firstHeading = async (t: string, needle: string) => (await headings(t, needle))[0];
+    assert.equal(await firstHeading(text, 'class_'), '**`class_` — trailing underscore to avoid a clash** · naming');
+    assert.equal(await firstHeading(text, '_cache'), '**`_cache` — internal by convention** · naming');
+    assert.equal(await firstHeading(text, '_ in'), '**`_` — a name for values you do not need** · naming');
+    assert.equal(await firstHeading(NESTED, '__count'), '**`__count` — name-mangled class-private name** · naming');
+    assert.deepEqual(await headings(text, 'class_'), ['**`class_` — trailing underscore to avoid a clash** · naming', '**`class_`** — global, defined at module level on line 1']);
   });
 
-  it('shows nothing for an ordinary name', async () => {
-    assert.equal(await hoverAt('total = 1\n', 'total'), null);
+  it('shows only the scope for an ordinary name', async () => {
+    assert.deepEqual(await headings('total = 1\n', 'total'), ['**`total`** — global, defined at module level on line 1']);
   });
 });
 
@@ -307,7 +311,7 @@ describe('hover: decorators and library idioms', () => {
   });
 
   it('does not guess when the name is not imported from the library', async () => {
-    assert.equal(await hoverAt('def partial(f):\n    return f\n\npartial(print)\n', 'partial', { nth: 2 }), null);
+    assert.deepEqual(await headings('def partial(f):\n    return f\n\npartial(print)\n', 'partial', { nth: 2 }), ['**`partial`** — global, defined at module level on line 1']);
     assert.equal(await hoverAt('import functools\nfunctools.nothing_here()\n', 'nothing_here'), null);
   });
 });

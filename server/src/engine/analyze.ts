@@ -11,6 +11,7 @@ import { computeModuleFacts, factsFingerprint } from './module-facts';
 import { filterSuppressed } from './noqa';
 import type { Report, Rule, RuleContext, Visitor } from './rule';
 import { RULES, RULES_BY_CODE } from './rules';
+import { RegionScopes } from './scope/regions';
 import { isRuleEnabled, type Settings } from './settings';
 import { comparePositions, SourceFile } from './source';
 import type { Diagnostic, Position, Range } from './types';
@@ -60,12 +61,14 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   const fingerprint = JSON.stringify([settings, rules.map((r) => r.meta.code), factsFingerprint(module), source.isStub]);
   const previous = input.cache?.fingerprint === fingerprint ? input.cache.regions : undefined;
 
+  const scopes = new RegionScopes(root, module.scope.futureAnnotations);
   let current: Diagnostic[] = [];
   const failed = new Set<string>();
   const context = (rule: Rule): RuleContext => ({
     source,
     module,
     settings,
+    scopes,
     report: (report: Report) => current.push(toDiagnostic(rule, report, settings, source)),
   });
   const dispatch = new Map<string, Array<{ rule: Rule; visit: Visitor }>>();

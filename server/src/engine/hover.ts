@@ -8,6 +8,7 @@ import { renderExplanation } from './explanations/render';
 import { scanModuleNames, type ModuleNames } from './module-names';
 import { ruleHoverMarkdown } from './rule-docs';
 import { RULES_BY_CODE } from './rules';
+import { scopeHover } from './scope/hover';
 import { rangeContains } from './source';
 import type { Diagnostic, Position, Range } from './types';
 
@@ -32,9 +33,11 @@ const SECTION_SEPARATOR = '\n\n---\n\n';
 
 export function hover({ tree, position, diagnostics }: HoverInput): HoverResult | null {
   const node = tree.rootNode.descendantForPosition({ row: position.line, column: position.character });
+  const explained = node ? explanationSections(tree, node) : [];
   const sections: HoverSection[] = [
     ...diagnosticSections(diagnostics, position),
-    ...(node ? explanationSections(tree, node) : []),
+    ...explained,
+    ...(node ? scopeSections(tree, node, explained.length > 0) : []),
   ];
   if (sections.length === 0) return null;
   return { markdown: sections.map((s) => s.markdown).join(SECTION_SEPARATOR), range: sections[0].range };
@@ -48,6 +51,12 @@ function diagnosticSections(diagnostics: readonly Diagnostic[], position: Positi
       const rule = RULES_BY_CODE.get(d.code);
       return rule ? [{ markdown: ruleHoverMarkdown(rule, d.message, d.fix !== null), range: d.range }] : [];
     });
+}
+
+/** Where the name under the cursor lives (local, global, free, builtin...), from the scope analysis. */
+function scopeSections(tree: Tree, node: Node, explained: boolean): HoverSection[] {
+  const section = scopeHover(tree, node, { explained });
+  return section ? [section] : [];
 }
 
 /** Knowledge-base entries for the name, keyword, operator or literal under the cursor. */

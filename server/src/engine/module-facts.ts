@@ -5,6 +5,7 @@
 // fingerprint decides whether cached per-statement results are still valid.
 import type { Node } from '../parser';
 import { boundNames, dottedName, isDocstring, statementsOf } from './python';
+import { computeScopeFacts, type ScopeFacts } from './scope/facts';
 import type { Position } from './types';
 
 export interface FromImport {
@@ -25,6 +26,8 @@ export interface ModuleFacts {
   fromImports: Map<string, FromImport>;
   /** First line after the module docstring and `__future__` imports. */
   importLine: number;
+  /** What the scope rules need to know beyond one statement (future annotations, module-level `del`s). */
+  scope: ScopeFacts;
 }
 
 /** Constructors whose every call makes a new mutable container. */
@@ -98,6 +101,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
     mutableGlobals: new Map(),
     fromImports: new Map(),
     importLine: 0,
+    scope: computeScopeFacts(root),
   };
   const bind = (name: string) => facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
   const assignments: Array<{ name: string; value: Node }> = [];
@@ -203,5 +207,6 @@ export function factsFingerprint(facts: ModuleFacts): string {
     [...facts.mutableGlobals],
     [...facts.fromImports],
     facts.importLine,
+    facts.scope,
   ]);
 }

@@ -4,6 +4,7 @@
 // once and calls every interested visitor; rules never walk the tree themselves.
 import type { Node } from '../parser';
 import type { ModuleFacts } from './module-facts';
+import type { RegionScopes } from './scope/regions';
 import type { Settings } from './settings';
 import type { SourceFile } from './source';
 import type { Fix, FixSafety, Range, Severity } from './types';
@@ -45,6 +46,8 @@ export interface RuleContext {
   source: SourceFile;
   module: ModuleFacts;
   settings: Settings;
+  /** Scope trees (CPython symtable semantics) of the statement being analysed. */
+  scopes: RegionScopes;
   report(report: Report): void;
 }
 

@@ -1,9 +1,21 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
+import { globalStatement } from './global-statement';
+import { loopVariableClosure } from './loop-variable-closure';
 import { mutableDefaultArgument } from './mutable-default-argument';
+import { nonlocalWithoutBinding } from './nonlocal-without-binding';
+import { unboundLocal } from './unbound-local';
+import { useAfterDel } from './use-after-del';
 
-export const RULES: readonly Rule[] = [mutableDefaultArgument].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+export const RULES: readonly Rule[] = [
+  mutableDefaultArgument,
+  unboundLocal,
+  nonlocalWithoutBinding,
+  loopVariableClosure,
+  globalStatement,
+  useAfterDel,
+].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
 

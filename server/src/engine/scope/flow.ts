@@ -1,0 +1,152 @@
+// Questions about the order in which a scope's reads and bindings run, answered
+// conservatively from the text: a read "before the first binding" is one no
+// earlier binding can have prepared, not even in a previous loop iteration.
+// The unbound-local and use-after-del rules and the scope hover share these.
+import type { Node } from '../../parser';
+import { DEF_NONLOCAL, isBinding, isRead, type Occurrence, type Scope, type SymbolEntry } from './model';
+
+const NAME_ERRORS = new Set(['NameError', 'UnboundLocalError']);
+/** Statements after which the rest of a block may not run (or, for Python 2's `exec`, may see names rebound). */
+const LOOP_EXITS = new Set(['return_statement', 'raise_statement', 'break_statement', 'continue_statement', 'exec_statement']);
+
+function inside(node: Node, container: Node | null): boolean {
+  return container !== null && container.startIndex <= node.startIndex && node.endIndex <= container.endIndex;
+}
+
+/**
+ * `for`/`while` loops whose body contains `node`, within the code of `scope`,
+ * innermost first: code a previous iteration may already have run. (A `while`
+ * condition is not included: its first test runs before the body ever does.)
+ */
+function enclosingLoops(node: Node, scope: Scope): Node[] {
+  const loops: Node[] = [];
+  for (let p = node.parent; p && p.id !== scope.node.id; p = p.parent) {
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && inside(node, p.childForFieldName('body'))) loops.push(p);
+  }
+  return loops;
+}
+
+/** A `try` around `node` whose handler catches NameError/UnboundLocalError: the code expects the name may be unbound. */
+export function expectsNameError(node: Node, scope: Scope): boolean {
+  for (let p = node.parent; p && p.id !== scope.node.id; p = p.parent) {
+    if (p.type !== 'try_statement' || !inside(node, p.childForFieldName('body'))) continue;
+    for (const clause of p.namedChildren) {
+      if (clause?.type !== 'except_clause') continue;
+      const caught = clause.childForFieldName('value');
+      if (!caught) return true;
+      if (caught.descendantsOfType('identifier').some((id) => id !== null && NAME_ERRORS.has(id.text))) return true;
+    }
+  }
+  return false;
+}
+
+export interface EarlyRead {
+  read: Occurrence;
+  /** The binding that, from the text, comes first. */
+  firstBinding: Occurrence;
+}
+
+/** The binding of a local name that, from the text, takes effect first; null when nothing binds it. */
+function firstBinding(entry: SymbolEntry): Occurrence | null {
+  const bindings = entry.occurrences.filter(isBinding);
+  return bindings.length === 0 ? null : bindings.reduce((a, b) => (b.effectiveAt < a.effectiveAt ? b : a));
+}
+
+/** What the read-before-binding questions need about one name, gathered once. */
+interface Bindings {
+  first: Occurrence;
+  all: Occurrence[];
+  deletions: Occurrence[];
+}
+
+function bindingsOf(entry: SymbolEntry): Bindings | null {
+  const first = firstBinding(entry);
+  if (!first) return null;
+  return { first, all: entry.occurrences.filter(isBinding), deletions: entry.occurrences.filter((o) => o.kind === 'delete') };
+}
+
+/** An inner function, defined before `offset`, that declares the name `nonlocal`: calling it may assign the name. */
+function assignedFromInside(scope: Scope, name: string, offset: number): boolean {
+  return scope.children.some(
+    (c) => c.node.startIndex < offset && (((c.symbols.get(name)?.flags ?? 0) & DEF_NONLOCAL) !== 0 || assignedFromInside(c, name, offset)),
+  );
+}
+
+/** `value if test else other` runs `test` first: a walrus there binds before `value` reads. */
+function boundByConditionFirst(read: Node, scope: Scope, b: Bindings): boolean {
+  let child = read;
+  for (let p = read.parent; p && p.id !== scope.node.id; child = p, p = p.parent) {
+    if (p.type !== 'conditional_expression') continue;
+    const parts = p.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c.type !== 'line_continuation');
+    const test = parts[1];
+    if (parts[0]?.id === child.id && test && b.all.some((x) => inside(x.node, test))) return true;
+  }
+  return false;
+}
+
+function provablyEarly(scope: Scope, read: Occurrence, b: Bindings): boolean {
+  if (!isRead(read) || !read.evaluated) return false;
+  const at = read.node.startIndex;
+  if (at >= b.first.effectiveAt) return false;
+  if (b.deletions.some((d) => d.node.startIndex < at)) return false;
+  if (enclosingLoops(read.node, scope).some((loop) => b.all.some((x) => inside(x.node, loop)))) return false;
+  if (boundByConditionFirst(read.node, scope, b)) return false;
+  // A cell that an inner function, already defined here, assigns through `nonlocal` may hold a value.
+  if (read.scope.symbols.get(read.name)?.scope === 'cell' && assignedFromInside(scope, read.name, at)) return false;
+  return !expectsNameError(read.node, scope);
+}
+
+/**
+ * Whether a read of a local name runs before every binding of it in its scope,
+ * provably: a loop that may have bound it in an earlier iteration, an earlier
+ * `del` or a NameError handler make it unprovable (false).
+ */
+export function readsBeforeBinding(scope: Scope, entry: SymbolEntry, read: Occurrence): boolean {
+  const b = bindingsOf(entry);
+  return b !== null && provablyEarly(scope, read, b);
+}
+
+/** The first read of a local name that provably runs before any binding of it; null when there is none. */
+export function readBeforeFirstBinding(scope: Scope, entry: SymbolEntry): EarlyRead | null {
+  const b = bindingsOf(entry);
+  if (!b) return null;
+  const reads = entry.occurrences.filter((o) => isRead(o) && o.node.startIndex < b.first.effectiveAt).sort((x, y) => x.node.startIndex - y.node.startIndex);
+  const read = reads.find((r) => provablyEarly(scope, r, b));
+  return read ? { read, firstBinding: b.first } : null;
+}
+
+/** The statement of `block` that contains `node` (a direct child of the block), or null. */
+function statementIn(block: Node, node: Node): Node | null {
+  let n: Node | null = node;
+  while (n && n.parent && n.parent.id !== block.id) n = n.parent;
+  return n?.parent?.id === block.id ? n : null;
+}
+
+export interface ReadAfterDelete {
+  read: Occurrence;
+  deletion: Occurrence;
+}
+
+/**
+ * The first read of the name a `del` statement unbinds that runs later in the same
+ * block with no binding in between; null when none, or when a `return`/`raise`/
+ * `break`/`continue` or a NameError handler stands in the way.
+ */
+export function readAfterDelete(entry: SymbolEntry, deletion: Occurrence, statement: Node, scope: Scope): ReadAfterDelete | null {
+  const block = statement.parent;
+  if (!block) return null;
+  const reads = entry.occurrences
+    .filter((o) => isRead(o) && o.evaluated && o.node.startIndex >= statement.endIndex && inside(o.node, block))
+    .sort((a, b) => a.node.startIndex - b.node.startIndex);
+  const read = reads[0];
+  if (!read) return null;
+  const at = read.node.startIndex;
+  if (entry.occurrences.some((o) => isBinding(o) && o.effectiveAt > statement.endIndex - 1 && o.effectiveAt <= at && o !== read)) return null;
+  const readStatement = statementIn(block, read.node);
+  if (!readStatement) return null;
+  for (let s = statement.nextNamedSibling; s && s.id !== readStatement.id; s = s.nextNamedSibling) {
+    if (LOOP_EXITS.has(s.type)) return null;
+  }
+  if (expectsNameError(read.node, scope)) return null;
+  return { read, deletion };
+}

@@ -1,0 +1,35 @@
+// Scope trees for rules. The engine analyses one top-level statement at a time and
+// caches the result by the statement's text, so a rule may only depend on that
+// text and on ModuleFacts. A statement's scope tree is built from the statement
+// alone (plus `futureAnnotations` from the facts): every scope nested in it comes
+// out exactly as in a whole-file analysis, and nothing cached can go stale.
+import type { Node } from '../../parser';
+import { buildScopeTree } from './index';
+import type { ScopeTree } from './model';
+
+export class RegionScopes {
+  private readonly trees = new Map<number, ScopeTree>();
+
+  constructor(
+    private readonly root: Node,
+    private readonly futureAnnotations: boolean,
+  ) {}
+
+  /** The top-level statement that contains `node`. */
+  regionOf(node: Node): Node {
+    let region = node;
+    while (region.parent && region.parent.id !== this.root.id) region = region.parent;
+    return region;
+  }
+
+  /** The scope tree of the top-level statement containing `node`, built once per analysis. */
+  treeFor(node: Node): ScopeTree {
+    const region = this.regionOf(node);
+    let tree = this.trees.get(region.id);
+    if (!tree) {
+      tree = buildScopeTree(region, { futureAnnotations: this.futureAnnotations });
+      this.trees.set(region.id, tree);
+    }
+    return tree;
+  }
+}

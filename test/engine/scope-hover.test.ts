@@ -1,0 +1,229 @@
+// The scope hover at the engine level: one wording per kind of name, the
+// UnboundLocalError and use-after-del warnings, global/nonlocal statements, and
+// how it combines with the other hover sections.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hover } from '../../server/src/engine';
+import { buildScopeTree } from '../../server/src/engine/scope';
+import { scopeHover } from '../../server/src/engine/scope/hover';
+import { testParser } from '../support/engine';
+
+/** The scope section at the `nth` occurrence of `needle` (its first character unless `offset`). */
+async function scopeAt(text: string, needle: string, nth = 1, offset = 0): Promise<{ markdown: string; range: string } | null> {
+  let index = -1;
+  for (let i = 0; i < nth; i++) {
+    index = text.indexOf(needle, index + 1);
+    assert.ok(index >= 0, `${needle} #${nth} not found`);
+  }
+  index += offset;
+  const before = text.slice(0, index).split('\n');
+  const parser = await testParser();
+  const tree = parser.parse(text)!;
+  try {
+    const node = tree.rootNode.descendantForPosition({ row: before.length - 1, column: before[before.length - 1].length });
+    const section = node && scopeHover(tree, node);
+    if (!section) return null;
+    const { start, end } = section.range;
+    return { markdown: section.markdown, range: `${start.line}:${start.character}-${end.line}:${end.character}` };
+  } finally {
+    tree.delete();
+  }
+}
+
+async function summary(text: string, needle: string, nth = 1): Promise<string | undefined> {
+  return (await scopeAt(text, needle, nth))?.markdown.split('\n')[0];
+}
+
+const AVERAGER = [
+  'import os', //                           1
+  'from os import path', //                 2
+  'total = 0', //                           3
+  '',
+  'def make_averager():', //                5
+  '    total = 0', //                       6
+  '    count = 0', //                       7
+  '    def averager(new_value):', //        8
+  '        nonlocal total, count', //       9
+  '        total += new_value', //          10
+  '        count += 1', //                  11
+  '        return total / count', //        12
+  '    return averager', //                 13
+  '',
+  'class Scorer:', //                       15
+  '    limit = 10', //                      16
+  '    def over(self, score):', //          17
+  '        best = max(score, total)', //    18
+  '        print(limit, path)', //          19
+  '        return best', //                 20
+].join('\n');
+
+describe('scope hover: what kind of name', () => {
+  it('a local: "local to `over` (assigned on line N)"', async () => {
+    assert.equal(await summary(AVERAGER, 'best', 2), '**`best`** — local to `over` (assigned on line 18)');
+  });
+
+  it('a module-level name: "global, defined at module level on line N"', async () => {
+    assert.equal(await summary(AVERAGER, 'total', 1), '**`total`** — global, defined at module level on line 3');
+    const read = (await scopeAt(AVERAGER, 'total)'))!.markdown;
+    assert.equal(read.split('\n')[0], '**`total`** — global, defined at module level on line 3');
+    assert.match(read, /`over` does not bind `total`, so each read looks it up when it runs/);
+  });
+
+  it('a closure variable: "free variable captured from `make_averager` (closure cell)"', async () => {
+    const h = (await scopeAt(AVERAGER, 'total / count'))!;
+    assert.equal(h.markdown.split('\n')[0], '**`total`** — free variable captured from `make_averager` (closure cell)');
+    assert.match(h.markdown, /Declared `nonlocal` on line 9: assignments here change the variable of `make_averager`\./);
+    assert.equal(h.range, '11:15-11:20');
+    assert.equal(await summary(AVERAGER, 'total', 2), '**`total`** — local to `make_averager` (assigned on line 6), captured by `averager` (closure cell)');
+  });
+
+  it('a builtin, a parameter, an import', async () => {
+    assert.equal(await summary(AVERAGER, 'max'), '**`max`** — builtin');
+    assert.equal(await summary(AVERAGER, 'score', 2), '**`score`** — parameter of `over`');
+    assert.equal(await summary(AVERAGER, 'new_value', 2), '**`new_value`** — parameter of `averager`');
+    assert.equal(await summary(AVERAGER, 'path', 2), '**`path`** — imported from `os`');
+    assert.equal(await summary(AVERAGER, 'os'), '**`os`** — imported module `os`');
+  });
+
+  it('a class attribute, and the same name read bare inside a method', async () => {
+    const attribute = (await scopeAt(AVERAGER, 'limit'))!.markdown;
+    assert.equal(attribute.split('\n')[0], '**`limit`** — class attribute — not visible inside methods without `self.`/`cls.`');
+    assert.match(attribute, /Methods reach it as `self\.limit` or `Scorer\.limit`/);
+    const bare = (await scopeAt(AVERAGER, 'limit', 2))!.markdown;
+    assert.equal(bare.split('\n')[0], '**`limit`** — global, but nothing in this file assigns it');
+    assert.match(bare, /Class `Scorer` also defines `limit` \(line 16\), but methods cannot see class attributes by their bare name/);
+  });
+
+  it('names bound by for, with, except, walrus and comprehensions say how', async () => {
+    const text = [
+      'def f(items):',
+      '    for item in items:',
+      '        with open(item) as fh:',
+      '            pass',
+      '    try:',
+      '        pass',
+      '    except OSError as err:',
+      '        pass',
+      '    squares = [i * i for i in items]',
+      '    return (z := 3), fh, err, squares',
+    ].join('\n');
+    assert.equal(await summary(text, 'item ', 1), '**`item`** — local to `f` (bound by a `for` loop on line 2)');
+    assert.equal(await summary(text, 'fh'), '**`fh`** — local to `f` (bound by `with ... as` on line 3)');
+    assert.equal(await summary(text, 'err'), '**`err`** — local to `f` (bound by `except ... as` on line 7)');
+    assert.equal(await summary(text, 'z'), '**`z`** — local to `f` (assigned with `:=` on line 10)');
+    const comprehension = (await scopeAt(text, 'i * i'))!.markdown;
+    assert.equal(comprehension.split('\n')[0], '**`i`** — loop variable of the list comprehension on line 9, local to it');
+    assert.doesNotMatch(comprehension, /UnboundLocalError/);
+  });
+
+  it('the implicit `__class__` cell of super()', async () => {
+    const text = 'class C:\n    def m(self):\n        return __class__\n';
+    assert.equal(await summary(text, '__class__'), '**`__class__`** — implicit closure cell holding the class `C` (what `super()` uses)');
+  });
+
+  it('names that are not variables get no scope section', async () => {
+    const text = 'import os\nos.path.join(sep="/")\n';
+    assert.equal(await scopeAt(text, 'path'), null);
+    assert.equal(await scopeAt(text, 'sep'), null);
+  });
+});
+
+describe('scope hover: warnings', () => {
+  it('says when a read can raise UnboundLocalError, and why', async () => {
+    const text = 'counter = 0\n\ndef bump():\n    print(counter)\n    counter = 1\n';
+    const h = (await scopeAt(text, 'counter', 2))!.markdown;
+    assert.equal(h.split('\n')[0], '**`counter`** — local to `bump` (assigned on line 5)');
+    assert.match(
+      h,
+      /\*\*Can raise UnboundLocalError here\.\*\* `bump` assigns `counter` on line 5, which makes `counter` local to all of `bump`, including this read — and when this line runs, nothing has been assigned yet\. The module-level \(line 1\) `counter` is not consulted\. To mean it, declare `global counter` at the top of `bump`\./,
+    );
+    // after the assignment, no warning
+    assert.doesNotMatch((await scopeAt(text + '    print(counter)\n', 'counter', 4))!.markdown, /UnboundLocalError here/);
+  });
+
+  it('points at nonlocal for an enclosing function', async () => {
+    const text = 'def outer():\n    value = 1\n    def inner():\n        print(value)\n        value = 2\n    return inner\n';
+    assert.match((await scopeAt(text, 'value', 2))!.markdown, /`outer`'s `value` is not consulted\. To mean it, declare `nonlocal value` at the top of `inner`\./);
+  });
+
+  it('says when a read comes after `del`', async () => {
+    const text = 'def f(rows):\n    del rows\n    return rows\n';
+    assert.match((await scopeAt(text, 'rows', 3))!.markdown, /\*\*Raises UnboundLocalError here\.\*\* `del rows` on line 2 removed the name/);
+    const moduleLevel = 'x = 1\ndel x\nprint(x)\n';
+    assert.match((await scopeAt(moduleLevel, 'x', 3))!.markdown, /\*\*Raises NameError here\.\*\* `del x` on line 2/);
+  });
+});
+
+describe('scope hover: global and nonlocal statements', () => {
+  it('explains `global` for the name under the cursor', async () => {
+    const text = 'hits = 0\nmisses = 0\ndef record():\n    global hits, misses\n    hits += 1\n';
+    const h = (await scopeAt(text, 'hits', 2))!;
+    assert.equal(
+      h.markdown,
+      "**`global hits`** — inside `record`, `hits` means the module-level variable (defined at module level on line 1): reads see the module's value, and assignments rebind it for the whole module rather than creating a local.",
+    );
+    assert.equal(h.range, '3:11-3:15');
+    assert.match((await scopeAt(text, 'misses', 2))!.markdown, /^\*\*`global misses`\*\* — inside `record`, `misses` means the module-level variable \(defined at module level on line 2\)/);
+    // the keyword itself is the keyword hover's
+    assert.equal(await scopeAt(text, 'global'), null);
+  });
+
+  it('explains `nonlocal`, and the SyntaxError when nothing encloses a binding', async () => {
+    assert.match(
+      (await scopeAt(AVERAGER, 'count', 2))!.markdown,
+      /^\*\*`nonlocal count`\*\* — inside `averager`, `count` is the variable of the enclosing function `make_averager` \(assigned on line 7\), shared through a closure cell/,
+    );
+    assert.match((await scopeAt('x = 1\ndef f():\n    nonlocal x\n', 'x', 2))!.markdown, /no enclosing function binds `x`, so Python rejects the whole file with a SyntaxError/);
+  });
+});
+
+describe('scope hover: with the other hover sections', () => {
+  async function fullHover(text: string, needle: string, nth = 1): Promise<string[]> {
+    let index = -1;
+    for (let i = 0; i < nth; i++) index = text.indexOf(needle, index + 1);
+    const before = text.slice(0, index).split('\n');
+    const tree = (await testParser()).parse(text)!;
+    try {
+      const result = hover({ tree, position: { line: before.length - 1, character: before[before.length - 1].length }, diagnostics: [] });
+      return result ? result.markdown.split('\n\n---\n\n') : [];
+    } finally {
+      tree.delete();
+    }
+  }
+
+  it('shows the underscore convention and the scope, once each', async () => {
+    const sections = await fullHover('_cache = {}\ndef get(key):\n    return _cache[key]\n', '_cache', 2);
+    assert.equal(sections.length, 2);
+    assert.match(sections[0], /internal by convention/);
+    assert.equal(sections[1].split('\n')[0], '**`_cache`** — global, defined at module level on line 1');
+  });
+
+  it('leaves a bare "builtin" or "imported from" to an explanation of the name, keeps what it adds', async () => {
+    const explained = await fullHover('import functools\nsizes = map(len, [])\nf = functools.partial(print)\n', 'len');
+    assert.equal(explained.length, 1);
+    assert.doesNotMatch(explained[0], /— builtin/);
+    const local = await fullHover('def f():\n    from functools import partial\n    return partial(print)\n', 'partial', 2);
+    assert.equal(local.at(-1)!.split('\n')[0], '**`partial`** — imported from `functools`, local to `f`');
+  });
+
+  it('gives an ordinary name just its scope', async () => {
+    assert.deepEqual(await fullHover('total = 1\n', 'total'), ['**`total`** — global, defined at module level on line 1']);
+  });
+});
+
+describe('scope analysis of Python 3.12 syntax', () => {
+  it('parses type aliases and type parameters without crashing, binding the alias name', async () => {
+    const text = 'type Pairs[T] = list[tuple[T, T]]\ndef first[T: int, *Ts, **P](x: T) -> T:\n    return x\nclass Box[T](Base):\n    item: T\n';
+    const tree = (await testParser()).parse(text)!;
+    try {
+      const scopes = buildScopeTree(tree.rootNode);
+      assert.deepEqual(scopes.module.children.map((s) => `${s.type} ${s.name}`), ['function first', 'class Box']);
+      assert.equal(scopes.module.symbols.get('Pairs')?.scope, 'local');
+      assert.ok(!scopes.module.symbols.has('T'), 'type parameters are not module names');
+      assert.equal(scopes.module.children[0].symbols.get('x')?.scope, 'local');
+    } finally {
+      tree.delete();
+    }
+    assert.equal(await summary(text, 'Pairs'), '**`Pairs`** — global, defined at module level on line 1');
+  });
+});
