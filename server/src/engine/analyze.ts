@@ -7,7 +7,7 @@
 // whose text changed are re-analysed; the rest are reused, shifted to their new
 // line. Any change to the module facts or the settings invalidates the cache.
 import { Query, type Language, type Node, type Tree } from '../parser';
-import { computeModuleFacts, factsFingerprint } from './module-facts';
+import { factsFingerprint, moduleFactsFor } from './module-facts';
 import { filterSuppressed } from './noqa';
 import type { Report, Rule, RuleContext, Visitor } from './rule';
 import { RULES, RULES_BY_CODE } from './rules';
@@ -56,7 +56,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   const path = input.path ?? '<memory>';
   const source = new SourceFile(text, tree, path);
   const root = tree.rootNode;
-  const module = computeModuleFacts(root);
+  const module = moduleFactsFor(tree);
   const rules = (input.rules ?? RULES).filter((r) => isRuleEnabled(r.meta.code, settings));
   const fingerprint = JSON.stringify([settings, rules.map((r) => r.meta.code), factsFingerprint(module), source.isStub]);
   const previous = input.cache?.fingerprint === fingerprint ? input.cache.regions : undefined;

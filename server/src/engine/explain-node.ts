@@ -22,8 +22,8 @@ import {
   UNARY_OPERATOR_TRIGGERS,
 } from './explanations/triggers';
 import { UNDERSCORE_FORMS, UNDERSCORE_NOTES } from './explanations/underscores';
-import { resolveName, type ModuleNames } from './module-names';
-import { isDocstring, mangle, underscoreForm } from './python';
+import { qualifiedName, type ModuleFacts } from './module-facts';
+import { DISPLAY_TYPES, isDocstring, mangle, underscoreForm } from './python';
 
 export interface Found {
   item: KnowledgeEntry;
@@ -37,7 +37,7 @@ export interface NodeExplanation {
 }
 
 /** The module's names are scanned only when a name needs resolving through imports. */
-export type NamesSource = () => ModuleNames;
+export type NamesSource = () => ModuleFacts;
 
 const plain = (key: string): Found[] => {
   const item = KNOWLEDGE_BASE.get(key);
@@ -46,16 +46,6 @@ const plain = (key: string): Found[] => {
 
 /** Keywords whose entry does not depend on where they stand. */
 const CONTEXT_FREE_KEYWORDS = new Set(['global', 'nonlocal', 'del', 'lambda', 'with', 'try', 'finally', 'except', 'raise', 'assert', 'await']);
-
-const DISPLAY_TYPES: Readonly<Record<string, string>> = {
-  list: 'builtins.list',
-  list_comprehension: 'builtins.list',
-  dictionary: 'builtins.dict',
-  dictionary_comprehension: 'builtins.dict',
-  set: 'builtins.set',
-  set_comprehension: 'builtins.set',
-  tuple: 'builtins.tuple',
-};
 
 export function explainNode(node: Node, names: NamesSource): NodeExplanation | null {
   if (node.type === 'identifier') return withNode(node, identifier(node, names));
@@ -188,7 +178,7 @@ function qualifiedAt(node: Node, parent: Node, names: NamesSource): Qualified | 
   if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) {
     const call = parent.parent?.parent;
     const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
-    const key = fn ? resolveName(fn, names()) : null;
+    const key = fn ? qualifiedName(fn, names()) : null;
     return key && KNOWLEDGE_BASE.get(key)?.entry.options?.[node.text] ? { key, call: call! } : null;
   }
   if (DEFINING_PARENTS.has(parent.type) && parent.childForFieldName('name')?.id === node.id) return null;
@@ -206,7 +196,7 @@ function qualifiedAt(node: Node, parent: Node, names: NamesSource): Qualified | 
     }
     target = parent;
   }
-  const key = resolveName(target, names());
+  const key = qualifiedName(target, names());
   if (!key) return null;
   const call = target.parent?.type === 'call' && target.parent.childForFieldName('function')?.id === target.id ? target.parent : null;
   return { key, call };

@@ -5,7 +5,7 @@
 import type { Node, Tree } from '../parser';
 import { explainNode } from './explain-node';
 import { renderExplanation } from './explanations/render';
-import { scanModuleNames, type ModuleNames } from './module-names';
+import { moduleFactsFor } from './module-facts';
 import { ruleHoverMarkdown } from './rule-docs';
 import { RULES_BY_CODE } from './rules';
 import { scopeHover } from './scope/hover';
@@ -49,7 +49,7 @@ function diagnosticSections(diagnostics: readonly Diagnostic[], position: Positi
     .filter((d) => rangeContains(d.range, position))
     .flatMap((d) => {
       const rule = RULES_BY_CODE.get(d.code);
-      return rule ? [{ markdown: ruleHoverMarkdown(rule, d.message, d.fix !== null), range: d.range }] : [];
+      return rule ? [{ markdown: ruleHoverMarkdown(rule, d.fix !== null), range: d.range }] : [];
     });
 }
 
@@ -61,23 +61,12 @@ function scopeSections(tree: Tree, node: Node, explained: boolean): HoverSection
 
 /** Knowledge-base entries for the name, keyword, operator or literal under the cursor. */
 function explanationSections(tree: Tree, node: Node): HoverSection[] {
-  const explained = explainNode(node, () => moduleNames(tree));
+  const explained = explainNode(node, () => moduleFactsFor(tree));
   if (!explained) return [];
   const range = rangeOf(explained.node);
   return explained.found.map(({ item, render }) => ({ markdown: renderExplanation(item, render), range }));
 }
 
-/** Module names per parsed tree: a document's tree is replaced on every edit, so this never goes stale. */
-const namesByTree = new WeakMap<Tree, ModuleNames>();
-
-function moduleNames(tree: Tree): ModuleNames {
-  let names = namesByTree.get(tree);
-  if (!names) {
-    names = scanModuleNames(tree.rootNode);
-    namesByTree.set(tree, names);
-  }
-  return names;
-}
 
 function rangeOf(node: Node): Range {
   return {

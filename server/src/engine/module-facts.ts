@@ -3,8 +3,8 @@
 // can be added. Computed from a shallow scan of module-level statements (not
 // function or class bodies), so it is cheap to redo on every change; its
 // fingerprint decides whether cached per-statement results are still valid.
-import type { Node } from '../parser';
-import { boundNames, dottedName, isDocstring, statementsOf } from './python';
+import type { Node, Tree } from '../parser';
+import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf } from './python';
 import { computeScopeFacts, type ScopeFacts } from './scope/facts';
 import type { Position } from './types';
 
@@ -42,15 +42,6 @@ export const MUTABLE_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'collections.Counter',
 ]);
 
-const MUTABLE_DISPLAYS: Record<string, string> = {
-  list: 'builtins.list',
-  list_comprehension: 'builtins.list',
-  dictionary: 'builtins.dict',
-  dictionary_comprehension: 'builtins.dict',
-  set: 'builtins.set',
-  set_comprehension: 'builtins.set',
-};
-
 /** `deque` -> `collections.deque` when imported so; `list` -> `builtins.list` unless the module rebinds it. */
 export function qualifiedName(node: Node, facts: ModuleFacts): string | null {
   const dotted = dottedName(node);
@@ -64,8 +55,7 @@ export function qualifiedName(node: Node, facts: ModuleFacts): string | null {
 
 /** The constructor of the fresh mutable object an expression creates, or null. */
 export function mutableConstructorOf(value: Node, facts: ModuleFacts): string | null {
-  const display = MUTABLE_DISPLAYS[value.type];
-  if (display) return display;
+  if (value.type !== 'tuple' && DISPLAY_TYPES[value.type]) return DISPLAY_TYPES[value.type];
   if (value.type === 'call') {
     const fn = value.childForFieldName('function');
     const name = fn ? qualifiedName(fn, facts) : null;
@@ -196,6 +186,18 @@ export function computeModuleFacts(root: Node): ModuleFacts {
   if (isDocstring(top[0])) i = 1;
   while (i < top.length && top[i].type === 'future_import_statement') i++;
   facts.importLine = i === 0 ? 0 : top[i - 1].endPosition.row + 1;
+  return facts;
+}
+
+/** Facts per parsed tree: analysis and hover share one computation, and a new tree never sees stale facts. */
+const factsByTree = new WeakMap<Tree, ModuleFacts>();
+
+export function moduleFactsFor(tree: Tree): ModuleFacts {
+  let facts = factsByTree.get(tree);
+  if (!facts) {
+    facts = computeModuleFacts(tree.rootNode);
+    factsByTree.set(tree, facts);
+  }
   return facts;
 }
 

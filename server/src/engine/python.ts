@@ -1,6 +1,17 @@
 // Small facts about Python syntax trees that several rules and fixes need.
 import type { Node } from '../parser';
 
+/** The builtin type a display or comprehension builds (`[]` -> `builtins.list`). */
+export const DISPLAY_TYPES: Readonly<Record<string, string>> = {
+  list: 'builtins.list',
+  list_comprehension: 'builtins.list',
+  dictionary: 'builtins.dict',
+  dictionary_comprehension: 'builtins.dict',
+  set: 'builtins.set',
+  set_comprehension: 'builtins.set',
+  tuple: 'builtins.tuple',
+};
+
 /** Statements that make up a block or the module, comments left out. */
 export function statementsOf(block: Node | null): Node[] {
   if (!block) return [];

@@ -49,13 +49,14 @@ export function ruleDocsMarkdown(rule: Rule): string {
   ].join('\n');
 }
 
-/** The shorter form shown when hovering a diagnostic: why, and a bad/good pair. */
-export function ruleHoverMarkdown(rule: Rule, message: string, fixable: boolean): string {
+/**
+ * The shorter form shown when hovering a diagnostic: why, and a bad/good pair. The
+ * diagnostic's own message is left out: editors show it right above the hover.
+ */
+export function ruleHoverMarkdown(rule: Rule, fixable: boolean): string {
   const { meta } = rule;
   return [
     `**${meta.code} ${meta.title}** (\`${meta.name}\`)`,
-    '',
-    message,
     '',
     meta.docs.whyIsThisBad,
     '',
