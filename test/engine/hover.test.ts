@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hover, type Diagnostic } from '../../server/src/engine';
-import { check, testParser } from '../support/engine';
+import { check, positionOf, testParser } from '../support/engine';
 
 interface Hovered {
   markdown: string;
@@ -14,14 +14,7 @@ interface Hovered {
 
 /** Hover at the `nth` occurrence of `needle` in `text`, `offset` characters into it. */
 async function hoverAt(text: string, needle: string, { offset = 0, nth = 1, diagnostics = [] as Diagnostic[] } = {}): Promise<Hovered | null> {
-  let index = -1;
-  for (let i = 0; i < nth; i++) {
-    index = text.indexOf(needle, index + 1);
-    assert.ok(index >= 0, `${needle} #${nth} not found`);
-  }
-  index += offset;
-  const before = text.slice(0, index).split('\n');
-  const position = { line: before.length - 1, character: before[before.length - 1].length };
+  const position = positionOf(text, needle, nth, offset);
   const parser = await testParser();
   const tree = parser.parse(text)!;
   try {

@@ -6,21 +6,15 @@ import { describe, it } from 'node:test';
 import { hover } from '../../server/src/engine';
 import { buildScopeTree } from '../../server/src/engine/scope';
 import { scopeHover } from '../../server/src/engine/scope/hover';
-import { testParser } from '../support/engine';
+import { positionOf, testParser } from '../support/engine';
 
 /** The scope section at the `nth` occurrence of `needle` (its first character unless `offset`). */
 async function scopeAt(text: string, needle: string, nth = 1, offset = 0): Promise<{ markdown: string; range: string } | null> {
-  let index = -1;
-  for (let i = 0; i < nth; i++) {
-    index = text.indexOf(needle, index + 1);
-    assert.ok(index >= 0, `${needle} #${nth} not found`);
-  }
-  index += offset;
-  const before = text.slice(0, index).split('\n');
+  const { line, character } = positionOf(text, needle, nth, offset);
   const parser = await testParser();
   const tree = parser.parse(text)!;
   try {
-    const node = tree.rootNode.descendantForPosition({ row: before.length - 1, column: before[before.length - 1].length });
+    const node = tree.rootNode.descendantForPosition({ row: line, column: character });
     const section = node && scopeHover(tree, node);
     if (!section) return null;
     const { start, end } = section.range;

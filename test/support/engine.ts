@@ -104,3 +104,14 @@ export function ruleTests(ruleCode: string, cases: RuleCases, register: (name: s
     });
   }
 }
+
+/** The position of the `nth` occurrence of `needle` in `text`, `offset` characters into it. */
+export function positionOf(text: string, needle: string, nth = 1, offset = 0): { line: number; character: number } {
+  let index = -1;
+  for (let i = 0; i < nth; i++) {
+    index = text.indexOf(needle, index + 1);
+    assert.ok(index >= 0, `${needle} #${nth} not found`);
+  }
+  const before = text.slice(0, index + offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}

@@ -1,16 +1,7 @@
 // The extension inside a real VS Code: activation, a diagnostic, a hover and a quick-fix.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { until } from './helpers';
 
 const SOURCE = 'def add(item, bucket=[]):\n    bucket.append(item)\n    return bucket\n';
 
