@@ -96,6 +96,23 @@ describe('language server over stdio', () => {
     assert.deepEqual((await server.diagnosticsFor('file:///bus.py', 9)).diagnostics, []);
   });
 
+  it('fix-all applies every safe fix in one edit and leaves unsafe ones', async () => {
+    const text = 'def check(a, b, seen=[]):\n    if a == None:\n        return None != b\n    return seen\n';
+    await server.open('file:///fixall.py', text);
+    await server.diagnosticsFor('file:///fixall.py', 1);
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: 'file:///fixall.py' },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safe Pythonic problems', 'source.fixAll.pythonic']]);
+    const edits = actions[0].edit!.changes['file:///fixall.py'];
+    assert.equal(edits.length, 1);
+    const fixed = applyEdits(text, edits);
+    assert.equal(fixed, 'def check(a, b, seen=[]):\n    if a is None:\n        return b is not None\n    return seen\n');
+    assertCompiles(fixed);
+  });
+
   it('fix-all applies no unsafe fix', async () => {
     await server.open('file:///unsafe-only.py', BUS);
     await server.diagnosticsFor('file:///unsafe-only.py', 1);

@@ -16,17 +16,6 @@ import { Workbench } from './support/workbench';
 const FIXTURE = path.join(ROOT, 'test/e2e/workspace');
 const TEST_TIMEOUT_MS = 120_000;
 
-/**
- * Behaviour other work has not landed yet. Such a test still runs and reports, as
- * a node:test TODO (it cannot fail the run); to switch it on, set its entry to false.
- */
-const PENDING = {
-  dunderHover: false,
-  unboundLocalHover: false,
-  safeFixOnSave: 'no rule with a safe fix exists yet (PP204 none-comparison is the planned one)',
-  snippet: false,
-} satisfies Record<string, string | false>;
-
 /** 1-based line and column of `needle` (plus `offset` characters) in a fixture file. */
 function positionOf(file: string, needle: string, offset = 0): { line: number; column: number } {
   const text = readFileSync(path.join(FIXTURE, file), 'utf8');
@@ -98,7 +87,7 @@ describe('Pythonic in the VS Code workbench (code-server + Chromium)', () => {
     }),
   );
 
-  it('explains a dunder method on hover', { timeout: TEST_TIMEOUT_MS, todo: PENDING.dunderHover }, (t) =>
+  it('explains a dunder method on hover', { timeout: TEST_TIMEOUT_MS }, (t) =>
     step(t, async () => {
       await workbench.openFile('names.py');
       const { line, column } = positionOf('names.py', '__repr__', 2);
@@ -120,7 +109,7 @@ describe('Pythonic in the VS Code workbench (code-server + Chromium)', () => {
     }),
   );
 
-  it('warns on hover that a read before assignment raises UnboundLocalError', { timeout: TEST_TIMEOUT_MS, todo: PENDING.unboundLocalHover }, (t) =>
+  it('warns on hover that a read before assignment raises UnboundLocalError', { timeout: TEST_TIMEOUT_MS }, (t) =>
     step(t, async () => {
       await workbench.openFile('scope.py');
       const { line, column } = positionOf('scope.py', 'counter += 1', 2);
@@ -166,7 +155,7 @@ describe('Pythonic in the VS Code workbench (code-server + Chromium)', () => {
     }),
   );
 
-  it('applies safe fixes on save (source.fixAll.pythonic)', { timeout: TEST_TIMEOUT_MS, todo: PENDING.safeFixOnSave }, (t) =>
+  it('applies safe fixes on save (source.fixAll.pythonic)', { timeout: TEST_TIMEOUT_MS }, (t) =>
     step(t, async () => {
       await workbench.openFile('safe_fix.py');
       await workbench.waitFor('a squiggle', '.editor-group-container.active [class*="squiggly-"]');
@@ -180,7 +169,7 @@ describe('Pythonic in the VS Code workbench (code-server + Chromium)', () => {
     }),
   );
 
-  it('expands the dataclass snippet', { timeout: TEST_TIMEOUT_MS, todo: PENDING.snippet }, (t) =>
+  it('expands the dataclass snippet', { timeout: TEST_TIMEOUT_MS }, (t) =>
     step(t, async () => {
       await workbench.openFile('snippet.py');
       await workbench.typeAtEnd('dataclass');

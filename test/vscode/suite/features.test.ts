@@ -2,15 +2,7 @@
 // broken syntax, hovers on names, snippet completions and fix-all on save.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, hoverText, openPythonFile, pendingUntilLanded, positionOf, until } from './helpers';
-
-/** Behaviour other work has not landed yet; set an entry to false to switch its test on. */
-const PENDING = {
-  dunderHover: false as string | false,
-  unboundLocalHover: false as string | false,
-  safeFix: 'no rule with a safe fix exists yet (PP204 none-comparison is the planned one)' as string | false,
-  snippet: false as string | false,
-};
+import { codeOf, diagnosticsFor, hoverText, openPythonFile, positionOf, until } from './helpers';
 
 describe('Pythonic in VS Code: hovers, snippets, broken files', () => {
   it('still reports the valid parts of a file with broken syntax', async () => {
@@ -29,29 +21,29 @@ describe('Pythonic in VS Code: hovers, snippets, broken files', () => {
 
   it(
     'explains a dunder method on hover',
-    pendingUntilLanded(PENDING.dunderHover, async () => {
+    async () => {
       const document = await openPythonFile('dunder.py', 'class Money:\n    def __repr__(self):\n        return "Money()"\n');
       const text = await hoverText(document, positionOf(document, '__repr__', 2));
       assert.match(text, /__repr__/);
       assert.match(text, /repr\(/, 'the hover says what calls __repr__');
-    }),
+    },
   );
 
   it(
     'mentions UnboundLocalError on a read before assignment',
-    pendingUntilLanded(PENDING.unboundLocalHover, async () => {
+    async () => {
       const document = await openPythonFile('scope.py', 'counter = 0\n\n\ndef increment():\n    counter += 1\n    return counter\n');
       const text = await until('a hover on counter', async () => {
         const found = await hoverText(document, positionOf(document, 'counter +=', 2));
         return found || undefined;
       }, 10_000);
       assert.match(text, /UnboundLocalError/);
-    }),
+    },
   );
 
   it(
     'offers the dataclass snippet as a completion item',
-    pendingUntilLanded(PENDING.snippet, async () => {
+    async () => {
       const document = await openPythonFile('snippet.py', 'dataclass');
       const list = await vscode.commands.executeCommand<vscode.CompletionList>(
         'vscode.executeCompletionItemProvider',
@@ -63,7 +55,7 @@ describe('Pythonic in VS Code: hovers, snippets, broken files', () => {
       assert.equal(item.kind, vscode.CompletionItemKind.Snippet);
       const body = item.insertText instanceof vscode.SnippetString ? item.insertText.value : String(item.insertText);
       assert.match(body, /@dataclass/);
-    }),
+    },
   );
 });
 
@@ -109,12 +101,12 @@ describe('Pythonic in VS Code: fix-all on save (source.fixAll.pythonic)', () => 
 
   it(
     'applies safe fixes when saving',
-    pendingUntilLanded(PENDING.safeFix, async () => {
+    async () => {
       const document = await openPythonFile('safe_fix.py', 'def describe(value):\n    if value == None:\n        return "nothing"\n    return str(value)\n');
       await diagnosticsFor(document);
       const saved = await editAndSave(document);
       assert.match(saved, /if value is None:/);
       assert.match(saved, /# saved/);
-    }),
+    },
   );
 });

@@ -12,29 +12,6 @@ export async function until<T>(what: string, probe: () => T | undefined | Promis
   }
 }
 
-/** A mocha test that `pendingUntilLanded` marked pending, with the reason the results report. */
-export type PendingTest = Mocha.Test & { pendingReason?: string };
-
-/**
- * Wraps a test of behaviour that other work has not landed yet: it runs, and while
- * `reason` is set a failure marks it pending (reported with the reason and the
- * error, never silently) instead of failing the suite. Set `reason` to false to
- * switch the test on.
- */
-export function pendingUntilLanded(reason: string | false, body: () => Promise<void>): (this: Mocha.Context) => Promise<void> {
-  return async function (this: Mocha.Context) {
-    if (!reason) return body();
-    try {
-      await body();
-    } catch (error) {
-      const test = this.test as PendingTest;
-      test.pendingReason = `${reason} (fails now: ${(error as Error).message.split('\n')[0]})`;
-      console.log(`  pending: ${test.fullTitle()}: ${test.pendingReason}`);
-      this.skip();
-    }
-  };
-}
-
 /** The folder the window opened; each launcher gives the suite a fresh scratch folder. */
 export function workspaceFolder(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -4,11 +4,13 @@ import type { Rule } from '../rule';
 import { globalStatement } from './global-statement';
 import { loopVariableClosure } from './loop-variable-closure';
 import { mutableDefaultArgument } from './mutable-default-argument';
+import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
 import { unboundLocal } from './unbound-local';
 import { useAfterDel } from './use-after-del';
 
 export const RULES: readonly Rule[] = [
+  noneComparison,
   mutableDefaultArgument,
   unboundLocal,
   nonlocalWithoutBinding,

@@ -1,0 +1,58 @@
+import type { Node } from '../../parser';
+import type { Rule } from '../rule';
+
+export const noneComparison: Rule = {
+  meta: {
+    code: 'PP204',
+    name: 'none-comparison',
+    title: 'Comparison to `None` with `==` or `!=`',
+    severity: 'warning',
+    fix: 'safe',
+    peers: ['E711'],
+    docs: {
+      whatItDoes: 'Flags `x == None` and `x != None`, with `None` on either side.',
+      whyIsThisBad:
+        '`None` is a singleton, so the question is always "is this the one `None` object?", which `is` answers ' +
+        'directly and cheaply. `==` instead asks the object: a class with its own `__eq__` can claim to equal ' +
+        '`None`, or return something that is not a bool at all, and the check quietly means something else.',
+      example: ['def describe(value):', '    if value == None:', '        return "missing"', '    return str(value)'].join('\n'),
+      useInstead: ['def describe(value):', '    if value is None:', '        return "missing"', '    return str(value)'].join('\n'),
+      fixSafety:
+        'Safe, and applied by *Fix all*: `== None` becomes `is None` and `!= None` becomes `is not None`, with the ' +
+        'other operand moved to the left when `None` was written first. The meaning only differs for objects ' +
+        'whose `__eq__` answers for `None` on purpose, such as NumPy arrays and pandas columns comparing ' +
+        'element by element; there, keep the comparison and add `# noqa: PP204`.',
+    },
+  },
+
+  create(context) {
+    return {
+      comparison_operator(comparison) {
+        const operands = comparison.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+        const operators = comparison.childrenForFieldName('operators');
+        // Chains (`a == None == b`) are rare and their rewrite is not obvious: leave them alone.
+        if (operands.length !== 2 || operators.length !== 1) return;
+        const [left, right] = operands;
+        const operator = operators[0]!;
+        if (operator.type !== '==' && operator.type !== '!=') return;
+        const noneOnLeft = left.type === 'none';
+        if (!noneOnLeft && right.type !== 'none') return;
+        const other = noneOnLeft ? right : left;
+        const replacement = operator.type === '==' ? 'is' : 'is not';
+        const { source } = context;
+        context.report({
+          node: comparison,
+          message: `Compare with \`None\` using \`${replacement}\`: \`${operator.type}\` asks the other object's \`__eq__\`, which may answer anything`,
+          // A comment inside a parenthesised comparison would be lost by the rewrite; decline.
+          fix: comparison.descendantsOfType('comment').length > 0
+            ? null
+            : {
+                title: `Use \`${replacement} None\``,
+                safety: 'safe',
+                edits: [{ range: source.rangeOf(comparison), newText: `${source.textOf(other)} ${replacement} None` }],
+              },
+        });
+      },
+    };
+  },
+};
