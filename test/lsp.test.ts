@@ -59,7 +59,7 @@ describe('language server over stdio', () => {
   });
 
   it('hovers names with underscores, with the mangled name of `__x` in its class', async () => {
-    const text = 'class Outer:\n    class Inner:\n        def f(self):\n            self.__secret = 1\n    _hidden = 2\n';
+    const text = 'class Outer:\n    class Inner:\n        def f(self):\n            self.__secret = 1\n    _hidden = 2\n    class_ = 3\n    for _ in range(2):\n        pass\n';
     await server.open('file:///names.py', text);
     await server.diagnosticsFor('file:///names.py', 1);
     const hoverAt = async (line: number, character: number) =>
@@ -68,6 +68,8 @@ describe('language server over stdio', () => {
     assert.match(mangled ?? '', /^\*\*`__secret` — name-mangled class-private name\*\*/);
     assert.match(mangled ?? '', /inside class `Inner`, Python stores and looks it up as `_Inner__secret`/);
     assert.match((await hoverAt(4, 6)) ?? '', /^\*\*`_hidden` — internal by convention\*\*/);
+    assert.match((await hoverAt(5, 6)) ?? '', /^\*\*`class_` — trailing underscore to avoid a clash\*\*/);
+    assert.match((await hoverAt(6, 8)) ?? '', /^\*\*`_` — a name for values you do not need\*\*/);
   });
 
   it('offers the quick-fix, which rewrites the code as expected', async () => {

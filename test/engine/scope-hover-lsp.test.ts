@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/engine';
-import { check } from '../support/engine';
+import { check, positionOf } from '../support/engine';
 import { TestServer } from '../support/lsp';
 
 interface LspHover {
@@ -63,5 +63,77 @@ describe('scope over the wire', () => {
       fresh.map((d) => key(d.code, d.range)).sort(),
     );
     assert.deepEqual(fresh.map((d) => d.code).filter((c) => c.startsWith('PP8')).sort(), ['PP803', 'PP804']);
+  });
+});
+
+// Each wording of the scope hover, as an editor receives it.
+const WORDINGS = [
+  'import os', //                           1
+  'from os import path', //                 2
+  'total = 0', //                           3
+  '',
+  'def make_averager():', //                5
+  '    total = 0', //                       6
+  '    count = 0', //                       7
+  '    def averager(new_value):', //        8
+  '        nonlocal total, count', //       9
+  '        total += new_value', //          10
+  '        count += 1', //                  11
+  '        return total / count', //        12
+  '    return averager', //                 13
+  '',
+  'class Scorer:', //                       15
+  '    limit = 10', //                      16
+  '    def over(self, score):', //          17
+  '        best = max(score, total)', //    18
+  '        print(limit, path, os)', //      19
+  '        return best', //                 20
+  '',
+  'def bump():', //                         22
+  '    print(total)', //                    23
+  '    total = 1', //                       24
+  '',
+].join('\n');
+
+describe('scope hover wordings over the wire', () => {
+  let server: TestServer;
+  const uri = 'file:///wordings.py';
+  /** The scope section of the hover: the last section, whose first line names the kind of name. */
+  const scopeSection = async (needle: string, nth = 1, offset = 0) => {
+    const h = await server.request<LspHover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(WORDINGS, needle, nth, offset) });
+    assert.ok(h, `a hover on ${needle} #${nth}`);
+    return h.contents.value.split('\n\n---\n\n').at(-1)!;
+  };
+
+  before(async () => {
+    server = await TestServer.start();
+    await server.open(uri, WORDINGS);
+    await server.diagnosticsFor(uri, 1);
+  });
+  after(async () => {
+    assert.equal(await server.stop(), 0);
+  });
+
+  it('local, global, free variable, builtin, parameter, class attribute, imported', async () => {
+    const firstLine = async (needle: string, nth = 1) => (await scopeSection(needle, nth)).split('\n')[0];
+    assert.equal(await firstLine('best', 2), '**`best`** — local to `over` (assigned on line 18)');
+    assert.equal(await firstLine('total', 1), '**`total`** — global, defined at module level on line 3');
+    assert.equal(await firstLine('total / count'), '**`total`** — free variable captured from `make_averager` (closure cell)');
+    assert.equal(await firstLine('score', 2), '**`score`** — parameter of `over`');
+    assert.equal(await firstLine('limit'), '**`limit`** — class attribute — not visible inside methods without `self.`/`cls.`');
+    assert.equal(await firstLine('path', 2), '**`path`** — imported from `os`');
+    // `max` and `os` also have knowledge-base entries; the scope section still says what they are.
+    assert.match(await scopeSection('max'), /builtin/);
+    assert.match(await scopeSection('os)'), /imported module `os`/);
+  });
+
+  it('warns that a read can raise UnboundLocalError, and why', async () => {
+    const h = await scopeSection('print(total)', 1, 'print('.length);
+    assert.equal(h.split('\n')[0], '**`total`** — local to `bump` (assigned on line 24)');
+    assert.match(h, /\*\*Can raise UnboundLocalError here\.\*\* `bump` assigns `total` on line 24/);
+  });
+
+  it('explains `nonlocal` for the name under the cursor', async () => {
+    assert.match(await scopeSection('count', 2), /^\*\*`nonlocal count`\*\* — inside `averager`, `count` is the variable of the enclosing function `make_averager`/);
   });
 });
