@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/engine';
 import { check, positionOf } from '../support/engine';
 import { TestServer } from '../support/lsp';
+import { AVERAGER } from '../support/scope-samples';
 
 interface LspHover {
   contents: { kind: string; value: string };
@@ -68,26 +69,7 @@ describe('scope over the wire', () => {
 
 // Each wording of the scope hover, as an editor receives it.
 const WORDINGS = [
-  'import os', //                           1
-  'from os import path', //                 2
-  'total = 0', //                           3
-  '',
-  'def make_averager():', //                5
-  '    total = 0', //                       6
-  '    count = 0', //                       7
-  '    def averager(new_value):', //        8
-  '        nonlocal total, count', //       9
-  '        total += new_value', //          10
-  '        count += 1', //                  11
-  '        return total / count', //        12
-  '    return averager', //                 13
-  '',
-  'class Scorer:', //                       15
-  '    limit = 10', //                      16
-  '    def over(self, score):', //          17
-  '        best = max(score, total)', //    18
-  '        print(limit, path, os)', //      19
-  '        return best', //                 20
+  AVERAGER, //                              1-20
   '',
   'def bump():', //                         22
   '    print(total)', //                    23
@@ -124,7 +106,7 @@ describe('scope hover wordings over the wire', () => {
     assert.equal(await firstLine('path', 2), '**`path`** — imported from `os`');
     // `max` and `os` also have knowledge-base entries; the scope section still says what they are.
     assert.match(await scopeSection('max'), /builtin/);
-    assert.match(await scopeSection('os)'), /imported module `os`/);
+    assert.match(await scopeSection('os'), /imported module `os`/);
   });
 
   it('warns that a read can raise UnboundLocalError, and why', async () => {

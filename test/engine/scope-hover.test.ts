@@ -7,6 +7,7 @@ import { hover } from '../../server/src/engine';
 import { buildScopeTree } from '../../server/src/engine/scope';
 import { scopeHover } from '../../server/src/engine/scope/hover';
 import { positionOf, testParser } from '../support/engine';
+import { AVERAGER } from '../support/scope-samples';
 
 /** The scope section at the `nth` occurrence of `needle` (its first character unless `offset`). */
 async function scopeAt(text: string, needle: string, nth = 1, offset = 0): Promise<{ markdown: string; range: string } | null> {
@@ -28,28 +29,6 @@ async function summary(text: string, needle: string, nth = 1): Promise<string | 
   return (await scopeAt(text, needle, nth))?.markdown.split('\n')[0];
 }
 
-const AVERAGER = [
-  'import os', //                           1
-  'from os import path', //                 2
-  'total = 0', //                           3
-  '',
-  'def make_averager():', //                5
-  '    total = 0', //                       6
-  '    count = 0', //                       7
-  '    def averager(new_value):', //        8
-  '        nonlocal total, count', //       9
-  '        total += new_value', //          10
-  '        count += 1', //                  11
-  '        return total / count', //        12
-  '    return averager', //                 13
-  '',
-  'class Scorer:', //                       15
-  '    limit = 10', //                      16
-  '    def over(self, score):', //          17
-  '        best = max(score, total)', //    18
-  '        print(limit, path)', //          19
-  '        return best', //                 20
-].join('\n');
 
 describe('scope hover: what kind of name', () => {
   it('a local: "local to `over` (assigned on line N)"', async () => {
