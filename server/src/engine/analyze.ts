@@ -10,6 +10,7 @@ import { Query, type Language, type Node, type Tree } from '../parser';
 import { factsFingerprint, moduleFactsFor } from './module-facts';
 import { filterSuppressed } from './noqa';
 import type { Report, Rule, RuleContext, Visitor } from './rule';
+import { regionKey } from './python';
 import { RULES, RULES_BY_CODE } from './rules';
 import { RegionScopes } from './scope/regions';
 import { isRuleEnabled, type Settings } from './settings';
@@ -112,7 +113,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   for (const region of root.namedChildren) {
     if (!region || region.type === 'comment') continue;
     count++;
-    const key = `${region.startPosition.column}\u0000${text.slice(region.startIndex, region.endIndex)}`;
+    const key = regionKey(region.startPosition.column, text.slice(region.startIndex, region.endIndex));
     const startLine = region.startPosition.row;
     // Identical statements (two `pass`es) are matched in order; the previous cache itself is left intact.
     const seen = taken.get(key) ?? 0;

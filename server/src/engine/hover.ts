@@ -9,7 +9,7 @@ import { moduleFactsFor } from './module-facts';
 import { ruleHoverMarkdown } from './rule-docs';
 import { RULES_BY_CODE } from './rules';
 import { scopeHover } from './scope/hover';
-import { rangeContains } from './source';
+import { nodeRange, rangeContains } from './source';
 import type { Diagnostic, Position, Range } from './types';
 
 export interface HoverInput {
@@ -63,14 +63,8 @@ function scopeSections(tree: Tree, node: Node, explained: boolean): HoverSection
 function explanationSections(tree: Tree, node: Node): HoverSection[] {
   const explained = explainNode(node, () => moduleFactsFor(tree));
   if (!explained) return [];
-  const range = rangeOf(explained.node);
+  const range = nodeRange(explained.node);
   return explained.found.map(({ item, render }) => ({ markdown: renderExplanation(item, render), range }));
 }
 
 
-function rangeOf(node: Node): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
-}

@@ -12,6 +12,14 @@ export const DISPLAY_TYPES: Readonly<Record<string, string>> = {
   tuple: 'builtins.tuple',
 };
 
+/**
+ * The key the analysis cache files a top-level statement under: its exact text, and
+ * its column (a statement after `;` does not start its line).
+ */
+export function regionKey(column: number, statementText: string): string {
+  return `${column}\u0000${statementText}`;
+}
+
 /** Statements that make up a block or the module, comments left out. */
 export function statementsOf(block: Node | null): Node[] {
   if (!block) return [];

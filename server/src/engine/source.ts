@@ -36,10 +36,7 @@ export class SourceFile {
       this.lspStarts ??= lineStartsOf(this.text, true);
       return { start: offsetToPosition(this.text, node.startIndex, this.lspStarts), end: offsetToPosition(this.text, node.endIndex, this.lspStarts) };
     }
-    return {
-      start: { line: node.startPosition.row, character: node.startPosition.column },
-      end: { line: node.endPosition.row, character: node.endPosition.column },
-    };
+    return nodeRange(node);
   }
 
   private starts(): number[] {
@@ -72,6 +69,14 @@ export class SourceFile {
     const nl = this.text.indexOf('\n');
     return nl > 0 && this.text[nl - 1] === '\r' ? '\r\n' : '\n';
   }
+}
+
+/** A node's range in tree-sitter's own rows and UTF-16 columns (LSP positions unless the text has lone `\r` breaks). */
+export function nodeRange(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
 }
 
 /** Offsets where lines start: after each `\n`, and with `lspBreaks` also after a lone `\r`, as LSP counts lines. */

@@ -3,7 +3,7 @@
 // comprehension and setting the same flag bits on every name, in the same order.
 // `resolve.ts` then decides each name's scope from those flags.
 import type { Node } from '../../parser';
-import { mangle } from '../python';
+import { isDocstring, mangle } from '../python';
 import {
   DEF_ANNOT,
   DEF_COMP_ITER,
@@ -99,8 +99,7 @@ export function hasFutureAnnotations(module: Node): boolean {
   // Only the first statements matter: walk them one by one rather than listing the whole module.
   let statement = module.firstNamedChild;
   while (statement?.type === 'comment') statement = statement.nextNamedSibling;
-  const isDocstring = statement?.type === 'expression_statement' && statement.namedChildCount === 1 && /^(string|concatenated_string)$/.test(statement.namedChild(0)!.type);
-  if (isDocstring) statement = statement!.nextNamedSibling;
+  if (statement && isDocstring(statement)) statement = statement.nextNamedSibling;
   for (; statement && (statement.type === 'future_import_statement' || statement.type === 'comment'); statement = statement.nextNamedSibling) {
     for (const name of statement.childrenForFieldName('name')) {
       const imported = name?.type === 'aliased_import' ? name.childForFieldName('name') : name;

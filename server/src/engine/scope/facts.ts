@@ -6,6 +6,7 @@
 // fact about one statement names it the way the cache does (its text, and which
 // of the statements with that text it is), never by position.
 import type { Node } from '../../parser';
+import { regionKey, statementsOf } from '../python';
 import { hasFutureAnnotations } from './builder';
 import { BUILTIN_NAMES } from './builtins';
 import { expectsNameError } from './flow';
@@ -37,14 +38,9 @@ export interface ScopeFacts {
   dynamicGlobals: boolean;
 }
 
-/** The module's top-level statements: the regions the analysis caches results for. */
-function topLevelStatements(root: Node): Node[] {
-  return root.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-}
-
 /** The key the analysis cache files a top-level statement under (see analyze.ts). */
 export function statementKey(statement: Node): string {
-  return `${statement.startPosition.column}\u0000${statement.text}`;
+  return regionKey(statement.startPosition.column, statement.text);
 }
 
 /** Which of the top-level statements with the same key this one is. */
@@ -68,7 +64,7 @@ export function computeScopeFacts(root: Node): ScopeFacts {
   facts.declaredGlobal = [...declared].sort();
   if (facts.dynamicGlobals) return facts;
 
-  const statements = topLevelStatements(root);
+  const statements = statementsOf(root);
   statements.forEach((statement, index) => {
     if (statement.type !== 'delete_statement') return;
     for (const target of deletedNames(statement)) {

@@ -2,6 +2,7 @@
 // from the whole-file scope analysis. The wording lives in wording.ts; this file
 // only decides which entry applies and fills in names and lines.
 import type { Node, Tree } from '../../parser';
+import { nodeRange } from '../source';
 import type { Range } from '../types';
 import { BUILTIN_NAMES, MODULE_ATTRIBUTES } from './builtins';
 import { hasFutureAnnotations } from './builder';
@@ -122,10 +123,10 @@ export function scopeHover(tree: Tree, node: Node, options: ScopeHoverOptions = 
   const scopes = hoverScopes(tree);
   const occurrence = scopes.occurrenceOf(node);
   if (!occurrence) return null;
-  if (occurrence.kind === 'global' || occurrence.kind === 'nonlocal') return { markdown: declarationText(scopes, occurrence), range: rangeOf(node) };
+  if (occurrence.kind === 'global' || occurrence.kind === 'nonlocal') return { markdown: declarationText(scopes, occurrence), range: nodeRange(node) };
   const described = describeName(scopes, occurrence);
   if (options.explained && described.redundant) return null;
-  return { markdown: described.markdown, range: rangeOf(node) };
+  return { markdown: described.markdown, range: nodeRange(node) };
 }
 
 /** Details may start with a scope label ("the lambda on line 3"). */
@@ -133,12 +134,6 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function rangeOf(node: Node): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-  };
-}
 
 function lineOf(o: Occurrence): number {
   return o.node.startPosition.row + 1;
