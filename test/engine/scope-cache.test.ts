@@ -114,7 +114,7 @@ describe('scope rules with the per-statement cache', () => {
         const fresh = analyze({ tree, text: step.text, settings });
         assert.deepEqual(incremental.diagnostics.map(key), fresh.diagnostics.map(key), `after: ${step.edit}`);
         assert.deepEqual([...new Set(fresh.diagnostics.map((d) => d.code))].sort(), step.codes, `codes after: ${step.edit}`);
-        reused += incremental.stats.regions - incremental.stats.analysed;
+        reused += incremental.stats.units - incremental.stats.analysed;
         cache = incremental.cache;
       } finally {
         tree.delete();

@@ -33,6 +33,8 @@ export interface AnalyzeInput {
   cache?: AnalysisCache;
   rules?: readonly Rule[];
   onRuleError?: (error: RuleError) => void;
+  /** When given, milliseconds spent in each rule's visitors are added to it, keyed by rule code. */
+  timing?: Map<string, number>;
 }
 
 interface CachedRegion {
@@ -48,11 +50,25 @@ export interface AnalysisCache {
 export interface AnalysisResult {
   diagnostics: Diagnostic[];
   cache: AnalysisCache;
-  /** Regions in the file, and how many of them were analysed rather than reused. */
-  stats: { regions: number; analysed: number };
+  /** Units in the file, and how many of them were analysed rather than reused from the cache. */
+  stats: { units: number; analysed: number };
 }
 
+/** Analyses the whole file at once (the CLI, fix-all, tests). */
 export function analyze(input: AnalyzeInput): AnalysisResult {
+  const steps = analyzeInSteps(input);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same analysis, pausing after each unit it analyses: a caller that must stay
+ * responsive (the language server) runs it in slices and drops it when the text changes.
+ * The tree must not be edited while the generator is suspended.
+ */
+export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisResult, void> {
   const { tree, text, settings } = input;
   const path = input.path ?? '<memory>';
   const source = new SourceFile(text, tree, path);
@@ -88,9 +104,12 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
       dispatch.set(type, list);
     }
   }
+  const timing = input.timing;
   const safeVisit = ({ rule, visit }: { rule: Rule; visit: Visitor }, node: Node) => {
+    const started = timing ? performance.now() : 0;
     try {
       visit(node);
+      if (timing) timing.set(rule.meta.code, (timing.get(rule.meta.code) ?? 0) + performance.now() - started);
     } catch (error) {
       // One failing rule must not hide the others; report it once per analysis.
       if (!failed.has(rule.meta.code)) {
@@ -127,6 +146,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
       current = [];
       visitRegion(region, query, dispatch, safeVisit);
       found = current;
+      yield;
     }
     const list = regions.get(key) ?? [];
     list.push({ startLine, diagnostics: found });
@@ -138,7 +158,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   return {
     diagnostics: filterSuppressed(diagnostics, source, RULES_BY_CODE),
     cache: { fingerprint, regions },
-    stats: { regions: count, analysed },
+    stats: { units: count, analysed },
   };
 }
 

@@ -1,5 +1,5 @@
 // The engine's public surface, shared by the CLI, the language server, the tests and the bench.
-export { analyze, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type RuleError } from './analyze';
+export { analyze, analyzeInSteps, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type RuleError } from './analyze';
 export { applyEdits, compatibleFixes, fixAll, type FixAllResult } from './fixes';
 export { hover, type HoverResult } from './hover';
 export { explain, explainableNames, type ExplainResult } from './explain';
