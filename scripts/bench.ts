@@ -137,7 +137,7 @@ async function engineInternals(): Promise<void> {
 
   // Dispatch strategies, per top-level statement as the engine works: a TreeCursor walk asking every
   // node for its type, versus the engine's choice, one Query over the node types rules want.
-  const ruleTypes = [...new Set(RULES.flatMap((r) => Object.keys(r.create({ source: null!, module: null!, settings, scopes: null!, report: () => undefined }))))];
+  const ruleTypes = [...new Set(RULES.flatMap((r) => Object.keys(r.create({ source: null!, module: null!, settings, unit: null!, scopes: null!, parentOf: () => null, classSummary: null!, report: () => undefined }))))];
   const regions = tree.rootNode.namedChildren.filter((n) => n !== null);
   const dispatchCost = (types: string[]) => {
     const wanted = new Set(types);

@@ -34,13 +34,13 @@ describe('analyze', () => {
     assert.match(String(errors[0]?.error), /unknown node type 'function_defnition'/);
   });
 
-  it('re-analyses only statements whose text changed and shifts the others', async () => {
+  it('re-analyses only units whose text changed and shifts the others', async () => {
     const parser = await testParser();
     const before = `import os\n\ndef a(x=[]):\n    return x\n\n${BUS}`;
     const after = `import os\n\n# a comment\n\ndef a(x=[]):\n    return x\n\nprint(os.sep)\n\n${BUS}`;
     const first = analyze({ tree: parser.parse(before)!, text: before, settings: DEFAULT_SETTINGS });
     const second = analyze({ tree: parser.parse(after)!, text: after, settings: DEFAULT_SETTINGS, cache: first.cache });
-    assert.deepEqual(second.stats, { regions: 4, analysed: 1 });
+    assert.deepEqual(second.stats, { units: 5, analysed: 1 });
     const fresh = analyze({ tree: parser.parse(after)!, text: after, settings: DEFAULT_SETTINGS });
     assert.deepEqual(second.diagnostics, fresh.diagnostics);
     assert.deepEqual(second.diagnostics.map((d) => d.range.start.line), [4, 10]);
@@ -48,14 +48,14 @@ describe('analyze', () => {
     assert.deepEqual(analyze({ tree: parser.parse(after)!, text: after, settings: DEFAULT_SETTINGS, cache: first.cache }).stats.analysed, 1);
   });
 
-  it('re-analyses everything when module facts change', async () => {
+  it('re-analyses a unit when a module fact it asked about changes', async () => {
     const parser = await testParser();
     const before = 'def f(x=X):\n    return x\n';
     const after = 'X = []\ndef f(x=X):\n    return x\n';
     const first = analyze({ tree: parser.parse(before)!, text: before, settings: DEFAULT_SETTINGS });
     assert.equal(first.diagnostics.length, 0);
     const second = analyze({ tree: parser.parse(after)!, text: after, settings: DEFAULT_SETTINGS, cache: first.cache });
-    assert.deepEqual(second.stats, { regions: 2, analysed: 2 });
+    assert.deepEqual(second.stats, { units: 2, analysed: 2 });
     assert.deepEqual(second.diagnostics.map((d) => d.code), ['PP401']);
   });
 

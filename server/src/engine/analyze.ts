@@ -1,21 +1,28 @@
-// The engine's entry point. A file is analysed one top-level statement (region)
-// at a time. Rules declare visitors keyed by node type; one tree-sitter Query
-// made of those node types finds, per region, every node any rule wants, and the
-// engine hands each to its visitors (measured faster than a TreeCursor walk that
-// asks every node for its type: see `npm run bench`). Results are cached per
-// region, keyed by the region's exact text, so after an edit only statements
-// whose text changed are re-analysed; the rest are reused, shifted to their new
-// line. Any change to the module facts or the settings invalidates the cache.
+// The engine's entry point. A file is cut into units (units.ts): each method of a
+// top-level class, the class's own body, each top-level function and every other
+// top-level statement. Rules declare visitors keyed by node type; one compiled
+// tree-sitter Query made of those node types finds, per unit, every node any rule
+// wants, and the engine hands each to its visitors.
+//
+// Results are cached per unit under its key (its text, and for a method its class
+// name) together with every question the unit's rules asked about the rest of the
+// module and the answer they got (module-facts.ts `FactsView`), and whether they
+// read the class summary. After an edit a unit is reused, shifted to its new lines,
+// when its key is unchanged and every recorded question still gets the same
+// answer; so typing inside one method re-analyses that method, and a new
+// module-level name re-analyses only the units that asked about that name.
 import { Query, type Language, type Node, type Tree } from '../parser';
-import { factsFingerprint, moduleFactsFor } from './module-facts';
+import { summarizeClass, type ClassSummary } from './class-summary';
+import { FactsView, moduleFactsFor, type FactRead } from './module-facts';
 import { filterSuppressed } from './noqa';
-import type { Report, Rule, RuleContext, Visitor } from './rule';
-import { regionKey } from './python';
+import { UnitParents } from './parents';
+import { TOP_LEVEL_STATEMENT, type Report, type Rule, type RuleContext, type UnitInfo, type Visitor } from './rule';
 import { RULES, RULES_BY_CODE } from './rules';
-import { RegionScopes } from './scope/regions';
+import { buildScopeTree, type ScopeTree } from './scope';
 import { isRuleEnabled, type Settings } from './settings';
 import { comparePositions, SourceFile } from './source';
 import type { Diagnostic, Position, Range } from './types';
+import { unitsOf, type Segment, type Unit } from './units';
 
 export interface RuleError {
   code: string;
@@ -37,14 +44,19 @@ export interface AnalyzeInput {
   timing?: Map<string, number>;
 }
 
-interface CachedRegion {
-  startLine: number;
+interface CachedUnit {
+  segments: Segment[];
   diagnostics: Diagnostic[];
+  /** The questions about the module the unit's rules asked, with their answers. */
+  reads: FactRead[];
+  /** The class skeleton the unit's rules read through `classSummary`, if they did. */
+  skeleton: string | null;
 }
 
 export interface AnalysisCache {
   fingerprint: string;
-  regions: Map<string, CachedRegion[]>;
+  /** Unit key -> results, indexed by the unit's ordinal among units with that key. */
+  units: Map<string, CachedUnit[]>;
 }
 
 export interface AnalysisResult {
@@ -54,12 +66,59 @@ export interface AnalysisResult {
   stats: { units: number; analysed: number };
 }
 
+type Handler = { rule: Rule; visit: Visitor };
+
 /** Analyses the whole file at once (the CLI, fix-all, tests). */
 export function analyze(input: AnalyzeInput): AnalysisResult {
   const steps = analyzeInSteps(input);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+  }
+}
+
+/** What the rules' contexts read while one unit is analysed. */
+class UnitState {
+  reads: FactRead[] = [];
+  skeleton: string | null = null;
+  diagnostics: Diagnostic[] = [];
+  private scopeTree: ScopeTree | null = null;
+  readonly parents: UnitParents;
+  readonly info: UnitInfo;
+
+  constructor(
+    readonly unit: Unit,
+    private readonly view: FactsView,
+  ) {
+    this.parents = new UnitParents(unit.node, unit.above);
+    this.info = { kind: unit.kind, node: unit.node, statementKey: unit.statementKey, statementOrdinal: unit.statementOrdinal };
+  }
+
+  /** The unit's scope tree: a method is analysed inside its class statement with the other members left out. */
+  scopes(): ScopeTree {
+    if (this.scopeTree) return this.scopeTree;
+    const { unit } = this;
+    const futureAnnotations = this.view.futureAnnotations();
+    const parents = this.parents;
+    if (unit.kind === 'method') {
+      const classStatement = unit.above[unit.above.length - 2];
+      this.scopeTree = buildScopeTree(classStatement, { futureAnnotations, parents, member: unit.node });
+    } else if (unit.kind === 'class') {
+      const bodiless = new Set(unit.methods.map((m) => (m.type === 'decorated_definition' ? m.childForFieldName('definition')?.id : m.id) ?? -1));
+      this.scopeTree = buildScopeTree(unit.node, { futureAnnotations, parents, bodiless });
+    } else {
+      this.scopeTree = buildScopeTree(unit.node, { futureAnnotations, parents });
+    }
+    return this.scopeTree;
+  }
+
+  summary(classStatement: Node): ClassSummary {
+    const { unit } = this;
+    const own = unit.classNode && (classStatement.id === unit.classNode.id || (unit.kind === 'class' && classStatement.id === unit.node.id));
+    if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
+    if (own && unit.kind === 'class') return summarizeClass(unit.node);
+    if (own) return summarizeClass(unit.above[unit.above.length - 2]);
+    return summarizeClass(classStatement);
   }
 }
 
@@ -73,22 +132,28 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   const path = input.path ?? '<memory>';
   const source = new SourceFile(text, tree, path);
   const root = tree.rootNode;
-  const module = moduleFactsFor(tree);
+  const facts = moduleFactsFor(tree);
   const rules = (input.rules ?? RULES).filter((r) => isRuleEnabled(r.meta.code, settings));
-  const fingerprint = JSON.stringify([settings, rules.map((r) => r.meta.code), factsFingerprint(module), source.isStub]);
-  const previous = input.cache?.fingerprint === fingerprint ? input.cache.regions : undefined;
+  const fingerprint = JSON.stringify([settings, rules.map((r) => r.meta.code), source.isStub]);
+  const previous = input.cache?.fingerprint === fingerprint ? input.cache.units : undefined;
+  const plainView = new FactsView(facts);
 
-  const scopes = new RegionScopes(root, module.scope.futureAnnotations);
-  let current: Diagnostic[] = [];
+  let state!: UnitState;
+  const recordingView = new FactsView(facts, (read) => state.reads.push(read));
   const failed = new Set<string>();
   const context = (rule: Rule): RuleContext => ({
     source,
-    module,
+    module: recordingView,
     settings,
-    scopes,
-    report: (report: Report) => current.push(toDiagnostic(rule, report, settings, source)),
+    get unit() {
+      return state.info;
+    },
+    scopes: { treeFor: () => state.scopes() },
+    parentOf: (node) => state.parents.parentOf(node),
+    classSummary: (cls) => state.summary(cls),
+    report: (report: Report) => state.diagnostics.push(toDiagnostic(rule, report, settings, source)),
   });
-  const dispatch = new Map<string, Array<{ rule: Rule; visit: Visitor }>>();
+  const dispatch = new Map<string, Handler[]>();
   for (const rule of rules) {
     let visitors: ReturnType<Rule['create']>;
     try {
@@ -105,11 +170,10 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
     }
   }
   const timing = input.timing;
-  const safeVisit = ({ rule, visit }: { rule: Rule; visit: Visitor }, node: Node) => {
+  const safeVisit = ({ rule, visit }: Handler, node: Node) => {
     const started = timing ? performance.now() : 0;
     try {
       visit(node);
-      if (timing) timing.set(rule.meta.code, (timing.get(rule.meta.code) ?? 0) + performance.now() - started);
     } catch (error) {
       // One failing rule must not hide the others; report it once per analysis.
       if (!failed.has(rule.meta.code)) {
@@ -117,48 +181,45 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
         input.onRuleError?.({ code: rule.meta.code, path, error });
       }
     }
+    if (timing) timing.set(rule.meta.code, (timing.get(rule.meta.code) ?? 0) + performance.now() - started);
   };
 
-  const query = dispatchQuery(tree.language, [...dispatch.keys()].sort(), (type) => {
+  const topLevelHandlers = dispatch.get(TOP_LEVEL_STATEMENT) ?? [];
+  const nodeTypes = [...dispatch.keys()].filter((type) => type !== TOP_LEVEL_STATEMENT).sort();
+  const query = dispatchQuery(tree.language, nodeTypes, (type) => {
     for (const { rule } of dispatch.get(type) ?? []) {
       input.onRuleError?.({ code: rule.meta.code, path, error: new Error(`visitor for unknown node type '${type}'`) });
     }
   });
-  const regions = new Map<string, CachedRegion[]>();
-  const taken = new Map<string, number>();
+
+  const units = unitsOf(root, text);
+  const cache = new Map<string, CachedUnit[]>();
   const diagnostics: Diagnostic[] = [];
   let analysed = 0;
-  let count = 0;
-  for (const region of root.namedChildren) {
-    if (!region || region.type === 'comment') continue;
-    count++;
-    const key = regionKey(region.startPosition.column, text.slice(region.startIndex, region.endIndex));
-    const startLine = region.startPosition.row;
-    // Identical statements (two `pass`es) are matched in order; the previous cache itself is left intact.
-    const seen = taken.get(key) ?? 0;
-    const reused = previous?.get(key)?.[seen];
-    if (reused) taken.set(key, seen + 1);
-    let found: Diagnostic[];
-    if (reused) {
-      found = reused.startLine === startLine ? reused.diagnostics : reused.diagnostics.map((d) => shiftDiagnostic(d, reused.startLine, startLine - reused.startLine));
+  for (const unit of units) {
+    const reused = previous?.get(unit.key)?.[unit.ordinal];
+    let entry: CachedUnit;
+    if (reused && (reused.skeleton === null || reused.skeleton === unit.skeleton) && plainView.answersStill(reused.reads)) {
+      entry = { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) };
     } else {
       analysed++;
-      current = [];
-      visitRegion(region, query, dispatch, safeVisit);
-      found = current;
+      state = new UnitState(unit, recordingView);
+      if (unit.statementKey !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
+      visitUnit(unit, query, dispatch, safeVisit);
+      entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton };
       yield;
     }
-    const list = regions.get(key) ?? [];
-    list.push({ startLine, diagnostics: found });
-    regions.set(key, list);
-    diagnostics.push(...found);
+    const list = cache.get(unit.key) ?? [];
+    list[unit.ordinal] = entry;
+    cache.set(unit.key, list);
+    diagnostics.push(...entry.diagnostics);
   }
 
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
   return {
     diagnostics: filterSuppressed(diagnostics, source, RULES_BY_CODE),
-    cache: { fingerprint, regions },
-    stats: { units: count, analysed },
+    cache: { fingerprint, units: cache },
+    stats: { units: units.length, analysed },
   };
 }
 
@@ -183,10 +244,22 @@ function dispatchQuery(language: Language, types: string[], onUnknown: (type: st
   return query;
 }
 
-function visitRegion(region: Node, query: Query | null, dispatch: Map<string, Array<{ rule: Rule; visit: Visitor }>>, visit: (h: { rule: Rule; visit: Visitor }, node: Node) => void): void {
+/** Hands every wanted node of the unit to its visitors; a class unit skips the methods, which are units of their own. */
+function visitUnit(unit: Unit, query: Query | null, dispatch: Map<string, Handler[]>, visit: (h: Handler, node: Node) => void): void {
   if (!query) return;
-  for (const { node } of query.captures(region)) {
-    for (const handler of dispatch.get(node.type) ?? []) visit(handler, node);
+  if (unit.kind !== 'class') {
+    for (const { node } of query.captures(unit.node)) for (const handler of dispatch.get(node.type) ?? []) visit(handler, node);
+    return;
+  }
+  // Nodes that span several gaps between methods (the class itself, its body) are found once per gap.
+  const seen = new Set<number>();
+  for (const { startIndex, endIndex } of unit.segments) {
+    if (endIndex <= startIndex) continue;
+    for (const { node } of query.captures(unit.node, { startIndex, endIndex })) {
+      if (seen.has(node.id)) continue;
+      seen.add(node.id);
+      for (const handler of dispatch.get(node.type) ?? []) visit(handler, node);
+    }
   }
 }
 
@@ -204,13 +277,24 @@ function toDiagnostic(rule: Rule, report: Report, settings: Settings, source: So
   };
 }
 
-/** Moves every position at or below `fromLine` by `delta` lines; the module header (imports) stays put. */
-function shiftDiagnostic(d: Diagnostic, fromLine: number, delta: number): Diagnostic {
-  const pos = (p: Position): Position => (p.line >= fromLine ? { line: p.line + delta, character: p.character } : p);
+/**
+ * Moves cached diagnostics with their unit. A line inside one of the unit's old
+ * segments moves as that segment moved; a line before the unit (the module header,
+ * where fixes add imports) stays put.
+ */
+function shiftDiagnostics(diagnostics: Diagnostic[], from: readonly Segment[], to: readonly Segment[]): Diagnostic[] {
+  if (from.every((s, i) => s.startRow === to[i].startRow)) return diagnostics;
+  const single = from.length === 1;
+  const line = (l: number): number => {
+    if (single) return l >= from[0].startRow ? l + to[0].startRow - from[0].startRow : l;
+    const i = from.findIndex((s) => s.startRow <= l && l <= s.endRow);
+    return i < 0 ? l : l + to[i].startRow - from[i].startRow;
+  };
+  const pos = (p: Position): Position => ({ line: line(p.line), character: p.character });
   const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
-  return {
+  return diagnostics.map((d) => ({
     ...d,
     range: range(d.range),
     fix: d.fix && { ...d.fix, edits: d.fix.edits.map((e) => ({ range: range(e.range), newText: e.newText })) },
-  };
+  }));
 }

@@ -22,7 +22,7 @@ import {
   UNARY_OPERATOR_TRIGGERS,
 } from './explanations/triggers';
 import { UNDERSCORE_FORMS, UNDERSCORE_NOTES } from './explanations/underscores';
-import { qualifiedName, type ModuleFacts } from './module-facts';
+import { qualifiedName, type ModuleView } from './module-facts';
 import { DISPLAY_TYPES, isDocstring, mangle, underscoreForm } from './python';
 
 export interface Found {
@@ -37,7 +37,7 @@ export interface NodeExplanation {
 }
 
 /** The module's names are scanned only when a name needs resolving through imports. */
-export type NamesSource = () => ModuleFacts;
+export type NamesSource = () => ModuleView;
 
 const plain = (key: string): Found[] => {
   const item = KNOWLEDGE_BASE.get(key);

@@ -1,8 +1,6 @@
-// Applying fixes, and the import edit that fixes needing a name share.
-import type { Parser } from '../parser';
-import { analyze } from './analyze';
-import type { ModuleFacts } from './module-facts';
-import type { Settings } from './settings';
+// Edits for fixes: applying them, choosing compatible ones, and the import edit that
+// fixes needing a name share. Rules import this; it imports no rule (see fix-all.ts).
+import type { ModuleView } from './module-facts';
 import { lineStartsOf, positionToOffset, type SourceFile } from './source';
 import type { Diagnostic, Fix, TextEdit } from './types';
 
@@ -11,17 +9,18 @@ import type { Diagnostic, Fix, TextEdit } from './types';
  * merged into the first `from module import ...` when there is one, else a new
  * line after the module docstring and `__future__` imports.
  */
-export function importEdit(module: string, name: string, source: SourceFile, facts: ModuleFacts): TextEdit | null {
-  if (facts.imports.get(name) === `${module}.${name}`) return null;
-  const existing = facts.fromImports.get(module);
+export function importEdit(module: string, name: string, source: SourceFile, facts: ModuleView): TextEdit | null {
+  if (facts.importOf(name) === `${module}.${name}`) return null;
+  const existing = facts.fromImport(module);
   if (existing?.star) return null;
   if (existing) {
     return { range: { start: existing.appendAt, end: existing.appendAt }, newText: `, ${name}` };
   }
-  const at = { line: facts.importLine, character: 0 };
+  const importLine = facts.importLine();
+  const at = { line: importLine, character: 0 };
   const eol = source.eol;
   // A file whose header runs to the end without a newline needs one first.
-  const needsBreak = facts.importLine >= source.lineCount;
+  const needsBreak = importLine >= source.lineCount;
   const position = needsBreak ? { line: source.lineCount - 1, character: source.lineText(source.lineCount - 1).length } : at;
   return { range: { start: position, end: position }, newText: `${needsBreak ? eol : ''}from ${module} import ${name}${eol}` };
 }
@@ -64,41 +63,4 @@ export function compatibleFixes(diagnostics: readonly Diagnostic[], text: string
     chosen.push({ fix: d.fix, spans });
   }
   return chosen.map((c) => c.fix);
-}
-
-export interface FixAllInput {
-  parser: Parser;
-  text: string;
-  settings: Settings;
-  path?: string;
-  /** Also apply fixes marked unsafe (`--unsafe-fixes`). */
-  unsafe: boolean;
-}
-
-export interface FixAllResult {
-  text: string;
-  /** Number of fixes applied over all passes. */
-  applied: number;
-}
-
-const MAX_PASSES = 10;
-
-/** Applies fixes pass after pass (a fix may make room for another) until nothing is left to apply. */
-export function fixAll(input: FixAllInput): FixAllResult {
-  let text = input.text;
-  let applied = 0;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const tree = input.parser.parse(text);
-    if (!tree) break;
-    try {
-      const { diagnostics } = analyze({ tree, text, settings: input.settings, path: input.path });
-      const fixes = compatibleFixes(diagnostics, text, input.unsafe);
-      if (fixes.length === 0) break;
-      text = applyEdits(text, fixes.flatMap((f) => f.edits));
-      applied += fixes.length;
-    } finally {
-      tree.delete();
-    }
-  }
-  return { text, applied };
 }

@@ -5,7 +5,7 @@
 import type { Node, Tree } from '../parser';
 import { explainNode } from './explain-node';
 import { renderExplanation } from './explanations/render';
-import { moduleFactsFor } from './module-facts';
+import { moduleViewFor } from './module-facts';
 import { ruleHoverMarkdown } from './rule-docs';
 import { RULES_BY_CODE } from './rules';
 import { scopeHover } from './scope/hover';
@@ -61,7 +61,7 @@ function scopeSections(tree: Tree, node: Node, explained: boolean): HoverSection
 
 /** Knowledge-base entries for the name, keyword, operator or literal under the cursor. */
 function explanationSections(tree: Tree, node: Node): HoverSection[] {
-  const explained = explainNode(node, () => moduleFactsFor(tree));
+  const explained = explainNode(node, () => moduleViewFor(tree));
   if (!explained) return [];
   const range = nodeRange(explained.node);
   return explained.found.map(({ item, render }) => ({ markdown: renderExplanation(item, render), range }));

@@ -1,6 +1,7 @@
 // The engine's public surface, shared by the CLI, the language server, the tests and the bench.
 export { analyze, analyzeInSteps, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type RuleError } from './analyze';
-export { applyEdits, compatibleFixes, fixAll, type FixAllResult } from './fixes';
+export { applyEdits, compatibleFixes } from './fixes';
+export { fixAll, type FixAllResult } from './fix-all';
 export { hover, type HoverResult } from './hover';
 export { explain, explainableNames, type ExplainResult } from './explain';
 export { ruleDocsMarkdown } from './rule-docs';

@@ -1,11 +1,13 @@
-// Facts about the module as a whole that rules analysing one top-level statement
-// may need: what names the module binds, what it imports, and where an import
-// can be added. Computed from a shallow scan of module-level statements (not
-// function or class bodies), so it is cheap to redo on every change; its
-// fingerprint decides whether cached per-statement results are still valid.
+// Facts about the module as a whole that rules analysing one unit may need: what
+// names the module binds, what it imports, and where an import can be added.
+// Computed from a shallow scan of module-level statements (not function or class
+// bodies), so it is cheap to redo on every change. Rules read them through a
+// `ModuleView`, which records every question and its answer: a cached unit is
+// reused only while each of its questions still gets the same answer, so a new
+// module-level name re-analyses just the units that asked about that name.
 import type { Node, Tree } from '../parser';
-import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf } from './python';
-import { computeScopeFacts, type ScopeFacts } from './scope/facts';
+import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf, topLevelStatements } from './python';
+import { computeScopeFacts, deadReadKey, type ScopeFacts } from './scope/facts';
 import type { Position } from './types';
 
 export interface FromImport {
@@ -42,19 +44,105 @@ export const MUTABLE_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'collections.Counter',
 ]);
 
+/** The questions a rule may ask about the module. */
+export interface ModuleView {
+  /** How many times module-level code binds the name (0: never). */
+  bindingCount(name: string): number;
+  /** The qualified name a module-level import binds `name` to (`dd` -> `collections.defaultdict`). */
+  importOf(name: string): string | undefined;
+  /** The constructor of the fresh mutable object a name bound once at module level holds. */
+  mutableGlobal(name: string): string | undefined;
+  /** The first module-level `from module import ...`. */
+  fromImport(module: string): FromImport | undefined;
+  /** First line after the module docstring and `__future__` imports. */
+  importLine(): number;
+  /** `from __future__ import annotations`: annotations are then never evaluated. */
+  futureAnnotations(): boolean;
+  /** Names the top-level statement (by key and ordinal) reads after an earlier top-level `del` removed them. */
+  deadReads(statementKey: string, ordinal: number): string[];
+  /** Whether some `global` statement in a file that deletes names declares `name`. */
+  declaredGlobal(name: string): boolean;
+  /** The file deletes names and uses `globals()` or `exec(`: module names may change behind the analysis's back. */
+  dynamicGlobals(): boolean;
+}
+
+type Question = keyof ModuleView;
+
+/** One question a unit asked and the answer it got, as JSON. */
+export type FactRead = readonly [question: Question, argument: string, answer: string];
+
+/** The facts of one parse, answering questions; with `record`, each question and answer is passed to it. */
+export class FactsView implements ModuleView {
+  constructor(
+    private readonly facts: ModuleFacts,
+    private readonly record?: (read: FactRead) => void,
+  ) {}
+
+  private answer<T>(question: Question, argument: string, value: T): T {
+    this.record?.([question, argument, JSON.stringify(value) ?? 'undefined']);
+    return value;
+  }
+
+  bindingCount(name: string): number {
+    return this.answer('bindingCount', name, this.facts.bindingCounts.get(name) ?? 0);
+  }
+
+  importOf(name: string): string | undefined {
+    return this.answer('importOf', name, this.facts.imports.get(name));
+  }
+
+  mutableGlobal(name: string): string | undefined {
+    return this.answer('mutableGlobal', name, this.facts.mutableGlobals.get(name));
+  }
+
+  fromImport(module: string): FromImport | undefined {
+    return this.answer('fromImport', module, this.facts.fromImports.get(module));
+  }
+
+  importLine(): number {
+    return this.answer('importLine', '', this.facts.importLine);
+  }
+
+  futureAnnotations(): boolean {
+    return this.answer('futureAnnotations', '', this.facts.scope.futureAnnotations);
+  }
+
+  deadReads(statementKey: string, ordinal: number): string[] {
+    const names = this.facts.scope.deadReads.get(deadReadKey(statementKey, ordinal)) ?? [];
+    return this.answer('deadReads', deadReadKey(statementKey, ordinal), names);
+  }
+
+  declaredGlobal(name: string): boolean {
+    return this.answer('declaredGlobal', name, this.facts.scope.declaredGlobal.has(name));
+  }
+
+  dynamicGlobals(): boolean {
+    return this.answer('dynamicGlobals', '', this.facts.scope.dynamicGlobals);
+  }
+
+  /** Whether every recorded question still gets the answer it got then. */
+  answersStill(reads: readonly FactRead[]): boolean {
+    for (const [question, argument, answer] of reads) {
+      const value = question === 'deadReads' ? this.facts.scope.deadReads.get(argument) ?? [] : (this[question] as (arg: string) => unknown)(argument);
+      if ((JSON.stringify(value) ?? 'undefined') !== answer) return false;
+    }
+    return true;
+  }
+}
+
 /** `deque` -> `collections.deque` when imported so; `list` -> `builtins.list` unless the module rebinds it. */
-export function qualifiedName(node: Node, facts: ModuleFacts): string | null {
+export function qualifiedName(node: Node, facts: ModuleView): string | null {
   const dotted = dottedName(node);
   if (!dotted) return null;
   const [head, ...rest] = dotted.split('.');
-  const imported = facts.imports.get(head);
+  const imported = facts.importOf(head);
   if (imported) return [imported, ...rest].join('.');
-  if (facts.bindingCounts.has(head)) return null;
+  if (facts.bindingCount(head) > 0) return null;
   return rest.length === 0 ? `builtins.${head}` : null;
 }
 
 /** The constructor of the fresh mutable object an expression creates, or null. */
-export function mutableConstructorOf(value: Node, facts: ModuleFacts): string | null {
+export function mutableConstructorOf(value: Node, facts: ModuleView): string | null {
   if (value.type !== 'tuple' && DISPLAY_TYPES[value.type]) return DISPLAY_TYPES[value.type];
   if (value.type === 'call') {
     const fn = value.childForFieldName('function');
@@ -65,8 +153,9 @@ export function mutableConstructorOf(value: Node, facts: ModuleFacts): string | 
 }
 
 /** Statements run at module level: top-level ones and those nested in `if`/`try`/`for`/`with`/`while`/`match`. */
-function moduleLevelStatements(root: Node): Node[] {
+function moduleLevelStatements(root: Node): { statements: Node[]; topLevel: Set<Node> } {
   const out: Node[] = [];
+  const top = topLevelStatements(root);
   const visit = (statements: Node[]): void => {
     for (const s of statements) {
       out.push(s);
@@ -80,8 +169,8 @@ function moduleLevelStatements(root: Node): Node[] {
       }
     }
   };
-  visit(statementsOf(root));
-  return out;
+  visit(top);
+  return { statements: out, topLevel: new Set(top) };
 }
 
 export function computeModuleFacts(root: Node): ModuleFacts {
@@ -95,7 +184,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
   };
   const bind = (name: string) => facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
   const assignments: Array<{ name: string; value: Node }> = [];
-  const statements = moduleLevelStatements(root);
+  const { statements, topLevel } = moduleLevelStatements(root);
 
   for (const s of statements) {
     switch (s.type) {
@@ -133,7 +222,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
           if (module) facts.imports.set(local, `${module}.${imported}`);
         }
         if (s.namedChildren.some((c) => c?.type === 'wildcard_import')) star = true;
-        if (module && !facts.fromImports.has(module) && s.parent?.type === 'module' && (last || star)) {
+        if (module && !facts.fromImports.has(module) && topLevel.has(s) && (last || star)) {
           const end = (last ?? s).endPosition;
           facts.fromImports.set(module, { appendAt: { line: end.row, character: end.column }, names, star });
         }
@@ -177,11 +266,11 @@ export function computeModuleFacts(root: Node): ModuleFacts {
   }
 
   for (const { name, value } of assignments) {
-    const constructor = facts.bindingCounts.get(name) === 1 ? mutableConstructorOf(value, facts) : null;
+    const constructor = facts.bindingCounts.get(name) === 1 ? mutableConstructorOf(value, new FactsView(facts)) : null;
     if (constructor) facts.mutableGlobals.set(name, constructor);
   }
 
-  const top = statementsOf(root);
+  const top = [...topLevel];
   let i = 0;
   if (isDocstring(top[0])) i = 1;
   while (i < top.length && top[i].type === 'future_import_statement') i++;
@@ -201,14 +290,7 @@ export function moduleFactsFor(tree: Tree): ModuleFacts {
   return facts;
 }
 
-/** A string that changes whenever any fact a cached result may depend on changes. */
-export function factsFingerprint(facts: ModuleFacts): string {
-  return JSON.stringify([
-    [...facts.bindingCounts],
-    [...facts.imports],
-    [...facts.mutableGlobals],
-    [...facts.fromImports],
-    facts.importLine,
-    facts.scope,
-  ]);
+/** The facts of a tree, answering without recording (hover, explanations). */
+export function moduleViewFor(tree: Tree): ModuleView {
+  return new FactsView(moduleFactsFor(tree));
 }

@@ -1,5 +1,5 @@
 // Small facts about Python syntax trees that several rules and fixes need.
-import type { Node } from '../parser';
+import type { Node, Tree } from '../parser';
 
 /** The builtin type a display or comprehension builds (`[]` -> `builtins.list`). */
 export const DISPLAY_TYPES: Readonly<Record<string, string>> = {
@@ -24,6 +24,18 @@ export function regionKey(column: number, statementText: string): string {
 export function statementsOf(block: Node | null): Node[] {
   if (!block) return [];
   return block.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+const topLevelByTree = new WeakMap<Tree, Node[]>();
+
+/** The module's statements, comments left out: listed once per tree (each listing marshals every one of them). */
+export function topLevelStatements(root: Node): Node[] {
+  let statements = topLevelByTree.get(root.tree);
+  if (!statements) {
+    statements = statementsOf(root);
+    topLevelByTree.set(root.tree, statements);
+  }
+  return statements;
 }
 
 export function isDocstring(statement: Node | undefined): boolean {

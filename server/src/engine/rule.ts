@@ -1,10 +1,13 @@
 // The shape of a rule module: metadata and docs (one source for `pythonic rule`,
 // hovers, generated docs and `codeDescription` links), and `create`, which returns
-// visitors keyed by tree-sitter node type. The engine walks each analysed region
-// once and calls every interested visitor; rules never walk the tree themselves.
+// visitors keyed by tree-sitter node type. The engine finds, in each unit it
+// analyses (a method, a function, a class's own body, a top-level statement), the
+// nodes any rule wants, and calls every interested visitor; rules never walk the
+// tree themselves. See README, "Add a rule".
 import type { Node } from '../parser';
-import type { ModuleFacts } from './module-facts';
-import type { RegionScopes } from './scope/regions';
+import type { ClassSummary } from './class-summary';
+import type { ModuleView } from './module-facts';
+import type { ScopeTree } from './scope/model';
 import type { Settings } from './settings';
 import type { SourceFile } from './source';
 import type { Fix, FixSafety, Range, Severity } from './types';
@@ -42,16 +45,41 @@ export interface Report {
   fix?: Fix | null;
 }
 
+export type UnitKind = 'statement' | 'function' | 'class' | 'method';
+
+/** The unit being analysed. Its results are cached under its text and the answers it read. */
+export interface UnitInfo {
+  kind: UnitKind;
+  /** The top-level statement, or the method (with its decorators). */
+  node: Node;
+  /** For top-level statements: how module facts name it (`ModuleView.deadReads`). */
+  statementKey: string | null;
+  statementOrdinal: number;
+}
+
 export interface RuleContext {
   source: SourceFile;
-  module: ModuleFacts;
+  /** Questions about the rest of the module; each answer is recorded with the unit's results. */
+  module: ModuleView;
   settings: Settings;
-  /** Scope trees (CPython symtable semantics) of the statement being analysed. */
-  scopes: RegionScopes;
+  readonly unit: UnitInfo;
+  /** The scope tree (CPython symtable semantics) of the unit being analysed, built once when first asked for. */
+  scopes: { treeFor(node: Node): ScopeTree };
+  /** A node's parent; use it instead of `node.parent`, which walks down from the root on every call. */
+  parentOf(node: Node): Node | null;
+  /** The summary of a class: for the class around a method, recorded like a module fact. */
+  classSummary(classStatement: Node): ClassSummary;
   report(report: Report): void;
 }
 
 export type Visitor = (node: Node) => void;
+
+/**
+ * A hook instead of a node type: called once with every top-level statement (a
+ * statement, function or class unit), so a rule about module-level statements
+ * need not capture every statement type.
+ */
+export const TOP_LEVEL_STATEMENT = ':top-level-statement';
 
 export interface Rule {
   meta: RuleMeta;

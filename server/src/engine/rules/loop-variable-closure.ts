@@ -1,4 +1,5 @@
 import type { Node } from '../../parser';
+import type { ParentLookup } from '../parents';
 import type { Rule } from '../rule';
 import { DEF_BOUND, DEF_GLOBAL, DEF_NONLOCAL, isBinding, type Occurrence, type Scope, type ScopeTree } from '../scope';
 import { named } from '../scope/builder';
@@ -71,12 +72,12 @@ export const loopVariableClosure: Rule = {
         if (entry.scope !== 'free' && entry.scope !== 'global_implicit') continue;
         const binder = bindingScope(scope, name, entry.scope);
         if (!binder) continue;
-        const loops = loopsAround(closure, binder);
+        const loops = loopsAround(closure, binder, context);
         const bindings = binder.symbols.get(name)?.occurrences.filter(isBinding) ?? [];
         if (loops === null || !loops.some((loop) => bindings.some((b) => within(b.node, loop)))) continue;
         captured.push({ name, binder });
       }
-      if (captured.length === 0 || !escapes(closure, tree) || endsLoop(closure, captured[0].binder)) return;
+      if (captured.length === 0 || !escapes(closure, tree, context) || endsLoop(closure, captured[0].binder, context)) return;
       const label = closure.type === 'lambda' ? 'this lambda' : `\`${closure.childForFieldName('name')?.text ?? 'this function'}\``;
       for (const { name } of captured) {
         const read = firstRead(scope, name);
@@ -119,10 +120,10 @@ function bindingScope(closure: Scope, name: string, kind: string): Scope | null 
  * bodies, and collecting comprehensions. Null when another function stands in
  * between (that function is the closure to look at).
  */
-function loopsAround(closure: Node, binder: Scope): Node[] | null {
+function loopsAround(closure: Node, binder: Scope, parents: ParentLookup): Node[] | null {
   const loops: Node[] = [];
   let child = closure;
-  for (let p = closure.parent; p && p.id !== binder.node.id; child = p, p = p.parent) {
+  for (let p = parents.parentOf(closure); p && p.id !== binder.node.id; child = p, p = parents.parentOf(p)) {
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return null;
     if ((p.type === 'for_statement' || p.type === 'while_statement') && child.id === p.childForFieldName('body')?.id) loops.push(p);
     // A comprehension's first iterable runs once, outside the loop it drives.
@@ -133,19 +134,20 @@ function loopsAround(closure: Node, binder: Scope): Node[] | null {
 }
 
 /** A `break`, `return` or `raise` after the closure in the same iteration: the loop variable will not change again. */
-function endsLoop(closure: Node, binder: Scope): boolean {
-  for (let n: Node | null = closure; n && n.id !== binder.node.id; n = n.parent) {
+function endsLoop(closure: Node, binder: Scope, parents: ParentLookup): boolean {
+  for (let n: Node | null = closure; n && n.id !== binder.node.id; n = parents.parentOf(n)) {
     if (n.type === 'for_statement' || n.type === 'while_statement') return false;
-    if (n.parent?.type !== 'block') continue;
+    if (parents.parentOf(n)?.type !== 'block') continue;
     for (let s = n.nextNamedSibling; s; s = s.nextNamedSibling) if (LOOP_ENDS.has(s.type)) return true;
   }
   return false;
 }
 
 /** Whether the function object outlives the iteration that made it. */
-function escapes(closure: Node, tree: ScopeTree): boolean {
-  if (closure.type === 'lambda') return valueEscapes(closure, tree, 0);
-  const decorated = closure.parent?.type === 'decorated_definition' ? closure.parent : null;
+function escapes(closure: Node, tree: ScopeTree, parents: ParentLookup): boolean {
+  if (closure.type === 'lambda') return valueEscapes(closure, tree, 0, parents);
+  const parent = parents.parentOf(closure);
+  const decorated = parent?.type === 'decorated_definition' ? parent : null;
   const decoratorNames = (decorated?.namedChildren ?? []).flatMap((d) => {
     const e = d?.type === 'decorator' ? d.namedChild(0) : null;
     const callee = e?.type === 'call' ? e.childForFieldName('function') : e;
@@ -154,24 +156,24 @@ function escapes(closure: Node, tree: ScopeTree): boolean {
   if (decoratorNames.some((n) => REGISTERING_DECORATOR.test(n))) return true;
   const name = closure.childForFieldName('name');
   const binding = name ? tree.occurrenceOf(name) : undefined;
-  return binding ? nameEscapes(binding, closure, tree, 0) : false;
+  return binding ? nameEscapes(binding, closure, tree, 0, parents) : false;
 }
 
 /** Reads of a name bound to the closure, later in the same loop body, that let it escape. */
-function nameEscapes(binding: Occurrence, closure: Node, tree: ScopeTree, depth: number): boolean {
+function nameEscapes(binding: Occurrence, closure: Node, tree: ScopeTree, depth: number, parents: ParentLookup): boolean {
   const entry = binding.scope.symbols.get(binding.name);
-  const loop = enclosingLoopNode(closure, binding.scope);
+  const loop = enclosingLoopNode(closure, binding.scope, parents);
   if (!entry || !loop || depth > 1) return false;
   return entry.occurrences.some((o) => {
     if (o.kind !== 'read' || o.node.startIndex < binding.node.startIndex || !within(o.node, loop)) return false;
-    const parent = o.node.parent;
+    const parent = parents.parentOf(o.node);
     if (parent?.type === 'call' && parent.childForFieldName('function')?.id === o.node.id) return false;
-    return valueEscapes(o.node, tree, depth + 1);
+    return valueEscapes(o.node, tree, depth + 1, parents);
   });
 }
 
-function enclosingLoopNode(node: Node, scope: Scope): Node | null {
-  for (let p = node.parent; p && p.id !== scope.node.id; p = p.parent) {
+function enclosingLoopNode(node: Node, scope: Scope, parents: ParentLookup): Node | null {
+  for (let p = parents.parentOf(node); p && p.id !== scope.node.id; p = parents.parentOf(p)) {
     if (p.type === 'for_statement' || p.type === 'while_statement' || COLLECTING_COMPREHENSIONS.has(p.type)) return p;
   }
   return COLLECTING_COMPREHENSIONS.has(scope.node.type) ? scope.node : null;
@@ -185,9 +187,9 @@ function calleeName(call: Node): string | null {
 }
 
 /** Follows the value the closure is part of until it is kept (escapes), used up, or dropped. */
-function valueEscapes(start: Node, tree: ScopeTree, depth: number): boolean {
+function valueEscapes(start: Node, tree: ScopeTree, depth: number, parents: ParentLookup): boolean {
   let child = start;
-  for (let parent = start.parent; parent; child = parent, parent = parent.parent) {
+  for (let parent = parents.parentOf(start); parent; child = parent, parent = parents.parentOf(parent)) {
     if (CONTAINERS.has(parent.type)) continue;
     switch (parent.type) {
       case 'conditional_expression':
@@ -199,10 +201,10 @@ function valueEscapes(start: Node, tree: ScopeTree, depth: number): boolean {
         continue;
       }
       case 'argument_list': {
-        const call = parent.parent;
+        const call = parents.parentOf(parent);
         const callee = call?.type === 'call' ? calleeName(call) : null;
         // `await loop.call_soon(...)`-style waiting finishes within the iteration.
-        if (call?.parent?.type === 'await') return false;
+        if (call && parents.parentOf(call)?.type === 'await') return false;
         return callee !== null && (KEEPING_METHODS.has(callee) || KEEPING_FUNCTIONS.has(callee));
       }
       case 'assignment': {
@@ -211,7 +213,7 @@ function valueEscapes(start: Node, tree: ScopeTree, depth: number): boolean {
         if (left?.type === 'subscript') return true;
         if (left?.type !== 'identifier') return false;
         const binding = tree.occurrenceOf(left);
-        return binding ? nameEscapes(binding, start, tree, depth) : false;
+        return binding ? nameEscapes(binding, start, tree, depth, parents) : false;
       }
       case 'augmented_assignment':
         return parent.childForFieldName('right')?.id === child.id;

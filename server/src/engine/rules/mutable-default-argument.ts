@@ -1,6 +1,7 @@
 import type { Node } from '../../parser';
 import { importEdit } from '../fixes';
-import { mutableConstructorOf, type ModuleFacts } from '../module-facts';
+import { mutableConstructorOf } from '../module-facts';
+import { ancestors } from '../parents';
 import { isDocstring, isImport, isStubBody, statementsOf } from '../python';
 import type { Rule, RuleContext } from '../rule';
 import { targetMinor } from '../settings';
@@ -70,7 +71,7 @@ export const mutableDefaultArgument: Rule = {
           if (name.text.startsWith('_')) continue;
           const annotation = param.childForFieldName('type');
           if (annotation && isReadOnlyAnnotation(context.source.textOf(annotation))) continue;
-          const mutable = describeMutable(value, name.text, fn, context.module);
+          const mutable = describeMutable(value, name.text, fn, context);
           if (!mutable) continue;
           const functionName = fn.childForFieldName('name')?.text ?? 'the function';
           context.report({
@@ -94,16 +95,20 @@ function article(noun: string): string {
   return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
-function describeMutable(value: Node, parameter: string, fn: Node, module: ModuleFacts): Mutable | null {
-  const constructor = mutableConstructorOf(value, module);
+function describeMutable(value: Node, parameter: string, fn: Node, context: RuleContext): Mutable | null {
+  const constructor = mutableConstructorOf(value, context.module);
   if (constructor) {
     return { description: `${article(constructor.split('.').pop()!)} \`${truncate(value.text)}\``, replacement: value.text };
   }
   if (value.type !== 'identifier') return null;
-  const global = module.mutableGlobals.get(value.text);
+  const global = context.module.mutableGlobal(value.text);
   // `registry=registry` keeps a fast local alias of the global on purpose; an enclosing function
   // or class may bind the same name: in both cases stay silent.
-  if (!global || value.text === parameter || enclosingScopes(fn).some((scope) => scope.type !== 'class_definition' || classLevelNames(scope).includes(value.text))) {
+  if (
+    !global ||
+    value.text === parameter ||
+    enclosingScopes(fn, context).some((scope) => scope.type !== 'class_definition' || context.classSummary(scope).boundNames.includes(value.text))
+  ) {
     return null;
   }
   return {
@@ -113,27 +118,12 @@ function describeMutable(value: Node, parameter: string, fn: Node, module: Modul
 }
 
 /** Functions, lambdas and classes around a `def`, innermost first: the scopes its defaults are evaluated in. */
-function enclosingScopes(fn: Node): Node[] {
+function enclosingScopes(fn: Node, context: RuleContext): Node[] {
   const scopes: Node[] = [];
-  for (let p = fn.parent; p; p = p.parent) {
+  for (const p of ancestors(fn, context)) {
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') scopes.push(p);
   }
   return scopes;
-}
-
-/** Names bound directly in a class body; they are visible to defaults of its methods, not to their bodies. */
-function classLevelNames(cls: Node): string[] {
-  const names: string[] = [];
-  for (const s of statementsOf(cls.childForFieldName('body'))) {
-    const def = s.type === 'decorated_definition' ? s.childForFieldName('definition') : s;
-    const defName = def?.childForFieldName('name');
-    if ((def?.type === 'function_definition' || def?.type === 'class_definition') && defName) names.push(defName.text);
-    const expr = s.type === 'expression_statement' ? s.namedChild(0) : null;
-    if (expr?.type === 'assignment' || expr?.type === 'augmented_assignment') {
-      for (const id of expr.childForFieldName('left')?.descendantsOfType('identifier') ?? []) if (id) names.push(id.text);
-    }
-  }
-  return names;
 }
 
 function truncate(text: string): string {
@@ -207,8 +197,8 @@ function buildFix({ fn, name, value, annotation, replacement, context }: FixInpu
   // Moving the default into the body evaluates it in the function's scope, where a parameter or a
   // class attribute of the same name means something else (or nothing): decline rather than guess.
   const shadowed = new Set(parameterNames);
-  const owner = enclosingScopes(fn)[0];
-  if (owner?.type === 'class_definition') for (const n of classLevelNames(owner)) shadowed.add(n);
+  const owner = enclosingScopes(fn, context)[0];
+  if (owner?.type === 'class_definition') for (const n of context.classSummary(owner).boundNames) shadowed.add(n);
   if (value.type !== 'identifier' && value.descendantsOfType('identifier').some((id) => id !== null && shadowed.has(id.text))) return null;
 
   const edits: TextEdit[] = [{ range: source.rangeOf(value), newText: 'None' }];

@@ -52,7 +52,7 @@ export const nonlocalWithoutBinding: Rule = {
               : scope.type === 'class'
                 ? `\`nonlocal ${id.text}\` in the body of class \`${scope.name}\`: no enclosing function binds \`${id.text}\`, so the module fails to compile (SyntaxError)`
                 : `\`nonlocal ${id.text}\`: no enclosing function binds \`${id.text}\`, so the module fails to compile (SyntaxError)${
-                    context.module.bindingCounts.has(name) ? `; for the module-level \`${id.text}\` use \`global\`` : ''
+                    context.module.bindingCount(name) > 0 ? `; for the module-level \`${id.text}\` use \`global\`` : ''
                   }`;
           context.report({ node: statement, message, fix: null });
         }

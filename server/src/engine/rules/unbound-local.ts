@@ -54,7 +54,7 @@ export const unboundLocal: Rule = {
         if ((entry.scope !== 'local' && entry.scope !== 'cell') || entry.flags & DEF_PARAM) continue;
         const outer = outerBinding(scope, entry.name, context);
         if (!outer) continue;
-        const early = readBeforeFirstBinding(scope, entry);
+        const early = readBeforeFirstBinding(scope, entry, context);
         if (!early) continue;
         const written = early.read.node.text;
         const owner = scope.name === 'lambda' ? 'this lambda' : `\`${scope.name}\``;
@@ -91,7 +91,7 @@ function outerBinding(scope: Scope, name: string, context: RuleContext): OuterBi
     }
     return null;
   }
-  return context.module.bindingCounts.has(name) ? { keyword: 'global', owner: 'the module' } : null;
+  return context.module.bindingCount(name) > 0 ? { keyword: 'global', owner: 'the module' } : null;
 }
 
 /** True when an inner scope declares `nonlocal name` (a `global` declaration here would break it). */

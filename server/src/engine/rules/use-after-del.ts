@@ -1,16 +1,9 @@
 import type { Node } from '../../parser';
-import type { Rule, RuleContext } from '../rule';
+import { TOP_LEVEL_STATEMENT, type Rule, type RuleContext } from '../rule';
 import { DEF_NONLOCAL, isRead, type Scope } from '../scope';
 import { BUILTIN_NAMES } from '../scope/builtins';
-import { deletedNames, statementKey, statementOrdinal } from '../scope/facts';
+import { deletedNames } from '../scope/facts';
 import { expectsNameError, readAfterDelete } from '../scope/flow';
-
-/** Statement types that can stand at the top level of a module (the engine's regions). */
-const TOP_LEVEL = [
-  'expression_statement', 'if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement',
-  'match_statement', 'function_definition', 'class_definition', 'decorated_definition', 'assert_statement',
-  'raise_statement', 'return_statement', 'delete_statement', 'print_statement', 'type_alias_statement',
-];
 
 export const useAfterDel: Rule = {
   meta: {
@@ -56,54 +49,45 @@ export const useAfterDel: Rule = {
         fix: null,
       });
 
-    const inRegion = (statement: Node) => {
-      const tree = context.scopes.treeFor(statement);
-      const scope = tree.scopeContaining(statement);
-      // Top-level `del`s: later statements are other regions, handled through the module facts.
-      if (scope.type === 'module' && statement.parent?.type === 'module') return;
-      if (scope.type === 'class' || !namespaceIsClosed(scope, context)) return;
-      for (const target of deletedNames(statement)) {
-        const deletion = tree.occurrenceOf(target);
-        const entry = deletion && scope.symbols.get(deletion.name);
-        if (!deletion || !entry || !canOnlyChangeHere(scope, entry.name, entry.scope, context)) continue;
-        const found = readAfterDelete(entry, deletion, statement, scope);
-        if (found) reportRead(found.read.node, scope);
-      }
-    };
+    return {
+      delete_statement(statement) {
+        const tree = context.scopes.treeFor(statement);
+        const scope = tree.scopeContaining(statement);
+        // Top-level `del`s: later statements are other units, handled through the module facts.
+        if (scope.type === 'module' && context.parentOf(statement)?.type === 'module') return;
+        if (scope.type === 'class' || !namespaceIsClosed(scope, context)) return;
+        for (const target of deletedNames(statement)) {
+          const deletion = tree.occurrenceOf(target);
+          const entry = deletion && scope.symbols.get(deletion.name);
+          if (!deletion || !entry || !canOnlyChangeHere(scope, entry.name, entry.scope, context)) continue;
+          const found = readAfterDelete(entry, deletion, statement, scope, context);
+          if (found) reportRead(found.read.node, scope);
+        }
+      },
 
-    /** A top-level statement the module facts say reads a name an earlier top-level `del` removed. */
-    const laterStatement = (statement: Node) => {
-      const { deadReads } = context.module.scope;
-      if (deadReads.length === 0 || statement.parent?.type !== 'module') return;
-      const key = statementKey(statement);
-      const candidates = deadReads.filter((d) => d.statement === key);
-      if (candidates.length === 0) return;
-      const nth = statementOrdinal(statement);
-      const tree = context.scopes.treeFor(statement);
-      for (const d of candidates) {
-        if (d.nth !== nth) continue;
-        const read = tree.module.symbols
-          .get(d.name)
-          ?.occurrences.filter((o) => isRead(o) && o.evaluated && !expectsNameError(o.node, tree.module))
-          .sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
-        if (read) reportRead(read.node, tree.module);
-      }
+      /** A top-level statement the module facts say reads a name an earlier top-level `del` removed. */
+      [TOP_LEVEL_STATEMENT](statement) {
+        const { statementKey, statementOrdinal } = context.unit;
+        if (statementKey === null) return;
+        const names = context.module.deadReads(statementKey, statementOrdinal);
+        if (names.length === 0) return;
+        const tree = context.scopes.treeFor(statement);
+        for (const name of names) {
+          const read = tree.module.symbols
+            .get(name)
+            ?.occurrences.filter((o) => isRead(o) && o.evaluated && !expectsNameError(o.node, tree.module, context))
+            .sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
+          if (read) reportRead(read.node, tree.module);
+        }
+      },
     };
-
-    const visitors: Partial<Record<string, (node: Node) => void>> = {};
-    for (const type of TOP_LEVEL) visitors[type] = laterStatement;
-    visitors.delete_statement = (statement) => {
-      inRegion(statement);
-      laterStatement(statement);
-    };
-    return visitors;
   },
 };
 
 /** Module names can be rebound by any function that declares them `global`, or through `globals()`/`exec`. */
 function namespaceIsClosed(scope: Scope | null, context: RuleContext): boolean {
   if (scope && scope.type === 'function') return true;
-  return !context.module.scope.dynamicGlobals;
+  return !context.module.dynamicGlobals();
 }
 
 /**
@@ -112,7 +96,7 @@ function namespaceIsClosed(scope: Scope | null, context: RuleContext): boolean {
  * `global`, and a deleted module name may still be found among the builtins.
  */
 function canOnlyChangeHere(scope: Scope, name: string, kind: string, context: RuleContext): boolean {
-  if (scope.type === 'module') return !context.module.scope.declaredGlobal.includes(name) && !BUILTIN_NAMES.has(name);
+  if (scope.type === 'module') return !context.module.declaredGlobal(name) && !BUILTIN_NAMES.has(name);
   if (kind === 'local') return true;
   if (kind !== 'cell') return false;
   const declaresNonlocal = (s: Scope): boolean => s.children.some((c) => ((c.symbols.get(name)?.flags ?? 0) & DEF_NONLOCAL) !== 0 || declaresNonlocal(c));

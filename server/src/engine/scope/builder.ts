@@ -134,6 +134,9 @@ export class ScopeBuilder {
   constructor(
     private readonly futureAnnotations: boolean,
     private readonly shallow = false,
+    /** The one member of the outermost class body to visit (a method unit); consumed by that class. */
+    private member: Node | undefined = undefined,
+    private readonly bodiless: ReadonlySet<number> = new Set(),
   ) {}
 
   /** Builds the module scope for `statements` (a whole module, or one top-level statement of it). */
@@ -575,7 +578,7 @@ export class ScopeBuilder {
       for (const annotation of parameterAnnotations(parameters)) this.annotation(annotation, true);
       this.annotation(def.childForFieldName('return_type'), true);
       for (const d of decorators) for (const e of children(d)) this.expr(e, 'load');
-      if (this.shallow) return;
+      if (this.shallow || this.bodiless.has(def.id)) return;
       this.enter('function', identifier(name.text), def);
       this.parameters(parameters, def);
       this.block(def.childForFieldName('body'));
@@ -609,7 +612,10 @@ export class ScopeBuilder {
       this.enter('class', identifier(name.text), cls);
       const saved = this.privateName;
       this.privateName = identifier(name.text);
-      this.block(cls.childForFieldName('body'));
+      const member = this.member;
+      this.member = undefined;
+      if (member) this.statement(member);
+      else this.block(cls.childForFieldName('body'));
       this.privateName = saved;
       this.exit();
     });

@@ -3,6 +3,7 @@
 // earlier binding can have prepared, not even in a previous loop iteration.
 // The unbound-local and use-after-del rules and the scope hover share these.
 import type { Node } from '../../parser';
+import type { ParentLookup } from '../parents';
 import { DEF_NONLOCAL, isBinding, isRead, type Occurrence, type Scope, type SymbolEntry } from './model';
 
 const NAME_ERRORS = new Set(['NameError', 'UnboundLocalError']);
@@ -18,17 +19,17 @@ function inside(node: Node, container: Node | null): boolean {
  * innermost first: code a previous iteration may already have run. (A `while`
  * condition is not included: its first test runs before the body ever does.)
  */
-function enclosingLoops(node: Node, scope: Scope): Node[] {
+function enclosingLoops(node: Node, scope: Scope, parents: ParentLookup): Node[] {
   const loops: Node[] = [];
-  for (let p = node.parent; p && p.id !== scope.node.id; p = p.parent) {
+  for (let p = parents.parentOf(node); p && p.id !== scope.node.id; p = parents.parentOf(p)) {
     if ((p.type === 'for_statement' || p.type === 'while_statement') && inside(node, p.childForFieldName('body'))) loops.push(p);
   }
   return loops;
 }
 
 /** A `try` around `node` whose handler catches NameError/UnboundLocalError: the code expects the name may be unbound. */
-export function expectsNameError(node: Node, scope: Scope): boolean {
-  for (let p = node.parent; p && p.id !== scope.node.id; p = p.parent) {
+export function expectsNameError(node: Node, scope: Scope, parents: ParentLookup): boolean {
+  for (let p = parents.parentOf(node); p && p.id !== scope.node.id; p = parents.parentOf(p)) {
     if (p.type !== 'try_statement' || !inside(node, p.childForFieldName('body'))) continue;
     for (const clause of p.namedChildren) {
       if (clause?.type !== 'except_clause') continue;
@@ -73,9 +74,9 @@ function assignedFromInside(scope: Scope, name: string, offset: number): boolean
 }
 
 /** `value if test else other` runs `test` first: a walrus there binds before `value` reads. */
-function boundByConditionFirst(read: Node, scope: Scope, b: Bindings): boolean {
+function boundByConditionFirst(read: Node, scope: Scope, b: Bindings, parents: ParentLookup): boolean {
   let child = read;
-  for (let p = read.parent; p && p.id !== scope.node.id; child = p, p = p.parent) {
+  for (let p = parents.parentOf(read); p && p.id !== scope.node.id; child = p, p = parents.parentOf(p)) {
     if (p.type !== 'conditional_expression') continue;
     const parts = p.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c.type !== 'line_continuation');
     const test = parts[1];
@@ -84,16 +85,16 @@ function boundByConditionFirst(read: Node, scope: Scope, b: Bindings): boolean {
   return false;
 }
 
-function provablyEarly(scope: Scope, read: Occurrence, b: Bindings): boolean {
+function provablyEarly(scope: Scope, read: Occurrence, b: Bindings, parents: ParentLookup): boolean {
   if (!isRead(read) || !read.evaluated) return false;
   const at = read.node.startIndex;
   if (at >= b.first.effectiveAt) return false;
   if (b.deletions.some((d) => d.node.startIndex < at)) return false;
-  if (enclosingLoops(read.node, scope).some((loop) => b.all.some((x) => inside(x.node, loop)))) return false;
-  if (boundByConditionFirst(read.node, scope, b)) return false;
+  if (enclosingLoops(read.node, scope, parents).some((loop) => b.all.some((x) => inside(x.node, loop)))) return false;
+  if (boundByConditionFirst(read.node, scope, b, parents)) return false;
   // A cell that an inner function, already defined here, assigns through `nonlocal` may hold a value.
   if (read.scope.symbols.get(read.name)?.scope === 'cell' && assignedFromInside(scope, read.name, at)) return false;
-  return !expectsNameError(read.node, scope);
+  return !expectsNameError(read.node, scope, parents);
 }
 
 /**
@@ -101,25 +102,28 @@ function provablyEarly(scope: Scope, read: Occurrence, b: Bindings): boolean {
  * provably: a loop that may have bound it in an earlier iteration, an earlier
  * `del` or a NameError handler make it unprovable (false).
  */
-export function readsBeforeBinding(scope: Scope, entry: SymbolEntry, read: Occurrence): boolean {
+export function readsBeforeBinding(scope: Scope, entry: SymbolEntry, read: Occurrence, parents: ParentLookup): boolean {
   const b = bindingsOf(entry);
-  return b !== null && provablyEarly(scope, read, b);
+  return b !== null && provablyEarly(scope, read, b, parents);
 }
 
 /** The first read of a local name that provably runs before any binding of it; null when there is none. */
-export function readBeforeFirstBinding(scope: Scope, entry: SymbolEntry): EarlyRead | null {
+export function readBeforeFirstBinding(scope: Scope, entry: SymbolEntry, parents: ParentLookup): EarlyRead | null {
   const b = bindingsOf(entry);
   if (!b) return null;
   const reads = entry.occurrences.filter((o) => isRead(o) && o.node.startIndex < b.first.effectiveAt).sort((x, y) => x.node.startIndex - y.node.startIndex);
-  const read = reads.find((r) => provablyEarly(scope, r, b));
+  const read = reads.find((r) => provablyEarly(scope, r, b, parents));
   return read ? { read, firstBinding: b.first } : null;
 }
 
 /** The statement of `block` that contains `node` (a direct child of the block), or null. */
-function statementIn(block: Node, node: Node): Node | null {
-  let n: Node | null = node;
-  while (n && n.parent && n.parent.id !== block.id) n = n.parent;
-  return n?.parent?.id === block.id ? n : null;
+function statementIn(block: Node, node: Node, parents: ParentLookup): Node | null {
+  for (let n: Node | null = node; n; ) {
+    const parent = parents.parentOf(n);
+    if (parent?.id === block.id) return n;
+    n = parent;
+  }
+  return null;
 }
 
 export interface ReadAfterDelete {
@@ -132,8 +136,8 @@ export interface ReadAfterDelete {
  * block with no binding in between; null when none, or when a `return`/`raise`/
  * `break`/`continue` or a NameError handler stands in the way.
  */
-export function readAfterDelete(entry: SymbolEntry, deletion: Occurrence, statement: Node, scope: Scope): ReadAfterDelete | null {
-  const block = statement.parent;
+export function readAfterDelete(entry: SymbolEntry, deletion: Occurrence, statement: Node, scope: Scope, parents: ParentLookup): ReadAfterDelete | null {
+  const block = parents.parentOf(statement);
   if (!block) return null;
   const reads = entry.occurrences
     .filter((o) => isRead(o) && o.evaluated && o.node.startIndex >= statement.endIndex && inside(o.node, block))
@@ -142,11 +146,11 @@ export function readAfterDelete(entry: SymbolEntry, deletion: Occurrence, statem
   if (!read) return null;
   const at = read.node.startIndex;
   if (entry.occurrences.some((o) => isBinding(o) && o.effectiveAt > statement.endIndex - 1 && o.effectiveAt <= at && o !== read)) return null;
-  const readStatement = statementIn(block, read.node);
+  const readStatement = statementIn(block, read.node, parents);
   if (!readStatement) return null;
   for (let s = statement.nextNamedSibling; s && s.id !== readStatement.id; s = s.nextNamedSibling) {
     if (LOOP_EXITS.has(s.type)) return null;
   }
-  if (expectsNameError(read.node, scope)) return null;
+  if (expectsNameError(read.node, scope, parents)) return null;
   return { read, deletion };
 }

@@ -6,6 +6,7 @@ import { nodeRange } from '../source';
 import type { Range } from '../types';
 import { BUILTIN_NAMES, MODULE_ATTRIBUTES } from './builtins';
 import { hasFutureAnnotations } from './builder';
+import { TREE_PARENTS } from '../parents';
 import { readAfterDelete, readsBeforeBinding } from './flow';
 import { buildScopeTree } from './index';
 import { DEF_NONLOCAL, DEF_PARAM, isBinding, isRead, type Occurrence, type Scope, type ScopeTree, type SymbolEntry } from './model';
@@ -319,7 +320,7 @@ function unboundWarnings(scopes: HoverScopes, scope: Scope, entry: SymbolEntry, 
   if (!isRead(o)) return [];
   const name = o.node.text;
   const error = scope.type === 'function' ? 'UnboundLocalError' : 'NameError';
-  if (scope.type === 'function' && !scope.comprehension && readsBeforeBinding(scope, entry, o)) {
+  if (scope.type === 'function' && !scope.comprehension && readsBeforeBinding(scope, entry, o, TREE_PARENTS)) {
     const binding = firstWritten(entry)!;
     const lines = [fill(SCOPE_WARNING.unboundLocal, { scope: label(scope), name, line: lineOf(binding) })];
     const outerFunction = scope.enclosingBound?.has(entry.name) ? binderOf(scope, entry.name) : null;
@@ -342,7 +343,7 @@ function unboundWarnings(scopes: HoverScopes, scope: Scope, entry: SymbolEntry, 
     if (d.kind !== 'delete' || d.node.startIndex > o.node.startIndex) continue;
     let statement: Node | null = d.node.parent;
     while (statement && statement.type !== 'delete_statement') statement = statement.parent;
-    if (statement && readAfterDelete(entry, d, statement, scope)?.read === o) {
+    if (statement && readAfterDelete(entry, d, statement, scope, TREE_PARENTS)?.read === o) {
       return [fill(SCOPE_WARNING.afterDelete, { error, name, line: lineOf(d) })];
     }
   }

@@ -2,6 +2,7 @@
 // the way CPython 3.11's `symtable` module computes it, plus where each name is
 // read and bound. Used by the PP8xx rules, the scope hover and `pythonic scopes`.
 import type { Node } from '../../parser';
+import { TREE_PARENTS, type ParentLookup } from '../parents';
 import { hasFutureAnnotations, parameterNames, ScopeBuilder } from './builder';
 import type { Scope, ScopeTree } from './model';
 import { resolveScopes } from './resolve';
@@ -13,6 +14,12 @@ export interface BuildOptions {
   futureAnnotations?: boolean;
   /** Only the module scope: skip the bodies of functions, classes, lambdas and comprehensions. */
   shallow?: boolean;
+  /** For one method of a class statement: the member (the method, with its decorators) to analyse alone in the class body. */
+  member?: Node;
+  /** For a class's own unit: `def`s whose bodies are left out (their decorators, defaults and annotations still count). */
+  bodiless?: ReadonlySet<number>;
+  /** How to find a node's parent; the analysis passes its per-unit index. */
+  parents?: ParentLookup;
 }
 
 /**
@@ -25,7 +32,8 @@ export function buildScopeTree(node: Node, options: BuildOptions = {}): ScopeTre
   const moduleNode = isModule ? node : node.tree.rootNode;
   const futureAnnotations = isModule ? hasFutureAnnotations(node) : (options.futureAnnotations ?? false);
   const statements = isModule ? node.namedChildren.filter((c): c is Node => c !== null) : [node];
-  const built = new ScopeBuilder(futureAnnotations, options.shallow).build(moduleNode, statements);
+  const built = new ScopeBuilder(futureAnnotations, options.shallow, options.member, options.bodiless).build(moduleNode, statements);
+  const parents = options.parents ?? TREE_PARENTS;
   const problems = resolveScopes(built.module);
   const scopes: Scope[] = [];
   const collect = (s: Scope) => {
@@ -45,9 +53,10 @@ export function buildScopeTree(node: Node, options: BuildOptions = {}): ScopeTre
     scopeDefinedBy: (n) => built.scopesByNode.get(n.id),
     scopeContaining: (n) => {
       const path: Node[] = [n];
-      for (let parent = n.parent; parent; parent = parent.parent) {
+      for (let parent = parents.parentOf(n); parent; parent = parents.parentOf(parent)) {
         const scope = built.scopesByNode.get(parent.id);
-        if (scope && runsInScopeOf(parent, path)) return scope;
+        // Everything reached from the module node runs in the module scope (and listing its children would cost the whole file).
+        if (scope && (scope.type === 'module' || runsInScopeOf(parent, path))) return scope;
         path.push(parent);
       }
       return built.module;

@@ -15,11 +15,9 @@ export class RegionScopes {
     private readonly futureAnnotations: boolean,
   ) {}
 
-  /** The top-level statement that contains `node`. */
+  /** The top-level statement that contains `node` (one step down from the root, not a walk up). */
   regionOf(node: Node): Node {
-    let region = node;
-    while (region.parent && region.parent.id !== this.root.id) region = region.parent;
-    return region;
+    return this.root.childWithDescendant(node) ?? node;
   }
 
   /** The scope tree of the top-level statement containing `node`, built once per analysis. */

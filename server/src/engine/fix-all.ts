@@ -1,0 +1,44 @@
+// Fix-all: analyse, apply every compatible fix, and repeat until nothing is left.
+// Kept apart from fixes.ts, which rules import, so that rules -> fixes -> analyze
+// -> rules is no import cycle.
+import type { Parser } from '../parser';
+import { analyze } from './analyze';
+import { applyEdits, compatibleFixes } from './fixes';
+import type { Settings } from './settings';
+
+export interface FixAllInput {
+  parser: Parser;
+  text: string;
+  settings: Settings;
+  path?: string;
+  /** Also apply fixes marked unsafe (`--unsafe-fixes`). */
+  unsafe: boolean;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Number of fixes applied over all passes. */
+  applied: number;
+}
+
+const MAX_PASSES = 10;
+
+/** Applies fixes pass after pass (a fix may make room for another) until nothing is left to apply. */
+export function fixAll(input: FixAllInput): FixAllResult {
+  let text = input.text;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const tree = input.parser.parse(text);
+    if (!tree) break;
+    try {
+      const { diagnostics } = analyze({ tree, text, settings: input.settings, path: input.path });
+      const fixes = compatibleFixes(diagnostics, text, input.unsafe);
+      if (fixes.length === 0) break;
+      text = applyEdits(text, fixes.flatMap((f) => f.edits));
+      applied += fixes.length;
+    } finally {
+      tree.delete();
+    }
+  }
+  return { text, applied };
+}
