@@ -1,0 +1,250 @@
+// Incrementality, tested by counting units analysed rather than by timing them:
+// what an edit re-analyses, and that after any sequence of edits the cached
+// analysis says exactly what a fresh one says.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, DEFAULT_SETTINGS, type AnalysisResult, type Diagnostic } from '../../server/src/engine';
+import { unitsOf } from '../../server/src/engine/units';
+import { Edit, type Parser, type Tree } from '../../server/src/parser';
+import { testParser } from '../support/engine';
+
+const settings = DEFAULT_SETTINGS;
+
+/** A class of `methods` methods, each with locals, a loop, a comprehension, a lambda and a default. */
+function bigClass(methods: number): string {
+  const lines = ['import os', '', 'class Big:'];
+  for (let i = 0; i < methods; i++) {
+    lines.push(
+      `    def m${i}(self, items, seen=None):`,
+      `        total = 0`,
+      `        for item in items:`,
+      `            total += len(str(item))`,
+      `        squares = [n * n for n in range(total)]`,
+      `        key = lambda value: value % ${i + 2}`,
+      `        return sorted(squares, key=key)`,
+      '',
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function insertAt(text: string, needle: string, insertion: string): string {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} not found`);
+  return text.slice(0, at) + insertion + text.slice(at);
+}
+
+async function analyseTwice(before: string, after: string): Promise<{ first: AnalysisResult; second: AnalysisResult; fresh: AnalysisResult }> {
+  const parser = await testParser();
+  const first = analyze({ tree: parser.parse(before)!, text: before, settings });
+  const second = analyze({ tree: parser.parse(after)!, text: after, settings, cache: first.cache });
+  const fresh = analyze({ tree: parser.parse(after)!, text: after, settings });
+  assert.deepEqual(second.diagnostics, fresh.diagnostics, 'cached and fresh analyses disagree');
+  return { first, second, fresh };
+}
+
+describe('units of analysis', () => {
+  it('cuts a top-level class into its own body and one unit per method', async () => {
+    const parser = await testParser();
+    const text = 'import os\n\n@dataclass\nclass C:\n    x = 1\n\n    @property\n    def a(self):\n        return 1\n\n    def b(self):\n        pass\n\ndef f():\n    class Inner:\n        def g(self):\n            pass\n';
+    const units = unitsOf(parser.parse(text)!.rootNode, text);
+    assert.deepEqual(
+      units.map((u) => [u.kind, u.node.startPosition.row]),
+      [['statement', 0], ['class', 2], ['method', 6], ['method', 10], ['function', 13]],
+    );
+    // The class's own unit is the class without its method bodies: three segments around two methods.
+    assert.deepEqual(units[1].segments.map((s) => [s.startRow, s.endRow]), [[2, 6], [8, 10], [11, 11]]);
+  });
+
+  it('typing inside one method of a 1,000-line class re-analyses exactly that method', async () => {
+    const before = bigClass(125);
+    const after = insertAt(before, 'total = 0\n        for item in items:\n            total += len(str(item))\n        squares = [n * n for n in range(total)]\n        key = lambda value: value % 60', 'extra = 1; ');
+    const { first, second } = await analyseTwice(before, after);
+    assert.equal(first.stats.units, 127);
+    assert.deepEqual(second.stats, { units: 127, analysed: 1 });
+  });
+
+  it('adding an unused module-level name analyses only the new statement', async () => {
+    const before = bigClass(20);
+    const after = before + 'unused_name = 42\n';
+    const { second } = await analyseTwice(before, after);
+    assert.deepEqual(second.stats, { units: 23, analysed: 1 });
+  });
+
+  it('a new module-level name re-analyses just the units that asked about it', async () => {
+    const before = 'def bump():\n    print(hits)\n    hits = 1\n\ndef other():\n    return 1\n\ndef third(hits):\n    return hits\n';
+    const after = 'hits = 0\n' + before;
+    const { first, second } = await analyseTwice(before, after);
+    assert.deepEqual(first.diagnostics.map((d) => d.code), []);
+    // `bump` asked whether the module binds `hits`; `other` and `third` asked nothing about it.
+    assert.deepEqual(second.stats, { units: 4, analysed: 2 });
+    assert.deepEqual(second.diagnostics.map((d) => `${d.code} ${d.range.start.line}`), ['PP801 2']);
+  });
+
+  it('a method that read its class summary is re-analysed when the class gains an attribute; the others are not', async () => {
+    const before = 'registry = []\n\nclass C:\n    def add(self, into=registry):\n        into.append(self)\n\n    def other(self):\n        return 2\n';
+    const after = insertAt(before, '    def add', '    registry = ()\n\n');
+    const { first, second } = await analyseTwice(before, after);
+    assert.deepEqual(first.diagnostics.map((d) => d.code), ['PP401']);
+    // The class's own unit changed; `add` read the summary (its default names a class-level name now); `other` did not.
+    assert.deepEqual(second.stats, { units: 4, analysed: 2 });
+    assert.deepEqual(second.diagnostics, []);
+  });
+
+  it('moves a class-level finding with its segment when a method above it grows', async () => {
+    const before = 'class C:\n    def a(self):\n        return 1\n\n    flag = MARK == None\n';
+    const after = insertAt(before, '        return 1', '        x = 1\n        y = 2\n');
+    const { second, fresh } = await analyseTwice(before, after);
+    assert.deepEqual(second.stats, { units: 2, analysed: 1 });
+    assert.deepEqual(fresh.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`), ['PP204 6:11']);
+  });
+
+  it('finds class-level nodes in text with characters outside the BMP and after non-ASCII methods', async () => {
+    const before = 'class C:\n    def a(self):\n        return "żółw 🐢"\n\n    flag = MARK == None\n';
+    const after = insertAt(before, '        return', '        s = "🐍"\n');
+    const { fresh } = await analyseTwice(before, after);
+    assert.deepEqual(fresh.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`), ['PP204 5:11']);
+  });
+});
+
+// ---- random edits --------------------------------------------------------
+
+const SAMPLE = [
+  'import os',
+  'from collections import deque',
+  '',
+  'CACHE = {}',
+  'count = 0',
+  '',
+  'def record(x=[]):',
+  '    count += 1',
+  '    return x',
+  '',
+  'def closures():',
+  '    fs = []',
+  '    for i in range(3):',
+  '        fs.append(lambda: i)',
+  '    return fs',
+  '',
+  'class Bus:',
+  '    registry = {}',
+  '    flag = MARK == None',
+  '',
+  '    def __init__(self, passengers=[], extra=CACHE):',
+  '        self.passengers = passengers',
+  '',
+  '    def drop(self, name):',
+  '        del name',
+  '        return name',
+  '',
+  '    def total(self):',
+  '        global count',
+  '        count = 1',
+  '        if self.passengers != None:',
+  '            return len(self.passengers)',
+  '',
+  'del CACHE',
+  'print(CACHE)',
+  '',
+  'def outer():',
+  '    def inner():',
+  '        nonlocal missing',
+  '        return 1',
+  '    return inner',
+  '',
+].join('\n');
+
+const INSERTIONS = ['\n', '\r\n', '\r', '\t', ' ', '    ', 'x', '=[]', ' == None', 'del count\n', 'def g(a={}):\n    return a\n', 'class K:\n    def m(self, v=[]):\n        return v\n', 'lambda: i', ':', '(', ')', 'count = 2\n', '"', '#'];
+
+/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** tree-sitter's point for an offset: rows count `\n` only. */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      row++;
+      lineStart = i + 1;
+    }
+  }
+  return { row, column: offset - lineStart };
+}
+
+function editTree(tree: Tree, text: string, start: number, end: number, inserted: string): void {
+  const startPosition = pointAt(text, start);
+  const newText = text.slice(0, start) + inserted + text.slice(end);
+  tree.edit(new Edit({
+    startIndex: start,
+    oldEndIndex: end,
+    newEndIndex: start + inserted.length,
+    startPosition,
+    oldEndPosition: pointAt(text, end),
+    newEndPosition: pointAt(newText, start + inserted.length),
+  }));
+}
+
+function summary(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message} ${JSON.stringify(d.fix)}`);
+}
+
+function fresh(parser: Parser, text: string): string[] {
+  const tree = parser.parse(text)!;
+  try {
+    return summary(analyze({ tree, text, settings }).diagnostics);
+  } finally {
+    tree.delete();
+  }
+}
+
+describe('cached analysis under random edits', () => {
+  it('3,000 seeded random edits (line breaks of every kind, tabs, deletions across units) end exactly where a fresh analysis does', async () => {
+    const parser = await testParser();
+    const random = prng(20261129);
+    let text = SAMPLE;
+    let tree = parser.parse(text)!;
+    let result = analyze({ tree, text, settings });
+    let reused = 0;
+    for (let step = 1; step <= 3000; step++) {
+      const at = Math.floor(random() * (text.length + 1));
+      let end = at;
+      let inserted = '';
+      if (random() < 0.45 && text.length > 200) end = Math.min(text.length, at + 1 + Math.floor(random() * 60));
+      else inserted = INSERTIONS[Math.floor(random() * INSERTIONS.length)];
+      const next = text.slice(0, at) + inserted + text.slice(end);
+      // As the server does: reuse the tree unless a lone `\r` makes tree-sitter's rows differ from the editor's.
+      if (/\r(?!\n)/.test(text) || /\r(?!\n)/.test(next)) {
+        tree.delete();
+        tree = parser.parse(next)!;
+      } else {
+        editTree(tree, text, at, end, inserted);
+        const old = tree;
+        tree = parser.parse(next, old)!;
+        old.delete();
+      }
+      text = next;
+      result = analyze({ tree, text, settings, cache: result.cache });
+      reused += result.stats.units - result.stats.analysed;
+      if (step % 250 === 0) assert.deepEqual(summary(result.diagnostics), fresh(parser, text), `after edit ${step}:\n${JSON.stringify(text)}`);
+      // Keep the file from drifting into one shape: start again from the sample now and then.
+      if (step % 1000 === 0) {
+        text = SAMPLE;
+        tree.delete();
+        tree = parser.parse(text)!;
+        result = analyze({ tree, text, settings, cache: result.cache });
+      }
+    }
+    assert.deepEqual(summary(result.diagnostics), fresh(parser, text));
+    assert.ok(reused > 3000, `the cache served ${reused} units`);
+    tree.delete();
+  });
+});
