@@ -55,8 +55,8 @@ interface CachedUnit {
 
 export interface AnalysisCache {
   fingerprint: string;
-  /** Unit key -> results, indexed by the unit's ordinal among units with that key. */
-  units: Map<string, CachedUnit[]>;
+  /** Unit head -> unit text -> results, indexed by the unit's ordinal among the units with that head and text. */
+  units: Map<string, Map<string, CachedUnit[]>>;
 }
 
 export interface AnalysisResult {
@@ -193,11 +193,11 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   });
 
   const units = unitsOf(root, text);
-  const cache = new Map<string, CachedUnit[]>();
+  const cache = new Map<string, Map<string, CachedUnit[]>>();
   const diagnostics: Diagnostic[] = [];
   let analysed = 0;
   for (const unit of units) {
-    const reused = previous?.get(unit.key)?.[unit.ordinal];
+    const reused = previous?.get(unit.head)?.get(unit.text)?.[unit.ordinal];
     let entry: CachedUnit;
     if (reused && (reused.skeleton === null || reused.skeleton === unit.skeleton) && plainView.answersStill(reused.reads)) {
       entry = { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) };
@@ -209,9 +209,11 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton };
       yield;
     }
-    const list = cache.get(unit.key) ?? [];
+    let byText = cache.get(unit.head);
+    if (!byText) cache.set(unit.head, (byText = new Map()));
+    let list = byText.get(unit.text);
+    if (!list) byText.set(unit.text, (list = []));
     list[unit.ordinal] = entry;
-    cache.set(unit.key, list);
     diagnostics.push(...entry.diagnostics);
   }
 

@@ -7,7 +7,7 @@
 // module-level name re-analyses just the units that asked about that name.
 import type { Node, Tree } from '../parser';
 import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf, topLevelStatements } from './python';
-import { computeScopeFacts, deadReadKey, type ScopeFacts } from './scope/facts';
+import { deadReadKey, ScopeFacts } from './scope/facts';
 import type { Position } from './types';
 
 export interface FromImport {
@@ -180,7 +180,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
     mutableGlobals: new Map(),
     fromImports: new Map(),
     importLine: 0,
-    scope: computeScopeFacts(root),
+    scope: new ScopeFacts(root),
   };
   const bind = (name: string) => facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
   const assignments: Array<{ name: string; value: Node }> = [];

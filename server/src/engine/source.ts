@@ -82,9 +82,14 @@ export function nodeRange(node: Node): Range {
 /** Offsets where lines start: after each `\n`, and with `lspBreaks` also after a lone `\r`, as LSP counts lines. */
 export function lineStartsOf(text: string, lspBreaks = false): number[] {
   const starts = [0];
+  if (!lspBreaks) {
+    // indexOf finds line breaks far faster than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 10 || (lspBreaks && ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
   return starts;
 }

@@ -26,9 +26,14 @@ export interface Unit {
   /** For class units: the methods that are units of their own. */
   methods: Node[];
   segments: Segment[];
-  /** What the cache files the unit's results under: its kind, column, class name and text (class units: the skeleton). */
-  key: string;
-  /** Which of the units with the same key this is (0 = the first in the file). */
+  /**
+   * What the cache files the unit's results under: `head` (kind, column, and for a
+   * method its class name) and `text` (the unit's text; for a class, its skeleton).
+   * Kept apart so that no long key string is built and hashed anew on every keystroke.
+   */
+  head: string;
+  text: string;
+  /** Which of the units with the same head and text this is (0 = the first in the file). */
   ordinal: number;
   /**
    * For class and method units: the class's skeleton (header, class-level statements and
@@ -41,25 +46,28 @@ export interface Unit {
   statementOrdinal: number;
 }
 
-function definitionOf(statement: Node): Node | null {
-  return statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+/** Counts per head and text: which of the equal units this is. */
+class Ordinals {
+  private readonly counts = new Map<string, Map<string, number>>();
+
+  next(head: string, text: string): number {
+    let byText = this.counts.get(head);
+    if (!byText) this.counts.set(head, (byText = new Map()));
+    const n = byText.get(text) ?? 0;
+    byText.set(text, n + 1);
+    return n;
+  }
 }
 
-function segment(startIndex: number, endIndex: number, startRow: number, endRow: number): Segment {
-  return { startIndex, endIndex, startRow, endRow };
+function definitionOf(statement: Node): Node | null {
+  return statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
 }
 
 /** Cuts a module into units, in document order. One pass over the module and class bodies; no parent lookups. */
 export function unitsOf(root: Node, text: string): Unit[] {
   const units: Unit[] = [];
-  const ordinals = new Map<string, number>();
-  const statementOrdinals = new Map<string, number>();
-  const nth = (counts: Map<string, number>, key: string) => {
-    const n = counts.get(key) ?? 0;
-    counts.set(key, n + 1);
-    return n;
-  };
-  const push = (unit: Omit<Unit, 'ordinal'>) => units.push({ ...unit, ordinal: nth(ordinals, unit.key) });
+  const ordinals = new Ordinals();
+  const statementOrdinals = new Ordinals();
 
   for (const statement of topLevelStatements(root)) {
     const start = statement.startIndex;
@@ -68,14 +76,19 @@ export function unitsOf(root: Node, text: string): Unit[] {
     const startRow = statement.startPosition.row;
     const endRow = statement.endPosition.row;
     const statementText = text.slice(start, end);
+    const statementOrdinal = statementOrdinals.next(String(column), statementText);
     const statementKey = regionKey(column, statementText);
-    const statementOrdinal = nth(statementOrdinals, statementKey);
     const definition = definitionOf(statement);
-    const whole = [segment(start, end, startRow, endRow)];
 
     if (definition?.type !== 'class_definition') {
       const kind = definition?.type === 'function_definition' ? 'function' : 'statement';
-      push({ kind, node: statement, above: [root], classNode: null, methods: [], segments: whole, key: `${kind[0]}${statementKey}`, skeleton: null, statementKey, statementOrdinal });
+      const head = `${kind} ${column}`;
+      units.push({
+        kind, node: statement, above: [root], classNode: null, methods: [],
+        segments: [{ startIndex: start, endIndex: end, startRow, endRow }],
+        head, text: statementText, ordinal: ordinals.next(head, statementText),
+        skeleton: null, statementKey, statementOrdinal,
+      });
       continue;
     }
 
@@ -88,7 +101,7 @@ export function unitsOf(root: Node, text: string): Unit[] {
       if (!member) continue;
       const type = member.type;
       if (type !== 'function_definition' && type !== 'decorated_definition') continue;
-      const fn = definitionOf(member);
+      const fn = type === 'function_definition' ? member : member.childForFieldName('definition');
       if (fn?.type !== 'function_definition') continue;
       methods.push(member);
       const fnBody = fn.childForFieldName('body');
@@ -96,34 +109,37 @@ export function unitsOf(root: Node, text: string): Unit[] {
     }
     // The class's own text with every method cut out, and the signatures of those methods.
     const segments: Segment[] = [];
+    const methodSegments: Segment[] = [];
     let from = start;
     let fromRow = startRow;
     for (const method of methods) {
-      segments.push(segment(from, method.startIndex, fromRow, method.startPosition.row));
-      from = method.endIndex;
-      fromRow = method.endPosition.row;
+      const mEnd = method.endIndex;
+      const mEndRow = method.endPosition.row;
+      segments.push({ startIndex: from, endIndex: method.startIndex, startRow: fromRow, endRow: method.startPosition.row });
+      methodSegments.push({ startIndex: method.startIndex, endIndex: mEnd, startRow: method.startPosition.row, endRow: mEndRow });
+      from = mEnd;
+      fromRow = mEndRow;
     }
-    segments.push(segment(from, end, fromRow, endRow));
+    segments.push({ startIndex: from, endIndex: end, startRow: fromRow, endRow });
     const skeleton = [segments.map((s) => text.slice(s.startIndex, s.endIndex)).join('\u0001'), ...signatures].join('\u0002');
-    push({ kind: 'class', node: statement, above: [root], classNode: definition, methods, segments, key: `k${column}\u0000${skeleton}`, skeleton, statementKey, statementOrdinal });
+    const classHead = `class ${column}`;
+    units.push({
+      kind: 'class', node: statement, above: [root], classNode: definition, methods, segments,
+      head: classHead, text: skeleton, ordinal: ordinals.next(classHead, skeleton),
+      skeleton, statementKey, statementOrdinal,
+    });
 
     const methodAbove = body ? [body, definition, ...classAbove] : [definition, ...classAbove];
-    for (const method of methods) {
-      const mStart = method.startIndex;
-      const mEnd = method.endIndex;
-      push({
-        kind: 'method',
-        node: method,
-        above: methodAbove,
-        classNode: definition,
-        methods: [],
-        segments: [segment(mStart, mEnd, method.startPosition.row, method.endPosition.row)],
-        key: `m${className}\u0000${regionKey(method.startPosition.column, text.slice(mStart, mEnd))}`,
-        skeleton,
-        statementKey: null,
-        statementOrdinal: 0,
+    methods.forEach((method, i) => {
+      const segment = methodSegments[i];
+      const methodText = text.slice(segment.startIndex, segment.endIndex);
+      const head = `method ${method.startPosition.column} ${className}`;
+      units.push({
+        kind: 'method', node: method, above: methodAbove, classNode: definition, methods: [], segments: [segment],
+        head, text: methodText, ordinal: ordinals.next(head, methodText),
+        skeleton, statementKey: null, statementOrdinal: 0,
       });
-    }
+    });
   }
   return units;
 }

@@ -12,79 +12,142 @@ import { hasFutureAnnotations } from './builder';
 import { BUILTIN_NAMES } from './builtins';
 import { expectsNameError } from './flow';
 import { buildScopeTree } from './index';
-import { isBinding, isRead } from './model';
-
-export interface ScopeFacts {
-  /** `from __future__ import annotations`: annotations are then never evaluated. */
-  futureAnnotations: boolean;
-  /**
-   * Top-level statements that read a name at module level after an earlier
-   * top-level `del name`, with no statement in between binding it again:
-   * `deadReadKey(statement key, ordinal)` -> the names.
-   */
-  deadReads: Map<string, string[]>;
-  /**
-   * Names some `global` statement in the file declares, when the file deletes names:
-   * any function may bind them again, so reads after a `del` prove nothing.
-   */
-  declaredGlobal: Set<string>;
-  /** The file uses `globals()` or `exec(`: module names may change behind the analysis's back. */
-  dynamicGlobals: boolean;
-}
+import { isBinding, isRead, type ScopeTree } from './model';
 
 /** How `ScopeFacts.deadReads` names a top-level statement: its ordinal among statements with the same key, and the key. */
 export function deadReadKey(statementKey: string, ordinal: number): string {
   return `${ordinal}\u0000${statementKey}`;
 }
 
-const GLOBAL_STATEMENT = /^[ \t]*global[ \t]+([\w \t,\\]+)/gm;
-const ASCII_IDENTIFIER = /[A-Za-z_]\w*/g;
-const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/gu;
+const GLOBAL_STATEMENT = /[ \t]*global[ \t]+([\w \t,\\]+)/y;
+const WORD_CHARACTER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]/u;
 
-export function computeScopeFacts(root: Node): ScopeFacts {
-  const futureAnnotations = hasFutureAnnotations(root);
-  const facts: ScopeFacts = { futureAnnotations, deadReads: new Map(), declaredGlobal: new Set(), dynamicGlobals: false };
-  const text = root.text;
-  if (!/\bdel\b/.test(text)) return facts;
-  facts.dynamicGlobals = /\b(globals|exec)\s*\(/.test(text);
-  for (const m of text.matchAll(GLOBAL_STATEMENT)) for (const name of m[1].split(/[\s,\\]+/)) if (name) facts.declaredGlobal.add(name);
-  if (facts.dynamicGlobals) return facts;
+/**
+ * The facts are computed when first asked for and kept: most files delete no
+ * module-level name, and for them every question is answered without a scan.
+ */
+export class ScopeFacts {
+  /** `from __future__ import annotations`: annotations are then never evaluated. */
+  readonly futureAnnotations: boolean;
+  private readonly text: string;
+  private readonly deletes: boolean;
+  private declared: Set<string> | undefined;
+  private dynamic: boolean | undefined;
+  private dead: Map<string, string[]> | undefined;
 
-  // One pass in statement order, carrying the names deleted and not bound again since:
-  // each statement is looked at closely only when its text mentions one of them.
-  const ascii = !/[^\x00-\x7f]/.test(text);
-  const deleted = new Set<string>();
-  const ordinals = new Map<string, number>();
-  for (const statement of topLevelStatements(root)) {
-    const statementText = text.slice(statement.startIndex - root.startIndex, statement.endIndex - root.startIndex);
-    const key = regionKey(statement.startPosition.column, statementText);
-    const nth = ordinals.get(key) ?? 0;
-    ordinals.set(key, nth + 1);
-    if (deleted.size > 0) {
-      const mentioned = new Set<string>();
-      for (const [word] of statementText.matchAll(ascii ? ASCII_IDENTIFIER : IDENTIFIER)) if (deleted.has(word)) mentioned.add(word);
-      if (mentioned.size > 0) {
-        const module = buildScopeTree(statement, { futureAnnotations, shallow: true }).module;
-        const dead: string[] = [];
-        for (const name of mentioned) {
-          const entry = module.symbols.get(name);
-          if (entry?.occurrences.some(isBinding)) {
-            deleted.delete(name);
-            continue;
-          }
-          if (entry?.occurrences.some((o) => isRead(o) && o.evaluated && !expectsNameError(o.node, module, TREE_PARENTS))) dead.push(name);
+  constructor(private readonly root: Node) {
+    this.futureAnnotations = hasFutureAnnotations(root);
+    this.text = root.text;
+    this.deletes = /\bdel\b/.test(this.text);
+  }
+
+  /**
+   * Names some `global` statement in the file declares, when the file deletes names:
+   * any function may bind them again, so reads after a `del` prove nothing.
+   */
+  get declaredGlobal(): Set<string> {
+    if (!this.declared) {
+      this.declared = new Set();
+      if (this.deletes) {
+        // indexOf finds the few `global` words far faster than a multi-line regex over the file.
+        for (let at = this.text.indexOf('global'); at >= 0; at = this.text.indexOf('global', at + 6)) {
+          const lineStart = this.text.lastIndexOf('\n', at) + 1;
+          GLOBAL_STATEMENT.lastIndex = lineStart;
+          const m = GLOBAL_STATEMENT.exec(this.text);
+          if (m) for (const name of m[1].split(/[\s,\\]+/)) if (name) this.declared.add(name);
         }
-        if (dead.length > 0) facts.deadReads.set(deadReadKey(key, nth), dead.sort());
       }
     }
-    if (statement.type !== 'delete_statement') continue;
-    for (const target of deletedNames(statement)) {
-      const name = target.text;
-      // A deleted builtin's name still finds the builtin; a global one may be bound again by any function.
-      if (!facts.declaredGlobal.has(name) && !BUILTIN_NAMES.has(name)) deleted.add(name);
-    }
+    return this.declared;
   }
-  return facts;
+
+  /** The file deletes names and uses `globals()` or `exec(`: module names may change behind the analysis's back. */
+  get dynamicGlobals(): boolean {
+    this.dynamic ??= this.deletes && /\b(globals|exec)\s*\(/.test(this.text);
+    return this.dynamic;
+  }
+
+  /**
+   * Top-level statements that read a name at module level after an earlier
+   * top-level `del name`, with no statement in between binding it again:
+   * `deadReadKey(statement key, ordinal)` -> the names.
+   */
+  get deadReads(): Map<string, string[]> {
+    this.dead ??= this.deletes && !this.dynamicGlobals ? this.findDeadReads() : new Map();
+    return this.dead;
+  }
+
+  private findDeadReads(): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    const statements = topLevelStatements(this.root);
+    const dels = statements.flatMap((s, index) => (s.type === 'delete_statement' ? [index] : []));
+    if (dels.length === 0) return found;
+    const base = this.root.startIndex;
+    const starts = statements.map((s) => s.startIndex - base);
+    const statementAt = (offset: number) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    // For each deleted name, the statements that mention it as a word after its first `del`,
+    // found with indexOf: the file is read once per deleted name, not once per statement.
+    const deletions = new Map<string, number[]>();
+    for (const index of dels) {
+      for (const target of deletedNames(statements[index])) {
+        const name = target.text;
+        // A deleted builtin's name still finds the builtin; a global one may be bound again by any function.
+        if (this.declaredGlobal.has(name) || BUILTIN_NAMES.has(name)) continue;
+        deletions.set(name, [...(deletions.get(name) ?? []), index]);
+      }
+    }
+    const shallow = new Map<number, ScopeTree>();
+    const treeOf = (index: number) => {
+      let tree = shallow.get(index);
+      if (!tree) {
+        tree = buildScopeTree(statements[index], { futureAnnotations: this.futureAnnotations, shallow: true });
+        shallow.set(index, tree);
+      }
+      return tree;
+    };
+    const reads = new Map<number, string[]>();
+    for (const [name, at] of deletions) {
+      const mentions = new Set<number>();
+      for (let offset = this.text.indexOf(name, starts[at[0]]); offset >= 0; offset = this.text.indexOf(name, offset + name.length)) {
+        const before = this.text[offset - 1];
+        const after = this.text[offset + name.length];
+        if ((before && WORD_CHARACTER.test(before)) || (after && WORD_CHARACTER.test(after))) continue;
+        mentions.add(statementAt(offset));
+      }
+      const events = [...new Set([...at, ...mentions])].sort((a, b) => a - b);
+      let deleted = false;
+      for (const index of events) {
+        if (deleted && mentions.has(index)) {
+          const module = treeOf(index).module;
+          const entry = module.symbols.get(name);
+          if (entry?.occurrences.some(isBinding)) deleted = false;
+          else if (entry?.occurrences.some((o) => isRead(o) && o.evaluated && !expectsNameError(o.node, module, TREE_PARENTS))) {
+            reads.set(index, [...(reads.get(index) ?? []), name]);
+          }
+        }
+        if (at.includes(index)) deleted = true;
+      }
+    }
+    if (reads.size === 0) return found;
+    const ordinals = new Map<string, number>();
+    statements.forEach((statement, index) => {
+      const key = regionKey(statement.startPosition.column, this.text.slice(starts[index], statement.endIndex - base));
+      const nth = ordinals.get(key) ?? 0;
+      ordinals.set(key, nth + 1);
+      const names = reads.get(index);
+      if (names) found.set(deadReadKey(key, nth), names.sort());
+    });
+    return found;
+  }
 }
 
 /** The plain names a `del` statement unbinds: `del a, (b, c)` -> a, b, c; `del a.b`, `del a[0]` unbind none. */
