@@ -77,7 +77,7 @@ export class PythonDocument {
     return this.analysedRevision === this.revision;
   }
 
-  /** Applies one notification's changes to the text; the tree waits for `parse`. */
+  /** Applies one notification's changes to the text; the tree waits for `parseSlice`. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     const text = this.buffer;
     for (const change of changes) {

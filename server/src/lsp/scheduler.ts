@@ -6,11 +6,13 @@
 //    turn, so a change in the last turn means more may be queued behind it);
 //  - the parse and then the analysis (engine `analyzeInSteps`) run ~8 ms per turn, so
 //    requests about other documents are answered in between;
-//  - a change abandons the document's parse or analysis in progress (new settings, its
-//    analysis): its tree is edited only by the next parse, never while a generator over
-//    it is suspended. The next analysis
-//    reuses the cache of the last completed one, so unchanged units are not redone;
+//  - a change abandons the document's parse or analysis in progress, new settings its
+//    analysis. The tree is edited only when the next parse starts, never while a
+//    generator over it is suspended; the next analysis reuses the cache of the last
+//    completed one, so unchanged units are not redone;
 //  - only a completed analysis publishes, for the version it analysed;
+//  - requests about a document (hover, code actions) wait until it is analysed at its
+//    current text, or until they are cancelled;
 //  - a document over the size limit is neither parsed nor analysed until it shrinks.
 import { performance } from 'node:perf_hooks';
 import type { CancellationToken } from 'vscode-languageserver/node';
@@ -90,9 +92,9 @@ export class Scheduler {
     this.enqueue(doc);
   }
 
-  /** The document's settings changed: analyse it again. */
+  /** The document's settings changed: analyse it again (a parse in progress goes on). */
   reanalyse(doc: PythonDocument): void {
-    this.abandon(doc);
+    if (this.jobs.delete(doc)) this.options.stats.analysesAbandoned++;
     doc.analysedRevision = -1;
     if (!doc.overLimit) this.enqueue(doc);
   }
@@ -147,7 +149,7 @@ export class Scheduler {
     for (const wake of waiters) wake();
   }
 
-  /** Drops the document's parse or analysis in progress: its text changed, or its settings. */
+  /** Drops the document's parse or analysis in progress. */
   private abandon(doc: PythonDocument): void {
     if (this.jobs.delete(doc)) this.options.stats.analysesAbandoned++;
     if (doc.abandonParse()) this.options.stats.parsesAbandoned++;
@@ -188,9 +190,9 @@ export class Scheduler {
     try {
       more = this.step(doc, quiet);
     } catch (error) {
-      // An engine failure must not leave requests waiting: the document counts as analysed, with nothing found.
+      // A failure must not leave requests waiting: the document counts as analysed, with nothing found.
       this.jobs.delete(doc);
-      this.options.logError(`analysis failed for ${doc.uri}`, error);
+      this.options.logError(`could not parse or analyse ${doc.uri}`, error);
       doc.dropTree();
       doc.analysedRevision = doc.revision;
       this.wake(doc);
