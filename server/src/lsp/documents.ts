@@ -1,13 +1,11 @@
 // Open documents. A change is applied to the text at once (incremental sync, see
 // text-buffer.ts) and recorded as a tree edit; the tree itself is only brought up to
-// date by `parseSlice`, which the scheduler calls once per burst of changes: the
-// recorded edits are replayed on the old tree, in order, and the parser reuses it. A
-// parse runs in slices too: each document has its own parser, which tree-sitter lets
-// halt part-way and resume. The analysis state (cache, diagnostics, settings) lives here too.
-import { performance } from 'node:perf_hooks';
+// date by `parse`, which the scheduler calls once per burst of changes: the recorded
+// edits are replayed on the old tree, in order, and the parser reuses it. The analysis
+// state (cache, diagnostics, settings) lives here too.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { AnalysisCache, Diagnostic, Settings } from '../engine';
-import { Edit, Parser, type Language, type Point, type Tree } from '../parser';
+import { Edit, type Parser, type Point, type Tree } from '../parser';
 import { TextBuffer } from './text-buffer';
 
 /** Bigger documents are neither parsed nor analysed: a log line says so and the editor keeps working. */
@@ -29,10 +27,6 @@ export class PythonDocument {
    * points would disagree with the editor's positions the edits are made of).
    */
   private reusable = false;
-  /** This document's parser, so a parse halted part-way can be resumed whatever else is parsed meanwhile. */
-  private parser: Parser | null = null;
-  /** A parse halted part-way: the text it parses, the tree it reuses, the revision it is for. */
-  private parsing: { text: string; old: Tree | null; revision: number } | null = null;
 
   cache: AnalysisCache | undefined;
   diagnostics: Diagnostic[] = [];
@@ -77,7 +71,7 @@ export class PythonDocument {
     return this.analysedRevision === this.revision;
   }
 
-  /** Applies one notification's changes to the text; the tree waits for `parseSlice`. */
+  /** Applies one notification's changes to the text; the tree waits for `parse`. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     const text = this.buffer;
     for (const change of changes) {
@@ -122,59 +116,26 @@ export class PythonDocument {
     return false;
   }
 
-  /** A parse was started and not finished. */
-  get parseInProgress(): boolean {
-    return this.parsing !== null;
-  }
-
   /**
-   * Brings the tree up to date, working until `deadline` (performance.now()) at most: the
-   * first slice replays the recorded edits on the old tree (or drops it when it cannot be
-   * reused), later slices resume where the previous one halted. Never call it while an
-   * analysis generator over the tree is suspended. `done` once the tree is up to date;
-   * `reused`: the old tree was reused.
+   * Brings the tree up to date: replays the recorded edits on the old tree and reparses
+   * with it, or parses from scratch when it cannot be reused. Never call it while an
+   * analysis generator over the current tree is suspended. Returns whether the old tree was reused.
    */
-  parseSlice(language: Language, deadline: number): { done: boolean; reused: boolean } {
-    if (this.parsing && this.parsing.revision !== this.revision) this.abandonParse();
-    if (!this.parsing) {
-      const old = this.reusable ? this.tree : null;
-      if (old) for (const edit of this.edits) old.edit(edit);
-      this.edits = [];
-      this.parsing = { text: this.text, old, revision: this.revision };
-    }
-    if (!this.parser) {
-      this.parser = new Parser();
-      this.parser.setLanguage(language);
-    }
-    const { text, old } = this.parsing;
-    let halted = false;
-    const next = this.parser.parse(text, old, {
-      progressCallback: () => (halted = performance.now() >= deadline),
-    });
-    if (!next && halted) return { done: false, reused: old !== null };
-    this.parsing = null;
-    if (!next) this.parser.reset();
-    if (this.tree !== next) this.tree?.delete();
+  parse(parser: Parser): boolean {
+    const old = this.reusable ? this.tree : null;
+    if (old) for (const edit of this.edits) old.edit(edit);
+    const text = this.text;
+    const next = parser.parse(text, old);
+    this.tree?.delete();
     this.tree = next;
     this.treeRevision = this.revision;
+    this.edits = [];
     this.reusable = next !== null && !/\r(?!\n)/.test(text);
-    return { done: true, reused: old !== null };
-  }
-
-  /**
-   * Drops a parse halted part-way (the text changed). The old tree keeps the edits already
-   * replayed on it; the next parse replays only the newer ones. Returns whether there was one.
-   */
-  abandonParse(): boolean {
-    if (!this.parsing) return false;
-    this.parser?.reset();
-    this.parsing = null;
-    return true;
+    return old !== null;
   }
 
   /** Forgets the tree and everything computed from it (the document went over the size limit). */
   dropTree(): void {
-    this.abandonParse();
     this.tree?.delete();
     this.tree = null;
     this.treeRevision = -1;
@@ -186,8 +147,6 @@ export class PythonDocument {
 
   dispose(): void {
     this.dropTree();
-    this.parser?.delete();
-    this.parser = null;
   }
 }
 

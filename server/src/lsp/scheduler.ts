@@ -1,15 +1,17 @@
 // When documents are parsed and analysed. A change is applied to the text at once
 // (PythonDocument.update) and the document queued; the work happens in turns of the
 // event loop (setImmediate), one document per turn, round robin:
-//  - a burst of changes is parsed once: a document's parse starts only in a turn with no
+//  - a burst of changes is parsed once: a document is reparsed only in a turn with no
 //    change handled since the previous turn (vscode-jsonrpc dispatches one message per
 //    turn, so a change in the last turn means more may be queued behind it);
-//  - the parse and then the analysis (engine `analyzeInSteps`) run ~8 ms per turn, so
-//    requests about other documents are answered in between;
-//  - a change abandons the document's parse or analysis in progress, new settings its
-//    analysis. The tree is edited only when the next parse starts, never while a
-//    generator over it is suspended; the next analysis reuses the cache of the last
-//    completed one, so unchanged units are not redone;
+//  - the analysis runs as a generator (engine `analyzeInSteps`), ~8 ms of work per turn,
+//    so requests about other documents are answered in between. (The parse is not split:
+//    tree-sitter can halt a parse and resume it, but on code with syntax errors the
+//    resumed parse can give a different tree than an uninterrupted one);
+//  - a change abandons the document's analysis in progress, and so do new settings. The
+//    tree is edited only when the next parse starts, never while a generator over it is
+//    suspended; the next analysis reuses the cache of the last completed one, so
+//    unchanged units are not redone;
 //  - only a completed analysis publishes, for the version it analysed;
 //  - requests about a document (hover, code actions) wait until it is analysed at its
 //    current text, or until they are cancelled;
@@ -23,7 +25,7 @@ import type { DiagnosticsPublisher } from './diagnostics';
 import { MAX_DOCUMENT_CHARS, type PythonDocument } from './documents';
 import type { ServerStats } from './stats';
 
-/** Parse or analysis work per turn of the event loop (one analysis unit may take longer: it is not split). */
+/** Analysis work per turn of the event loop (one unit may take longer: it is not split). */
 const SLICE_MS = 8;
 
 interface Job {
@@ -92,9 +94,9 @@ export class Scheduler {
     this.enqueue(doc);
   }
 
-  /** The document's settings changed: analyse it again (a parse in progress goes on). */
+  /** The document's settings changed: analyse it again. */
   reanalyse(doc: PythonDocument): void {
-    if (this.jobs.delete(doc)) this.options.stats.analysesAbandoned++;
+    this.abandon(doc);
     doc.analysedRevision = -1;
     if (!doc.overLimit) this.enqueue(doc);
   }
@@ -149,10 +151,9 @@ export class Scheduler {
     for (const wake of waiters) wake();
   }
 
-  /** Drops the document's parse or analysis in progress. */
+  /** Drops the document's analysis in progress. */
   private abandon(doc: PythonDocument): void {
     if (this.jobs.delete(doc)) this.options.stats.analysesAbandoned++;
-    if (doc.abandonParse()) this.options.stats.parsesAbandoned++;
   }
 
   private overLimit(doc: PythonDocument): void {
@@ -214,13 +215,9 @@ export class Scheduler {
       }
       if (doc.needsParse) {
         // A change was handled since the last turn, so more may be queued behind it: parse the burst at its end.
-        if (!quiet && !doc.parseInProgress) return true;
-        stats.parseSlices++;
-        const { done, reused } = doc.parseSlice(this.parser!.language!, performance.now() + SLICE_MS);
-        if (done) {
-          stats.parses++;
-          if (reused) stats.incrementalParses++;
-        }
+        if (!quiet) return true;
+        stats.parses++;
+        if (doc.parse(this.parser!)) stats.incrementalParses++;
         return true; // the analysis starts next turn, after any message that arrived meanwhile
       }
       if (!doc.tree) {

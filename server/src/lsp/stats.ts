@@ -7,13 +7,9 @@ export const INTERNAL_STATS_REQUEST = 'pythonic/internalStats';
 export interface ServerStats {
   /** didOpen and didChange notifications applied. */
   changes: number;
-  /** Parses completed: `incrementalParses` of them reused the previous tree. */
+  /** Parses: `incrementalParses` of them reused the previous tree. */
   parses: number;
   incrementalParses: number;
-  /** Parses dropped part-way because the text changed. */
-  parsesAbandoned: number;
-  /** Turns of the event loop given to parsing (each at most one slice of work). */
-  parseSlices: number;
   /** Analyses started, run to the end, or dropped because the document changed (or its settings did). */
   analysesStarted: number;
   analysesCompleted: number;
@@ -39,8 +35,6 @@ export function newStats(): ServerStats {
     changes: 0,
     parses: 0,
     incrementalParses: 0,
-    parsesAbandoned: 0,
-    parseSlices: 0,
     analysesStarted: 0,
     analysesCompleted: 0,
     analysesAbandoned: 0,
