@@ -3,6 +3,10 @@
 //  2. didChange -> publishDiagnostics latency through the real server (p50/p95).
 //  3. Engine internals on the same big file: full vs incremental parse and
 //     analysis, and one TreeCursor walk versus a tree-sitter Query for dispatch.
+//  4. A burst of 3,000 random edits sent to the server at once: how long until the
+//     last version's diagnostics, and how many parses and analyses it took; and how
+//     long a hover on a small file waits while a big one is analysed.
+// `npm run bench -- burst hover` runs only the sections named (engine, hover, latency, burst, cli).
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +18,7 @@ import { Edit } from '../server/src/parser';
 import { OUT, testParser } from '../test/support/engine';
 import { TestServer } from '../test/support/lsp';
 import { measureHoverLatency } from '../test/support/hover-latency';
+import { randomEdits } from '../test/support/random-edits';
 
 const STDLIB = execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' }).trim();
 const BIG_FILE = path.join(STDLIB, '_pydecimal.py');
@@ -186,12 +191,55 @@ async function hoverLatency(): Promise<void> {
   ]);
 }
 
+async function burst(): Promise<void> {
+  const text = fs.readFileSync(BIG_FILE, 'utf8');
+  const { notifications } = randomEdits(text, 3000, 20240611);
+  const server = await TestServer.start();
+  const uri = 'file:///bench/burst.py';
+  await server.open(uri, text);
+  await server.diagnosticsFor(uri, 1);
+  const before = await server.stats();
+  const start = performance.now();
+  await Promise.all(notifications.map((changes, i) => server.change(uri, i + 2, changes)));
+  const written = performance.now();
+  await server.diagnosticsFor(uri, notifications.length + 1, 600_000);
+  const done = performance.now();
+  const stats = await server.stats();
+
+  // While the big file (three copies) is analysed, hover on a small one, again and again.
+  const small = 'file:///bench/small.py';
+  await server.open(small, 'class C:\n    def __init__(self):\n        self.__x = 1\n');
+  await server.diagnosticsFor(small, 1);
+  const big = 'file:///bench/big.py';
+  await server.open(big, text + text + text);
+  const hovers: number[] = [];
+  while (!server.published.some((p) => p.uri === big)) {
+    const asked = performance.now();
+    await server.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 15 } });
+    hovers.push(performance.now() - asked);
+  }
+  await server.stop();
+  const delta = (key: keyof typeof stats) => String(stats[key] - before[key]);
+  table(`A burst of 3,000 random edits to ${path.basename(BIG_FILE)}, sent at once`, [
+    ['client: writing the 3,000 notifications', `${((written - start) / 1000).toFixed(2)} s`],
+    ['last notification written -> last diagnostics', `${((done - written) / 1000).toFixed(2)} s`],
+    ['parses (incremental)', `${delta('parses')} (${delta('incrementalParses')})`],
+    ['analyses started / completed / abandoned', `${delta('analysesStarted')} / ${delta('analysesCompleted')} / ${delta('analysesAbandoned')}`],
+    ['units analysed', delta('unitsAnalysed')],
+    ['publishes', delta('publishes')],
+    [`hover on a small file while a ${(text.length * 3).toLocaleString('en')}-char file is analysed (${hovers.length} hovers)`, `p50 ${percentile(hovers, 50).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms`],
+  ]);
+}
+
 async function main(): Promise<void> {
   console.log(`pythonic bench — node ${process.version}, stdlib at ${STDLIB}`);
-  await engineInternals();
-  await hoverLatency();
-  await serverLatency();
-  cliThroughput();
+  const only = new Set(process.argv.slice(2));
+  const wanted = (name: string) => only.size === 0 || only.has(name);
+  if (wanted('engine')) await engineInternals();
+  if (wanted('hover')) await hoverLatency();
+  if (wanted('latency')) await serverLatency();
+  if (wanted('burst')) await burst();
+  if (wanted('cli')) cliThroughput();
 }
 
 main().catch((error: unknown) => {

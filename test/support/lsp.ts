@@ -2,7 +2,8 @@
 // (`node out/cli.js server --stdio`) and speaks JSON-RPC to it over pipes.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ServerStats } from '../../server/src/lsp/stats';
 import { OUT } from './engine';
 
 export interface PublishedDiagnostics {
@@ -19,9 +20,20 @@ export interface PublishedDiagnostics {
 }
 
 export interface ServerOptions {
-  /** What the server gets for `workspace/configuration`; undefined = the client lacks that capability. */
+  /**
+   * What the server gets for `workspace/configuration` (a promise holds the answer back until it
+   * resolves); undefined = the client lacks that capability.
+   */
   configuration?: (scopeUri: string | undefined) => unknown;
   initializationOptions?: unknown;
+  /** Client capabilities under `textDocument`, e.g. `{ codeAction: { resolveSupport: { properties: ['edit'] } } }`. */
+  textDocument?: unknown;
+}
+
+/** A request that can be cancelled after it was sent (`$/cancelRequest`). */
+export interface CancellableRequest<T> {
+  result: Promise<T>;
+  cancel(): void;
 }
 
 export class TestServer {
@@ -49,7 +61,7 @@ export class TestServer {
     });
     if (options.configuration) {
       connection.onRequest('workspace/configuration', (params: { items: Array<{ scopeUri?: string }> }) =>
-        params.items.map((item) => options.configuration!(item.scopeUri)),
+        Promise.all(params.items.map((item) => options.configuration!(item.scopeUri))),
       );
     }
     connection.listen();
@@ -57,7 +69,7 @@ export class TestServer {
       processId: process.pid,
       rootUri: null,
       initializationOptions: options.initializationOptions,
-      capabilities: { workspace: { configuration: options.configuration !== undefined } },
+      capabilities: { workspace: { configuration: options.configuration !== undefined }, textDocument: options.textDocument },
     });
     await connection.sendNotification('initialized', {});
     return server;
@@ -88,9 +100,11 @@ export class TestServer {
   }
 
   /** The diagnostics published for `uri` at exactly `version`. */
-  diagnosticsFor(uri: string, version: number): Promise<PublishedDiagnostics> {
-    return this.until(`diagnostics for ${uri}@${version}`, () =>
-      this.published.filter((p) => p.uri === uri && p.version === version).at(-1),
+  diagnosticsFor(uri: string, version: number, timeoutMs?: number): Promise<PublishedDiagnostics> {
+    return this.until(
+      `diagnostics for ${uri}@${version}`,
+      () => this.published.filter((p) => p.uri === uri && p.version === version).at(-1),
+      timeoutMs,
     );
   }
 
@@ -104,6 +118,17 @@ export class TestServer {
 
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  cancellableRequest<T>(method: string, params: unknown): CancellableRequest<T> {
+    const source = new CancellationTokenSource();
+    const result = this.connection.sendRequest(method, params, source.token) as Promise<T>;
+    return { result, cancel: () => source.cancel() };
+  }
+
+  /** The server's counters (`pythonic/internalStats`). */
+  stats(): Promise<ServerStats> {
+    return this.request<ServerStats>('pythonic/internalStats', undefined);
   }
 
   async stop(): Promise<number | null> {

@@ -1,0 +1,154 @@
+// textDocument/codeAction and codeAction/resolve. Quick-fixes and "Disable PPxxx for
+// this line" come from the diagnostics under the range. Fix-all (every safe fix, applied
+// pass after pass: up to a second on a big file) is computed only when the request's
+// `only` asks for it (source, source.fixAll, source.fixAll.pythonic: the editor's
+// "fix all" and fix-on-save); a request without `only` (VS Code sends one on every
+// cursor move) gets at most a lazy fix-all action, completed in codeAction/resolve.
+import {
+  CodeActionKind,
+  ResponseError,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type InitializeParams,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { fixAll, noqaEdit, SourceFile, type Settings } from '../engine';
+import { comparePositions, offsetToPosition } from '../engine/source';
+import type { Parser } from '../parser';
+import { throwIfCancelled } from './cancellation';
+import { toLspDiagnostic } from './diagnostics';
+import type { PythonDocument } from './documents';
+import type { Scheduler } from './scheduler';
+import type { ServerStats } from './stats';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pythonic`;
+const FIX_ALL_TITLE = 'Fix all safe Pythonic problems';
+
+export interface CodeActionOptions {
+  documents: ReadonlyMap<string, PythonDocument>;
+  scheduler: Scheduler;
+  settingsFor: (doc: PythonDocument) => Promise<Settings>;
+  parser: () => Parser | undefined;
+  stats: ServerStats;
+  logError: (message: string, error?: unknown) => void;
+}
+
+/** What codeAction/resolve needs to complete a lazy fix-all action. */
+interface FixAllData {
+  uri: string;
+}
+
+/** Whether a request's `only` asks for `kind` (a requested kind covers its sub-kinds). */
+function asks(only: readonly string[], kind: string): boolean {
+  return only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+export class CodeActions {
+  private resolveSupported = false;
+
+  constructor(private readonly options: CodeActionOptions) {}
+
+  initialize(params: InitializeParams): void {
+    this.resolveSupported = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
+  }
+
+  register(connection: Connection): void {
+    const { documents, scheduler, stats, logError } = this.options;
+    connection.onCodeAction(async (params, token) => {
+      throwIfCancelled(token, stats);
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      await scheduler.untilCurrent(doc, token);
+      if (documents.get(params.textDocument.uri) !== doc || !doc.tree) return null;
+      try {
+        const only = params.context.only;
+        const actions = !only || asks(only, CodeActionKind.QuickFix) ? this.quickFixes(doc, params) : [];
+        const fixable = doc.diagnostics.some((d) => d.fix?.safety === 'safe');
+        if (fixable && only && asks(only, FIX_ALL_KIND)) {
+          const settings = doc.settings ?? (await this.options.settingsFor(doc));
+          throwIfCancelled(token, stats);
+          const edit = documents.get(doc.uri) === doc ? this.fixAllEdit(doc, settings) : null;
+          if (edit) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [edit] } } });
+        } else if (fixable && !only && this.resolveSupported) {
+          const data: FixAllData = { uri: doc.uri };
+          actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
+        }
+        return actions;
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        logError(`code actions failed in ${params.textDocument.uri}`, error);
+        return null;
+      }
+    });
+
+    connection.onCodeActionResolve(async (action, token) => {
+      throwIfCancelled(token, stats);
+      const uri = (action.data as FixAllData | undefined)?.uri;
+      const doc = uri === undefined ? undefined : documents.get(uri);
+      if (action.kind !== FIX_ALL_KIND || !doc || doc.overLimit) return action;
+      const settings = await this.options.settingsFor(doc);
+      throwIfCancelled(token, stats);
+      if (documents.get(doc.uri) !== doc) return action;
+      // The text is always current (changes are applied on arrival); fix-all parses it afresh.
+      const edit = this.fixAllEdit(doc, settings);
+      return { ...action, edit: { changes: { [doc.uri]: edit ? [edit] : [] } } };
+    });
+  }
+
+  private quickFixes(doc: PythonDocument, params: CodeActionParams): CodeAction[] {
+    const actions: CodeAction[] = [];
+    const { start, end } = params.range;
+    const touching = doc.diagnostics.filter((d) => comparePositions(d.range.start, end) <= 0 && comparePositions(start, d.range.end) <= 0);
+    const source = doc.tree ? new SourceFile(doc.text, doc.tree, doc.uri) : null;
+    for (const d of touching) {
+      const lspDiagnostic = toLspDiagnostic(d);
+      if (d.fix) {
+        actions.push({
+          title: `${d.fix.title} (${d.code})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [lspDiagnostic],
+          isPreferred: d.fix.safety === 'safe',
+          edit: { changes: { [doc.uri]: d.fix.edits } },
+        });
+      }
+      const suppress = source && noqaEdit(source, d.range.start.line, d.code);
+      if (suppress) {
+        actions.push({
+          title: `Disable ${d.code} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [lspDiagnostic],
+          edit: { changes: { [doc.uri]: [suppress] } },
+        });
+      }
+    }
+    return actions;
+  }
+
+  /** Every safe fix as one edit, or null when none applies. */
+  private fixAllEdit(doc: PythonDocument, settings: Settings): TextEdit | null {
+    const parser = this.options.parser();
+    if (!parser) return null;
+    this.options.stats.fixAllComputations++;
+    const fixed = fixAll({ parser, text: doc.text, settings, path: doc.uri, unsafe: false });
+    return fixed.applied > 0 ? minimalEdit(doc.text, fixed.text) : null;
+  }
+}
+
+/** One edit covering only the span that differs, so the editor keeps cursor and folding elsewhere. */
+function minimalEdit(before: string, after: string): TextEdit {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < before.length - prefix &&
+    suffix < after.length - prefix &&
+    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  return {
+    range: { start: offsetToPosition(before, prefix), end: offsetToPosition(before, before.length - suffix) },
+    newText: after.slice(prefix, after.length - suffix),
+  };
+}

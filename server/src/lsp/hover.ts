@@ -1,0 +1,31 @@
+// textDocument/hover: the engine's hover on the document's tree, once the document is
+// parsed and analysed at its current text (the hover shows the diagnostics under the cursor).
+import type { Connection } from 'vscode-languageserver/node';
+import { hover } from '../engine';
+import { throwIfCancelled } from './cancellation';
+import type { PythonDocument } from './documents';
+import type { Scheduler } from './scheduler';
+import type { ServerStats } from './stats';
+
+export function registerHover(
+  connection: Connection,
+  documents: ReadonlyMap<string, PythonDocument>,
+  scheduler: Scheduler,
+  stats: ServerStats,
+  logError: (message: string, error?: unknown) => void,
+): void {
+  connection.onHover(async ({ textDocument, position }, token) => {
+    throwIfCancelled(token, stats);
+    const doc = documents.get(textDocument.uri);
+    if (!doc) return null;
+    await scheduler.untilCurrent(doc, token);
+    if (documents.get(textDocument.uri) !== doc || !doc.tree) return null;
+    try {
+      const result = hover({ tree: doc.tree, position, diagnostics: doc.diagnostics });
+      return result && { contents: { kind: 'markdown', value: result.markdown }, range: result.range };
+    } catch (error) {
+      logError(`hover failed in ${textDocument.uri}`, error);
+      return null;
+    }
+  });
+}

@@ -1,0 +1,280 @@
+// When documents are parsed and analysed. A change is applied to the text at once
+// (PythonDocument.update) and the document queued; the work happens in turns of the
+// event loop (setImmediate), one document per turn, round robin:
+//  - a burst of changes is parsed once: a document is reparsed only in a turn with no
+//    change handled since the previous turn (vscode-jsonrpc dispatches one message per
+//    turn, so a change in the last turn means more may be queued behind it);
+//  - the analysis runs as a generator (engine `analyzeInSteps`), ~8 ms of work per turn,
+//    so requests about other documents are answered in between. (The parse is not split:
+//    tree-sitter can halt a parse and resume it, but on code with syntax errors the
+//    resumed parse can give a different tree than an uninterrupted one);
+//  - a change abandons the document's analysis in progress, and so do new settings. The
+//    tree is edited only when the next parse starts, never while a generator over it is
+//    suspended; the next analysis reuses the cache of the last completed one, so
+//    unchanged units are not redone;
+//  - only a completed analysis publishes, for the version it analysed;
+//  - requests about a document (hover, code actions) wait until it is analysed at its
+//    current text, or until they are cancelled;
+//  - a document over the size limit is neither parsed nor analysed until it shrinks.
+import { performance } from 'node:perf_hooks';
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { analyzeInSteps, DEFAULT_SETTINGS, type AnalysisResult, type Settings } from '../engine';
+import type { Parser } from '../parser';
+import { throwIfCancelled } from './cancellation';
+import type { DiagnosticsPublisher } from './diagnostics';
+import { MAX_DOCUMENT_CHARS, type PythonDocument } from './documents';
+import type { ServerStats } from './stats';
+
+/** Analysis work per turn of the event loop (one unit may take longer: it is not split). */
+const SLICE_MS = 8;
+
+interface Job {
+  steps: Generator<void, AnalysisResult, void>;
+  revision: number;
+  version: number;
+}
+
+export interface SchedulerOptions {
+  parser: Promise<Parser>;
+  settingsFor: (doc: PythonDocument) => Promise<Settings>;
+  publisher: DiagnosticsPublisher;
+  stats: ServerStats;
+  log: (message: string) => void;
+  logError: (message: string, error?: unknown) => void;
+}
+
+export class Scheduler {
+  private parser: Parser | undefined;
+  private parserFailed = false;
+  private readonly open = new Set<PythonDocument>();
+  /** Documents with work to do, in turn order. */
+  private readonly queue = new Set<PythonDocument>();
+  /** Suspended analyses, at most one per document. */
+  private readonly jobs = new Map<PythonDocument, Job>();
+  private readonly fetchingSettings = new Set<PythonDocument>();
+  /** Requests waiting for a document to be up to date. */
+  private readonly waiters = new Map<PythonDocument, Set<() => void>>();
+  private turnScheduled = false;
+  private changeCount = 0;
+  private changesSeen = 0;
+
+  constructor(private readonly options: SchedulerOptions) {
+    options.parser.then(
+      (parser) => {
+        this.parser = parser;
+        this.scheduleTurn();
+      },
+      () => {
+        // Logged by the server; without a parser nothing will ever be analysed, so nobody waits.
+        this.parserFailed = true;
+        this.queue.clear();
+        for (const doc of this.open) this.wake(doc);
+      },
+    );
+  }
+
+  opened(doc: PythonDocument): void {
+    this.open.add(doc);
+    this.changed(doc);
+  }
+
+  /** The document's text changed (or it was just opened). */
+  changed(doc: PythonDocument): void {
+    this.options.stats.changes++;
+    this.changeCount++;
+    this.abandon(doc);
+    if (doc.tooBig) {
+      this.overLimit(doc);
+      return;
+    }
+    if (doc.overLimit) {
+      doc.overLimit = false;
+      this.options.log(`${doc.uri} is under the size limit again (${doc.length} characters); analysing it`);
+    }
+    this.enqueue(doc);
+  }
+
+  /** The document's settings changed: analyse it again. */
+  reanalyse(doc: PythonDocument): void {
+    this.abandon(doc);
+    doc.analysedRevision = -1;
+    if (!doc.overLimit) this.enqueue(doc);
+  }
+
+  closed(doc: PythonDocument): void {
+    this.open.delete(doc);
+    this.abandon(doc);
+    this.queue.delete(doc);
+    this.wake(doc);
+  }
+
+  /** Whether requests about the document can be answered now: parsed and analysed at its current text. */
+  isCurrent(doc: PythonDocument): boolean {
+    return !this.open.has(doc) || doc.overLimit || this.parserFailed || doc.analysed;
+  }
+
+  /**
+   * Resolves once the document is current (see `isCurrent`); throws RequestCancelled as soon
+   * as the request is cancelled, including when it already was.
+   */
+  async untilCurrent(doc: PythonDocument, token: CancellationToken): Promise<void> {
+    const { stats } = this.options;
+    throwIfCancelled(token, stats);
+    while (!this.isCurrent(doc)) {
+      stats.requestsWaiting++;
+      try {
+        await new Promise<void>((resolve) => {
+          const waiters = this.waiters.get(doc) ?? new Set<() => void>();
+          this.waiters.set(doc, waiters);
+          const wake = () => {
+            cancelled.dispose();
+            resolve();
+          };
+          const cancelled = token.onCancellationRequested(() => {
+            waiters.delete(wake);
+            cancelled.dispose();
+            resolve();
+          });
+          waiters.add(wake);
+        });
+      } finally {
+        stats.requestsWaiting--;
+      }
+      throwIfCancelled(token, stats);
+    }
+  }
+
+  private wake(doc: PythonDocument): void {
+    const waiters = this.waiters.get(doc);
+    if (!waiters) return;
+    this.waiters.delete(doc);
+    for (const wake of waiters) wake();
+  }
+
+  /** Drops the document's analysis in progress. */
+  private abandon(doc: PythonDocument): void {
+    if (this.jobs.delete(doc)) this.options.stats.analysesAbandoned++;
+  }
+
+  private overLimit(doc: PythonDocument): void {
+    this.queue.delete(doc);
+    if (!doc.overLimit) {
+      doc.overLimit = true;
+      this.options.stats.overLimit++;
+      this.options.log(`${doc.uri} has ${doc.length} characters; not analysed (limit ${MAX_DOCUMENT_CHARS})`);
+      doc.dropTree();
+      doc.analysedRevision = -1;
+      this.options.publisher.publish(doc.uri, doc.version, []);
+    }
+    this.wake(doc);
+  }
+
+  private enqueue(doc: PythonDocument): void {
+    this.queue.add(doc);
+    this.scheduleTurn();
+  }
+
+  private scheduleTurn(): void {
+    if (this.turnScheduled || !this.parser || this.queue.size === 0) return;
+    this.turnScheduled = true;
+    setImmediate(() => this.turn());
+  }
+
+  private turn(): void {
+    this.turnScheduled = false;
+    const quiet = this.changeCount === this.changesSeen;
+    this.changesSeen = this.changeCount;
+    const doc = this.queue.values().next().value;
+    if (!doc) return;
+    this.queue.delete(doc);
+    let more = false;
+    try {
+      more = this.step(doc, quiet);
+    } catch (error) {
+      // A failure must not leave requests waiting: the document counts as analysed, with nothing found.
+      this.jobs.delete(doc);
+      this.options.logError(`could not parse or analyse ${doc.uri}`, error);
+      doc.dropTree();
+      doc.analysedRevision = doc.revision;
+      this.wake(doc);
+    }
+    if (more) this.queue.add(doc); // at the back: other documents get their turn
+    this.scheduleTurn();
+  }
+
+  /** One turn of work on the document; returns whether it needs more. */
+  private step(doc: PythonDocument, quiet: boolean): boolean {
+    if (!this.open.has(doc) || doc.overLimit) return false;
+    const { stats } = this.options;
+    let job = this.jobs.get(doc);
+    if (!job) {
+      if (doc.analysed) return false;
+      if (!doc.settings) {
+        this.fetchSettings(doc);
+        return false;
+      }
+      if (doc.needsParse) {
+        // A change was handled since the last turn, so more may be queued behind it: parse the burst at its end.
+        if (!quiet) return true;
+        stats.parses++;
+        if (doc.parse(this.parser!)) stats.incrementalParses++;
+        return true; // the analysis starts next turn, after any message that arrived meanwhile
+      }
+      if (!doc.tree) {
+        this.finish(doc, doc.revision, doc.version, []);
+        return false;
+      }
+      job = {
+        steps: analyzeInSteps({
+          tree: doc.tree,
+          text: doc.text,
+          settings: doc.settings,
+          path: doc.uri,
+          cache: doc.cache,
+          onRuleError: ({ code, error }) => this.options.logError(`rule ${code} failed on ${doc.uri}`, error),
+        }),
+        revision: doc.revision,
+        version: doc.version,
+      };
+      this.jobs.set(doc, job);
+      stats.analysesStarted++;
+    }
+    stats.slices++;
+    const deadline = performance.now() + SLICE_MS;
+    for (;;) {
+      const next = job.steps.next();
+      if (next.done) {
+        this.jobs.delete(doc);
+        doc.cache = next.value.cache;
+        stats.analysesCompleted++;
+        this.finish(doc, job.revision, job.version, next.value.diagnostics);
+        return false;
+      }
+      stats.unitsAnalysed++;
+      if (performance.now() >= deadline) return true;
+    }
+  }
+
+  private finish(doc: PythonDocument, revision: number, version: number, diagnostics: PythonDocument['diagnostics']): void {
+    doc.diagnostics = diagnostics;
+    doc.analysedRevision = revision;
+    this.options.publisher.publish(doc.uri, version, diagnostics);
+    this.wake(doc);
+  }
+
+  private fetchSettings(doc: PythonDocument): void {
+    if (this.fetchingSettings.has(doc)) return;
+    this.fetchingSettings.add(doc);
+    this.options
+      .settingsFor(doc)
+      .catch((error: unknown) => {
+        this.options.logError(`could not work out the settings for ${doc.uri}`, error);
+        doc.settings ??= DEFAULT_SETTINGS;
+      })
+      .finally(() => {
+        this.fetchingSettings.delete(doc);
+        // Settings changed while asking: doc.settings is still unset and the next turn asks again.
+        if (this.open.has(doc)) this.enqueue(doc);
+      });
+  }
+}

@@ -1,0 +1,112 @@
+// The language server: adapts LSP requests to engine calls. It understands no Python
+// itself. This module wires the pieces to the connection: documents (documents.ts),
+// when they are parsed and analysed (scheduler.ts), publishing (diagnostics.ts),
+// settings (configuration.ts), hover (hover.ts), code actions (code-actions.ts) and the
+// counters tests read (stats.ts).
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { createParser, type Parser } from '../parser';
+import { CodeActions, FIX_ALL_KIND } from './code-actions';
+import { Configuration } from './configuration';
+import { DiagnosticsPublisher } from './diagnostics';
+import { PythonDocument } from './documents';
+import { registerHover } from './hover';
+import { Scheduler } from './scheduler';
+import { INTERNAL_STATS_REQUEST, newStats } from './stats';
+
+export function startServer(connection: Connection, parserPromise: Promise<Parser> = createParser()): void {
+  const stats = newStats();
+  const documents = new Map<string, PythonDocument>();
+  let parser: Parser | undefined;
+  parserPromise.then((p) => (parser = p), () => undefined);
+
+  const log = (message: string) => connection.console.log(`[pythonic] ${message}`);
+  const logError = (message: string, error?: unknown) =>
+    connection.console.error(`[pythonic] ${message}${error ? `: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` : ''}`);
+
+  const configuration = new Configuration(connection, log, logError);
+  const settingsFor = (doc: PythonDocument) => configuration.settingsFor(doc);
+  const publisher = new DiagnosticsPublisher(connection, stats, logError);
+  const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher, stats, log, logError });
+  const codeActions = new CodeActions({ documents, scheduler, settingsFor, parser: () => parser, stats, logError });
+
+  connection.onInitialize((params) => {
+    configuration.initialize(params);
+    codeActions.initialize(params);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+      },
+      serverInfo: { name: 'pythonic', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    parserPromise.then(
+      () => log('parser ready'),
+      (error) => logError('could not load the Python grammar; no diagnostics will be produced', error),
+    );
+  });
+
+  function close(uri: string): void {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    scheduler.closed(doc);
+    doc.dispose();
+    documents.delete(uri);
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    close(textDocument.uri);
+    const doc = new PythonDocument(textDocument.uri, textDocument.version, textDocument.text);
+    documents.set(doc.uri, doc);
+    publisher.forget(doc.uri);
+    scheduler.opened(doc);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const doc = documents.get(textDocument.uri);
+    if (!doc) {
+      log(`change for a document that is not open: ${textDocument.uri}`);
+      return;
+    }
+    try {
+      doc.update(contentChanges, textDocument.version);
+    } catch (error) {
+      logError(`could not apply a change to ${textDocument.uri}`, error);
+    }
+    scheduler.changed(doc);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    close(textDocument.uri);
+    publisher.clear(textDocument.uri);
+  });
+
+  configuration.listen(() => documents.values(), (doc) => scheduler.reanalyse(doc));
+  registerHover(connection, documents, scheduler, stats, logError);
+  codeActions.register(connection);
+  connection.onRequest(INTERNAL_STATS_REQUEST, () => ({ ...stats }));
+
+  connection.onShutdown(() => {
+    for (const uri of [...documents.keys()]) close(uri);
+  });
+
+  connection.listen();
+}
+
+export async function startStdioServer(): Promise<void> {
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  // Anything written to stdout that is not a message would corrupt the stream.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  startServer(connection);
+}
