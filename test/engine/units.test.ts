@@ -47,7 +47,7 @@ describe('units of analysis', () => {
   it('cuts a top-level class into its own body and one unit per method', async () => {
     const parser = await testParser();
     const text = 'import os\n\n@dataclass\nclass C:\n    x = 1\n\n    @property\n    def a(self):\n        return 1\n\n    def b(self):\n        pass\n\ndef f():\n    class Inner:\n        def g(self):\n            pass\n';
-    const units = unitsOf(parser.parse(text)!.rootNode, text);
+    const { units } = unitsOf(parser.parse(text)!.rootNode, text);
     assert.deepEqual(
       units.map((u) => [u.kind, u.node.startPosition.row]),
       [['statement', 0], ['class', 2], ['method', 6], ['method', 10], ['function', 13]],

@@ -22,7 +22,7 @@ import { buildScopeTree, type ScopeTree } from './scope';
 import { isRuleEnabled, type Settings } from './settings';
 import { comparePositions, SourceFile } from './source';
 import type { Diagnostic, Position, Range } from './types';
-import { unitsOf, type Segment, type Unit } from './units';
+import { unitsOf, type Segment, type Unit, type UnitMemo } from './units';
 
 export interface RuleError {
   code: string;
@@ -57,6 +57,8 @@ export interface AnalysisCache {
   fingerprint: string;
   /** Unit head -> unit text -> results, indexed by the unit's ordinal among the units with that head and text. */
   units: Map<string, Map<string, CachedUnit[]>>;
+  /** What cutting the file into units learnt about its nodes, for the next cut. */
+  memo: UnitMemo;
 }
 
 export interface AnalysisResult {
@@ -91,7 +93,7 @@ class UnitState {
     private readonly view: FactsView,
   ) {
     this.parents = new UnitParents(unit.node, unit.above);
-    this.info = { kind: unit.kind, node: unit.node, statementKey: unit.statementKey, statementOrdinal: unit.statementOrdinal };
+    this.info = { kind: unit.kind, node: unit.node, statementIndex: unit.statementIndex };
   }
 
   /** The unit's scope tree: a method is analysed inside its class statement with the other members left out. */
@@ -192,7 +194,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
     }
   });
 
-  const units = unitsOf(root, text);
+  const { units, memo } = unitsOf(root, text, input.cache?.memo);
   const cache = new Map<string, Map<string, CachedUnit[]>>();
   const diagnostics: Diagnostic[] = [];
   let analysed = 0;
@@ -200,11 +202,12 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
     const reused = previous?.get(unit.head)?.get(unit.text)?.[unit.ordinal];
     let entry: CachedUnit;
     if (reused && (reused.skeleton === null || reused.skeleton === unit.skeleton) && plainView.answersStill(reused.reads)) {
-      entry = { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) };
+      const moved = reused.segments.some((s, i) => s.startRow !== unit.segments[i].startRow);
+      entry = moved ? { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) } : reused;
     } else {
       analysed++;
       state = new UnitState(unit, recordingView);
-      if (unit.statementKey !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
+      if (unit.statementIndex !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
       visitUnit(unit, query, dispatch, safeVisit);
       entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton };
       yield;
@@ -220,7 +223,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
   return {
     diagnostics: filterSuppressed(diagnostics, source, RULES_BY_CODE),
-    cache: { fingerprint, units: cache },
+    cache: { fingerprint, units: cache, memo },
     stats: { units: units.length, analysed },
   };
 }
@@ -285,7 +288,6 @@ function toDiagnostic(rule: Rule, report: Report, settings: Settings, source: So
  * where fixes add imports) stays put.
  */
 function shiftDiagnostics(diagnostics: Diagnostic[], from: readonly Segment[], to: readonly Segment[]): Diagnostic[] {
-  if (from.every((s, i) => s.startRow === to[i].startRow)) return diagnostics;
   const single = from.length === 1;
   const line = (l: number): number => {
     if (single) return l >= from[0].startRow ? l + to[0].startRow - from[0].startRow : l;

@@ -7,7 +7,7 @@
 // module-level name re-analyses just the units that asked about that name.
 import type { Node, Tree } from '../parser';
 import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf, topLevelStatements } from './python';
-import { deadReadKey, ScopeFacts } from './scope/facts';
+import { ScopeFacts } from './scope/facts';
 import type { Position } from './types';
 
 export interface FromImport {
@@ -58,8 +58,10 @@ export interface ModuleView {
   importLine(): number;
   /** `from __future__ import annotations`: annotations are then never evaluated. */
   futureAnnotations(): boolean;
-  /** Names the top-level statement (by key and ordinal) reads after an earlier top-level `del` removed them. */
-  deadReads(statementKey: string, ordinal: number): string[];
+  /** Names the top-level statement (by index) reads after an earlier top-level `del` removed them. */
+  deadReads(statementIndex: number): string[];
+  /** Whether any top-level statement reads a name after a top-level `del` removed it. */
+  anyDeadReads(): boolean;
   /** Whether some `global` statement in a file that deletes names declares `name`. */
   declaredGlobal(name: string): boolean;
   /** The file deletes names and uses `globals()` or `exec(`: module names may change behind the analysis's back. */
@@ -68,8 +70,8 @@ export interface ModuleView {
 
 type Question = keyof ModuleView;
 
-/** One question a unit asked and the answer it got, as JSON. */
-export type FactRead = readonly [question: Question, argument: string, answer: string];
+/** One question a unit asked (`key` joins question and argument) and the answer it got, as JSON. */
+export type FactRead = readonly [key: string, question: Question, argument: string, answer: string];
 
 /** The facts of one parse, answering questions; with `record`, each question and answer is passed to it. */
 export class FactsView implements ModuleView {
@@ -79,7 +81,7 @@ export class FactsView implements ModuleView {
   ) {}
 
   private answer<T>(question: Question, argument: string, value: T): T {
-    this.record?.([question, argument, JSON.stringify(value) ?? 'undefined']);
+    this.record?.([`${question} ${argument}`, question, argument, JSON.stringify(value) ?? 'undefined']);
     return value;
   }
 
@@ -107,9 +109,19 @@ export class FactsView implements ModuleView {
     return this.answer('futureAnnotations', '', this.facts.scope.futureAnnotations);
   }
 
-  deadReads(statementKey: string, ordinal: number): string[] {
-    const names = this.facts.scope.deadReads.get(deadReadKey(statementKey, ordinal)) ?? [];
-    return this.answer('deadReads', deadReadKey(statementKey, ordinal), names);
+  deadReads(statementIndex: number): string[] {
+    const { deadReads, statementKeys } = this.facts.scope;
+    // Most files have none: then the question recorded is "are there any?", which costs nothing to ask again.
+    if (deadReads.size === 0) {
+      this.answer('anyDeadReads', '', false);
+      return [];
+    }
+    const key = statementKeys[statementIndex];
+    return this.answer('deadReads', key, deadReads.get(key) ?? []);
+  }
+
+  anyDeadReads(): boolean {
+    return this.answer('anyDeadReads', '', this.facts.scope.deadReads.size > 0);
   }
 
   declaredGlobal(name: string): boolean {
@@ -120,11 +132,19 @@ export class FactsView implements ModuleView {
     return this.answer('dynamicGlobals', '', this.facts.scope.dynamicGlobals);
   }
 
+  /** Answers as JSON, by question and argument: many cached units asked the same questions. */
+  private readonly answers = new Map<string, string>();
+
   /** Whether every recorded question still gets the answer it got then. */
   answersStill(reads: readonly FactRead[]): boolean {
-    for (const [question, argument, answer] of reads) {
-      const value = question === 'deadReads' ? this.facts.scope.deadReads.get(argument) ?? [] : (this[question] as (arg: string) => unknown)(argument);
-      if ((JSON.stringify(value) ?? 'undefined') !== answer) return false;
+    for (const [key, question, argument, answer] of reads) {
+      let now = this.answers.get(key);
+      if (now === undefined) {
+        const value = question === 'deadReads' ? (this.facts.scope.deadReads.get(argument) ?? []) : (this[question] as (arg: string) => unknown)(argument);
+        now = JSON.stringify(value) ?? 'undefined';
+        this.answers.set(key, now);
+      }
+      if (now !== answer) return false;
     }
     return true;
   }

@@ -52,9 +52,8 @@ export interface UnitInfo {
   kind: UnitKind;
   /** The top-level statement, or the method (with its decorators). */
   node: Node;
-  /** For top-level statements: how module facts name it (`ModuleView.deadReads`). */
-  statementKey: string | null;
-  statementOrdinal: number;
+  /** For top-level statements: their index among the module's statements (`ModuleView.deadReads`). */
+  statementIndex: number | null;
 }
 
 export interface RuleContext {

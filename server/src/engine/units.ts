@@ -4,7 +4,7 @@
 // their bodies). Each unit's results are cached under its text, so typing inside a
 // method re-analyses that method alone, however large its class.
 import type { Node } from '../parser';
-import { regionKey, topLevelStatements } from './python';
+import { topLevelStatements } from './python';
 import type { UnitKind } from './rule';
 
 /** A stretch of the unit's text: a class unit has one per gap between its methods, other units one. */
@@ -41,9 +41,8 @@ export interface Unit {
    * is re-analysed when it changes.
    */
   skeleton: string | null;
-  /** For top-level statements: the statement's key and ordinal as module facts name it. */
-  statementKey: string | null;
-  statementOrdinal: number;
+  /** For top-level statements (statement, function and class units): their index among the module's statements. */
+  statementIndex: number | null;
 }
 
 /** Counts per head and text: which of the equal units this is. */
@@ -59,87 +58,139 @@ class Ordinals {
   }
 }
 
+/**
+ * What the previous cut learnt about a node, by where it started: its type, text and
+ * extent need not be asked of the tree again when the same text stands at the same
+ * place, or at the place the edit shifted it to (each question crosses into
+ * WebAssembly; node ids do not survive, since a node's id is its place in its
+ * parent's list of children, which an edit inside the parent rebuilds). The text is
+ * compared before anything is reused, and the reused string keeps the hash V8
+ * computed for it when it was a cache key.
+ */
+interface NodeMemo {
+  /** Whether it was seen as a class member (then `signature` says whether it is a method). */
+  member: boolean;
+  type: string;
+  text: string;
+  rows: number;
+  /** For a method: its signature (decorators and `def` line, up to the body). */
+  signature: string | null;
+}
+
+export interface UnitMemo {
+  /** The length of the text the memo was made from. */
+  length: number;
+  nodes: Map<number, NodeMemo>;
+  /** Per class name: the parts of its skeleton and the string built from them, reused while the parts are equal. */
+  skeletons: Map<string, { parts: string[]; skeleton: string }>;
+}
+
 function definitionOf(statement: Node): Node | null {
   return statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
 }
 
-/** Cuts a module into units, in document order. One pass over the module and class bodies; no parent lookups. */
-export function unitsOf(root: Node, text: string): Unit[] {
-  const units: Unit[] = [];
-  const ordinals = new Ordinals();
-  const statementOrdinals = new Ordinals();
+/** The memo entry for `node`, recomputed unless the previous one still matches the text. */
+function remember(node: Node, text: string, previous: UnitMemo | undefined, next: UnitMemo, member: boolean): NodeMemo {
+  const start = node.startIndex;
+  const end = node.endIndex;
+  if (previous) {
+    const here = previous.nodes.get(start);
+    const known = here && here.text.length === end - start ? here : previous.nodes.get(start - text.length + previous.length);
+    if (known && known.member === member && known.text.length === end - start && text.startsWith(known.text, start)) {
+      next.nodes.set(start, known);
+      return known;
+    }
+  }
+  const type = node.type;
+  let signature: string | null = null;
+  if (member && (type === 'function_definition' || type === 'decorated_definition')) {
+    const fn = type === 'function_definition' ? node : node.childForFieldName('definition');
+    if (fn?.type === 'function_definition') {
+      const body = fn.childForFieldName('body');
+      signature = text.slice(start, body ? body.startIndex : end);
+    }
+  }
+  const memo = { member, type, text: text.slice(start, end), rows: node.endPosition.row - node.startPosition.row, signature };
+  next.nodes.set(start, memo);
+  return memo;
+}
 
-  for (const statement of topLevelStatements(root)) {
+/** Cuts a module into units, in document order. One pass over the module and class bodies; no parent lookups. */
+export function unitsOf(root: Node, text: string, previous?: UnitMemo): { units: Unit[]; memo: UnitMemo } {
+  const units: Unit[] = [];
+  const memo: UnitMemo = { length: text.length, nodes: new Map(), skeletons: new Map() };
+  const ordinals = new Ordinals();
+
+  topLevelStatements(root).forEach((statement, statementIndex) => {
     const start = statement.startIndex;
-    const end = statement.endIndex;
     const column = statement.startPosition.column;
     const startRow = statement.startPosition.row;
-    const endRow = statement.endPosition.row;
-    const statementText = text.slice(start, end);
-    const statementOrdinal = statementOrdinals.next(String(column), statementText);
-    const statementKey = regionKey(column, statementText);
-    const definition = definitionOf(statement);
+    const known = remember(statement, text, previous, memo, false);
+    const end = start + known.text.length;
+    const endRow = startRow + known.rows;
+    const definitionType = known.type === 'decorated_definition' ? statement.childForFieldName('definition')?.type : known.type;
 
-    if (definition?.type !== 'class_definition') {
-      const kind = definition?.type === 'function_definition' ? 'function' : 'statement';
+    if (definitionType !== 'class_definition') {
+      const kind = definitionType === 'function_definition' ? 'function' : 'statement';
       const head = `${kind} ${column}`;
       units.push({
         kind, node: statement, above: [root], classNode: null, methods: [],
         segments: [{ startIndex: start, endIndex: end, startRow, endRow }],
-        head, text: statementText, ordinal: ordinals.next(head, statementText),
-        skeleton: null, statementKey, statementOrdinal,
+        head, text: known.text, ordinal: ordinals.next(head, known.text),
+        skeleton: null, statementIndex,
       });
-      continue;
+      return;
     }
 
+    const definition = definitionOf(statement)!;
     const body = definition.childForFieldName('body');
     const className = definition.childForFieldName('name')?.text ?? '';
     const classAbove = statement === definition ? [root] : [statement, root];
     const methods: Node[] = [];
-    const signatures: string[] = [];
+    const methodMemos: NodeMemo[] = [];
     for (const member of body?.namedChildren ?? []) {
       if (!member) continue;
-      const type = member.type;
-      if (type !== 'function_definition' && type !== 'decorated_definition') continue;
-      const fn = type === 'function_definition' ? member : member.childForFieldName('definition');
-      if (fn?.type !== 'function_definition') continue;
+      const remembered = remember(member, text, previous, memo, true);
+      if (remembered.signature === null) continue;
       methods.push(member);
-      const fnBody = fn.childForFieldName('body');
-      signatures.push(text.slice(member.startIndex, fnBody ? fnBody.startIndex : member.endIndex));
+      methodMemos.push(remembered);
     }
     // The class's own text with every method cut out, and the signatures of those methods.
     const segments: Segment[] = [];
-    const methodSegments: Segment[] = [];
     let from = start;
     let fromRow = startRow;
-    for (const method of methods) {
-      const mEnd = method.endIndex;
-      const mEndRow = method.endPosition.row;
+    methods.forEach((method, i) => {
       segments.push({ startIndex: from, endIndex: method.startIndex, startRow: fromRow, endRow: method.startPosition.row });
-      methodSegments.push({ startIndex: method.startIndex, endIndex: mEnd, startRow: method.startPosition.row, endRow: mEndRow });
-      from = mEnd;
-      fromRow = mEndRow;
-    }
+      from = method.startIndex + methodMemos[i].text.length;
+      fromRow = method.startPosition.row + methodMemos[i].rows;
+    });
     segments.push({ startIndex: from, endIndex: end, startRow: fromRow, endRow });
-    const skeleton = [segments.map((s) => text.slice(s.startIndex, s.endIndex)).join('\u0001'), ...signatures].join('\u0002');
+    const parts = [...segments.map((s) => text.slice(s.startIndex, s.endIndex)), ...methodMemos.map((m) => m.signature!)];
+    const before = previous?.skeletons.get(className);
+    const same = before !== undefined && before.parts.length === parts.length && before.parts.every((p, i) => p === parts[i]);
+    // `\u0001` ends a part: a segment and a signature can never run into each other.
+    const skeleton = same ? before.skeleton : parts.join('\u0001');
+    memo.skeletons.set(className, same ? before : { parts, skeleton });
     const classHead = `class ${column}`;
     units.push({
       kind: 'class', node: statement, above: [root], classNode: definition, methods, segments,
       head: classHead, text: skeleton, ordinal: ordinals.next(classHead, skeleton),
-      skeleton, statementKey, statementOrdinal,
+      skeleton, statementIndex,
     });
 
     const methodAbove = body ? [body, definition, ...classAbove] : [definition, ...classAbove];
     methods.forEach((method, i) => {
-      const segment = methodSegments[i];
-      const methodText = text.slice(segment.startIndex, segment.endIndex);
+      const { text: methodText, rows } = methodMemos[i];
+      const methodStart = method.startIndex;
+      const methodRow = method.startPosition.row;
       const head = `method ${method.startPosition.column} ${className}`;
       units.push({
-        kind: 'method', node: method, above: methodAbove, classNode: definition, methods: [], segments: [segment],
+        kind: 'method', node: method, above: methodAbove, classNode: definition, methods: [],
+        segments: [{ startIndex: methodStart, endIndex: methodStart + methodText.length, startRow: methodRow, endRow: methodRow + rows }],
         head, text: methodText, ordinal: ordinals.next(head, methodText),
-        skeleton, statementKey: null, statementOrdinal: 0,
+        skeleton, statementIndex: null,
       });
     });
-  }
-  return units;
+  });
+  return { units, memo };
 }

@@ -67,9 +67,9 @@ export const useAfterDel: Rule = {
 
       /** A top-level statement the module facts say reads a name an earlier top-level `del` removed. */
       [TOP_LEVEL_STATEMENT](statement) {
-        const { statementKey, statementOrdinal } = context.unit;
-        if (statementKey === null) return;
-        const names = context.module.deadReads(statementKey, statementOrdinal);
+        const { statementIndex } = context.unit;
+        if (statementIndex === null) return;
+        const names = context.module.deadReads(statementIndex);
         if (names.length === 0) return;
         const tree = context.scopes.treeFor(statement);
         for (const name of names) {

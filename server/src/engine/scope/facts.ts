@@ -34,6 +34,7 @@ export class ScopeFacts {
   private declared: Set<string> | undefined;
   private dynamic: boolean | undefined;
   private dead: Map<string, string[]> | undefined;
+  private keys: string[] = [];
 
   constructor(private readonly root: Node) {
     this.futureAnnotations = hasFutureAnnotations(root);
@@ -75,6 +76,12 @@ export class ScopeFacts {
   get deadReads(): Map<string, string[]> {
     this.dead ??= this.deletes && !this.dynamicGlobals ? this.findDeadReads() : new Map();
     return this.dead;
+  }
+
+  /** Each top-level statement's key, by index; filled in only when `deadReads` has entries. */
+  get statementKeys(): readonly string[] {
+    void this.deadReads;
+    return this.keys;
   }
 
   private findDeadReads(): Map<string, string[]> {
@@ -139,12 +146,14 @@ export class ScopeFacts {
     }
     if (reads.size === 0) return found;
     const ordinals = new Map<string, number>();
-    statements.forEach((statement, index) => {
-      const key = regionKey(statement.startPosition.column, this.text.slice(starts[index], statement.endIndex - base));
-      const nth = ordinals.get(key) ?? 0;
-      ordinals.set(key, nth + 1);
+    this.keys = statements.map((statement, index) => {
+      const text = regionKey(statement.startPosition.column, this.text.slice(starts[index], statement.endIndex - base));
+      const nth = ordinals.get(text) ?? 0;
+      ordinals.set(text, nth + 1);
+      const key = deadReadKey(text, nth);
       const names = reads.get(index);
-      if (names) found.set(deadReadKey(key, nth), names.sort());
+      if (names) found.set(key, names.sort());
+      return key;
     });
     return found;
   }
