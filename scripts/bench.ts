@@ -1,245 +1,668 @@
-// `npm run bench`: the numbers behind the design, printed as tables.
-//  1. CLI throughput over this machine's Python standard library (lines/s).
-//  2. didChange -> publishDiagnostics latency through the real server (p50/p95).
-//  3. Engine internals on the same big file: full vs incremental parse and
-//     analysis, and one TreeCursor walk versus a tree-sitter Query for dispatch.
-//  4. A burst of 3,000 random edits sent to the server at once: how long until the
-//     last version's diagnostics, and how many parses and analyses it took; and how
-//     long a hover on a small file waits while a big one is analysed.
-// `npm run bench -- burst hover` runs only the sections named (engine, hover, latency, burst, cli).
-import { execFileSync, spawnSync } from 'node:child_process';
+// `npm run bench`: every number behind the engine-speed goals, printed as ONE table
+// (then the CLI's per-rule time table). Medians unless a row says otherwise.
+//   node out/tools/bench.js            full run (about 5 minutes on 2 cores)
+//   node out/tools/bench.js --quick    fewer repetitions and a stdlib subset, for a fast check
+//   node out/tools/bench.js --only 1,7 only those sections (for working on one number)
+// Sections:
+//  1. Edit cost in process (tree.edit + incremental parse + cached analyze) at three places in _pydecimal.py.
+//  2. The same inside a method of a synthetic 1,000-line and 20,000-line class.
+//  3. Batch over the standard library: a bare parse, then `pythonic check` with and without jobs and cache.
+//  4. Server cold start: spawn -> first publishDiagnostics.
+//  5. Server memory with big files open.
+//  6. didChange -> publishDiagnostics through the server, one at a time and in a burst.
+//  7. Pathological inputs, each in a child process with a time limit.
+//  8. Hover latency on a 5,000-line file.
+//  9. Per-rule time from `PYTHONIC_TIMING=1 pythonic check` (printed after the table).
+// Progress goes to stderr; the table to stdout.
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Query } from 'web-tree-sitter';
-import { analyze, DEFAULT_SETTINGS, RULES } from '../server/src/engine';
-import { offsetToPosition } from '../server/src/engine/source';
-import { Edit } from '../server/src/parser';
+import { pathToFileURL } from 'node:url';
+import { analyze, DEFAULT_SETTINGS, type AnalysisCache } from '../server/src/engine';
+import { collectPythonFiles, decodeSource } from '../server/src/files';
+import { Edit, type Parser, type Point, type Tree } from '../server/src/parser';
 import { OUT, testParser } from '../test/support/engine';
-import { TestServer } from '../test/support/lsp';
 import { measureHoverLatency } from '../test/support/hover-latency';
-import { randomEdits } from '../test/support/random-edits';
+import { TestServer } from '../test/support/lsp';
 
-const STDLIB = execFileSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' }).trim();
-const BIG_FILE = path.join(STDLIB, '_pydecimal.py');
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+const ONLY = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1].split(',').map(Number)) : null;
+const CLI = path.join(OUT, 'cli.js');
+const SETTINGS = DEFAULT_SETTINGS;
+
+/** Repetitions: the full run stays under ~6 minutes on a 2-core machine. */
+const N = QUICK
+  ? { warmup: 10, edits: 40, synthEdits: 20, bigSynthEdits: 4, coldStarts: 2, serverEdits: 40, burst: 500, burstLimitS: 10, largest: 3, limitS: 10 }
+  : { warmup: 20, edits: 200, synthEdits: 100, bigSynthEdits: 10, coldStarts: 5, serverEdits: 200, burst: 3000, burstLimitS: 20, largest: 10, limitS: 60 };
+
+// ---------------------------------------------------------------------------------------------
+// Table
+
+interface Row {
+  label: string;
+  value: string;
+  goal?: string;
+  met?: boolean;
+}
+
+const sections = new Map<number, Row[]>();
+
+function add(section: number, label: string, value: string, goal?: { text: string; met: boolean | undefined }): void {
+  const list = sections.get(section) ?? [];
+  list.push({ label, value, goal: goal?.text, met: goal?.met });
+  sections.set(section, list);
+}
+
+function printTable(): void {
+  const header: Row = { label: 'Measured', value: 'Result', goal: 'Goal', met: undefined };
+  const all = [...sections.keys()].sort((a, b) => a - b).flatMap((s) => sections.get(s)!.map((r) => ({ section: s, ...r })));
+  const metText = (r: Row) => (r.goal === undefined ? '' : r.met === undefined ? 'n/a' : r.met ? 'yes' : 'NO');
+  const w = {
+    s: 1,
+    label: Math.max(header.label.length, ...all.map((r) => r.label.length)),
+    value: Math.max(header.value.length, ...all.map((r) => r.value.length)),
+    goal: Math.max(header.goal!.length, ...all.map((r) => (r.goal ?? '').length)),
+    met: 3,
+  };
+  const line = (s: string, r: Row, met: string) =>
+    `| ${s.padEnd(w.s)} | ${r.label.padEnd(w.label)} | ${r.value.padEnd(w.value)} | ${(r.goal ?? '').padEnd(w.goal)} | ${met.padEnd(w.met)} |`;
+  console.log(line('#', header, 'Met'));
+  console.log(`|${'-'.repeat(w.s + 2)}|${'-'.repeat(w.label + 2)}|${'-'.repeat(w.value + 2)}|${'-'.repeat(w.goal + 2)}|${'-'.repeat(w.met + 2)}|`);
+  let last = -1;
+  for (const r of all) {
+    console.log(line(r.section === last ? '' : String(r.section), r, metText(r)));
+    last = r.section;
+  }
+}
+
+const benchStart = performance.now();
+function progress(message: string): void {
+  process.stderr.write(`[bench ${Math.round((performance.now() - benchStart) / 1000)} s] ${message}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+const median = (values: number[]) => percentile(values, 50);
 
-function table(title: string, rows: Array<[string, string]>): void {
-  const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`\n${title}\n${'-'.repeat(title.length)}`);
-  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+const fmt = (n: number) => n.toLocaleString('en');
+function ms(value: number): string {
+  if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
+  if (value >= 100) return `${Math.round(value)} ms`;
+  if (value >= 10) return `${value.toFixed(1)} ms`;
+  if (value >= 1) return `${value.toFixed(2)} ms`;
+  return `${value.toFixed(3)} ms`;
+}
+const lineCount = (text: string) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+
+function stdlibDir(): string {
+  const result = spawnSync('python3', ['-c', "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`python3 did not tell where its standard library is: ${result.stderr}`);
+  return result.stdout.trim();
 }
 
-function countLines(files: string[]): number {
-  let lines = 0;
-  for (const f of files) {
-    const text = fs.readFileSync(f);
-    for (const byte of text) if (byte === 10) lines++;
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
   }
-  return lines;
+  return { row, column: offset - lineStart };
 }
 
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!['site-packages', '__pycache__', 'node_modules', '.git'].includes(entry.name)) pythonFiles(full, out);
-    } else if (entry.name.endsWith('.py')) out.push(full);
+function pointAfter(start: Point, inserted: string): Point {
+  const lastBreak = inserted.lastIndexOf('\n');
+  if (lastBreak < 0) return { row: start.row, column: start.column + inserted.length };
+  return { row: start.row + inserted.split('\n').length - 1, column: inserted.length - lastBreak - 1 };
+}
+
+function offsetOf(text: string, needle: string, after = 0): number {
+  const at = text.indexOf(needle, after);
+  if (at < 0) throw new Error(`'${needle}' not found`);
+  return at;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated inputs
+
+/** One method (or function) of ~10 lines: a default argument, locals, a loop, a comprehension, a lambda. */
+function routine(name: string, indent: string, self: boolean, n: number): string {
+  const i = indent;
+  return (
+    `${i}def ${name}(${self ? 'self, ' : ''}items, scale=${n % 97}, *, key=None):\n` +
+    `${i}    total = 0\n` +
+    `${i}    seen = set()\n` +
+    `${i}    for item in items:\n` +
+    `${i}        total += item * scale\n` +
+    `${i}        seen.add(item)\n` +
+    `${i}    squares = [x * x for x in items if x not in seen]\n` +
+    `${i}    pick = lambda value: value if key is None else key(value)\n` +
+    `${i}    return total + max(squares, key=pick, default=0)\n` +
+    `\n`
+  );
+}
+
+/** A module holding one class of `lines / 10` methods. */
+function syntheticClass(lines: number): string {
+  let text = 'class Big:\n    """A class as big as the worst real ones."""\n\n';
+  for (let m = 0; m < lines / 10; m++) text += routine(`method_${m}`, '    ', true, m);
+  return text;
+}
+
+/** A module of top-level functions and small classes, repeated to `lines` lines. */
+function shapeModule(lines: number): string {
+  let text = 'import functools\n\n\n';
+  for (let n = 0; lineCount(text) < lines; n++) {
+    text += routine(`func_${n}`, '', false, n) + `\nclass Holder_${n}:\n    value = func_${n}(range(3))\n    cached = functools.partial(func_${n}, key=abs)\n\n\n`;
   }
-  return out;
+  return text;
 }
 
-function cliThroughput(): void {
-  // The standard library proper: every top-level entry but site-packages (third-party code).
-  const roots = fs.readdirSync(STDLIB).filter((n) => n !== 'site-packages' && n !== '__pycache__').map((n) => path.join(STDLIB, n));
-  const files = roots.flatMap((r) => (fs.statSync(r).isDirectory() ? pythonFiles(r) : r.endsWith('.py') ? [r] : []));
-  const lines = countLines(files);
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [path.join(OUT, 'cli.js'), 'check', '--format', 'json', ...roots], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = (performance.now() - start) / 1000;
-  const report = JSON.parse(result.stdout) as { files: number; diagnostics: Array<{ code: string }> };
-  const byCode = new Map<string, number>();
-  for (const d of report.diagnostics) byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
-  table('CLI over the standard library (pythonic check --format json)', [
-    ['files', String(report.files)],
-    ['lines', lines.toLocaleString('en')],
-    ['wall time', `${seconds.toFixed(1)} s`],
-    ['throughput', `${Math.round(lines / seconds).toLocaleString('en')} lines/s`],
-    ['diagnostics', [...byCode].map(([c, n]) => `${c} ${n}`).join(', ') || 'none'],
-  ]);
+/** `runs`: timed runs (the median is kept); one for inputs that may take minutes. */
+const PATHOLOGICAL: Record<string, { label: string; text: () => string; runs?: number }> = {
+  lambdas: { label: '`f = lambda: lambda: ... q` (800 lambdas, one line)', text: () => 'f = ' + 'lambda: '.repeat(800) + 'q\n' },
+  nested: {
+    label: '2,000 nested defs (one more indent each, innermost `pass`)',
+    text: () => {
+      let text = '';
+      for (let d = 0; d < 2000; d++) text += `${' '.repeat(d)}def f${d}():\n`;
+      return text + `${' '.repeat(2000)}pass\n`;
+    },
+  },
+  dels: {
+    label: '10,000 top-level `del`s (`x{i} = {i}` / `del x{i}`, 20,000 lines)',
+    text: () => {
+      let text = '';
+      for (let i = 0; i < 10_000; i++) text += `x${i} = ${i}\ndel x${i}\n`;
+      return text;
+    },
+  },
+  shape4k: { label: '4,000-line module (functions + classes), median of 5', text: () => shapeModule(4000), runs: 5 },
+  shape40k: { label: '40,000-line module, same shape, median of 3', text: () => shapeModule(40_000), runs: 3 },
+};
+
+// ---------------------------------------------------------------------------------------------
+// 1 and 2: edit cost in process, as the server does it
+
+interface EditCost {
+  times: number[];
+  /** Distinct `analysed of units` counts seen. */
+  analysed: Set<string>;
 }
 
-async function serverLatency(): Promise<void> {
-  const text = fs.readFileSync(BIG_FILE, 'utf8');
-  const lines = text.split('\n').length;
-  const server = await TestServer.start();
-  const uri = 'file:///bench/_pydecimal.py';
-  let start = performance.now();
-  await server.open(uri, text);
-  await server.diagnosticsFor(uri, 1);
-  const openMs = performance.now() - start;
-  // Type and erase a character in a method name in the middle of the file, as a user renaming it would.
-  const anchor = text.indexOf('def _round_half_even') + 'def _round_half_even'.length;
-  const at = offsetToPosition(text, anchor);
-  const latencies: number[] = [];
-  let version = 1;
-  for (let i = 0; i < 200; i++) {
+/**
+ * Alternately types `insert` at `offset` and erases it again: `tree.edit` + `parser.parse(newText, oldTree)`
+ * + `analyze` with the previous cache, timed together; `warmup` edits first, not timed.
+ */
+function editCost(parser: Parser, base: string, offset: number, insert: string, edits: number, warmup = N.warmup): EditCost {
+  const typed = base.slice(0, offset) + insert + base.slice(offset);
+  const start = pointAt(base, offset);
+  const end = pointAfter(start, insert);
+  let tree: Tree = parser.parse(base)!;
+  let cache: AnalysisCache = analyze({ tree, text: base, settings: SETTINGS }).cache;
+  const cost: EditCost = { times: [], analysed: new Set() };
+  for (let i = 0; i < warmup + edits; i++) {
     const typing = i % 2 === 0;
-    const change = typing
-      ? { range: { start: at, end: at }, text: 'x' }
-      : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-    start = performance.now();
-    await server.change(uri, ++version, [change]);
-    await server.diagnosticsFor(uri, version);
-    latencies.push(performance.now() - start);
+    const text = typing ? typed : base;
+    const began = performance.now();
+    tree.edit(
+      new Edit(
+        typing
+          ? { startIndex: offset, oldEndIndex: offset, newEndIndex: offset + insert.length, startPosition: start, oldEndPosition: start, newEndPosition: end }
+          : { startIndex: offset, oldEndIndex: offset + insert.length, newEndIndex: offset, startPosition: start, oldEndPosition: end, newEndPosition: start },
+      ),
+    );
+    const next = parser.parse(text, tree)!;
+    const result = analyze({ tree: next, text, settings: SETTINGS, cache });
+    const took = performance.now() - began;
+    tree.delete();
+    tree = next;
+    cache = result.cache;
+    if (i >= warmup) {
+      cost.times.push(took);
+      cost.analysed.add(`${fmt(result.stats.analysed)} of ${fmt(result.stats.units)}`);
+    }
   }
-  await server.stop();
-  table(`didChange -> publishDiagnostics through the server (${path.basename(BIG_FILE)}, ${lines} lines, 200 edits)`, [
-    ['didOpen -> diagnostics', `${openMs.toFixed(1)} ms`],
-    ['p50', `${percentile(latencies, 50).toFixed(2)} ms`],
-    ['p95', `${percentile(latencies, 95).toFixed(2)} ms`],
-    ['max', `${Math.max(...latencies).toFixed(2)} ms`],
-  ]);
-}
-
-function timeIt(runs: number, fn: () => void): number {
-  fn();
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  return (performance.now() - start) / runs;
-}
-
-async function engineInternals(): Promise<void> {
-  const parser = await testParser();
-  const text = fs.readFileSync(BIG_FILE, 'utf8');
-  const tree = parser.parse(text)!;
-  const fullParse = timeIt(10, () => parser.parse(text)!.delete());
-
-  const anchor = text.indexOf('def _round_half_even') + 'def _round_half_even'.length;
-  const edited = text.slice(0, anchor) + 'x' + text.slice(anchor);
-  const p = offsetToPosition(text, anchor);
-  const point = { row: p.line, column: p.character };
-  const incrementalParse = timeIt(20, () => {
-    const copy = tree.copy();
-    copy.edit(new Edit({ startIndex: anchor, oldEndIndex: anchor, newEndIndex: anchor + 1, startPosition: point, oldEndPosition: point, newEndPosition: { row: point.row, column: point.column + 1 } }));
-    const next = parser.parse(edited, copy)!;
-    next.delete();
-    copy.delete();
-  });
-
-  const settings = DEFAULT_SETTINGS;
-  const fullAnalysis = timeIt(10, () => analyze({ tree, text, settings }));
-  const { cache } = analyze({ tree, text, settings });
-  const editedTree = parser.parse(edited)!;
-  let analysed = 0;
-  const incrementalAnalysis = timeIt(10, () => {
-    analysed = analyze({ tree: editedTree, text: edited, settings, cache }).stats.analysed;
-  });
-
-  // Dispatch strategies, per top-level statement as the engine works: a TreeCursor walk asking every
-  // node for its type, versus the engine's choice, one Query over the node types rules want.
-  const ruleTypes = [...new Set(RULES.flatMap((r) => Object.keys(r.create({ source: null!, module: null!, settings, unit: null!, scopes: null!, parentOf: () => null, classSummary: null!, report: () => undefined }))))];
-  const regions = tree.rootNode.namedChildren.filter((n) => n !== null);
-  const dispatchCost = (types: string[]) => {
-    const wanted = new Set(types);
-    const walk = timeIt(5, () => {
-      for (const region of regions) {
-        const cursor = region.walk();
-        for (let done = false; !done; ) {
-          if (wanted.has(cursor.nodeType)) void cursor.currentNode;
-          if (cursor.gotoFirstChild()) continue;
-          while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) { done = true; break; }
-        }
-        cursor.delete();
-      }
-    });
-    const query = new Query(parser.language!, types.map((t) => `(${t}) @node`).join('\n'));
-    const viaQuery = timeIt(5, () => regions.forEach((region) => query.captures(region)));
-    query.delete();
-    return [walk, viaQuery];
-  };
-  const [walkNow, queryNow] = dispatchCost(ruleTypes);
-  const likely = ['call', 'function_definition', 'class_definition', 'comparison_operator', 'assignment', 'for_statement', 'while_statement', 'lambda', 'attribute', 'string', 'binary_operator', 'list', 'dictionary', 'set', 'if_statement', 'with_statement', 'expression_statement', 'augmented_assignment', 'decorated_definition', 'try_statement'];
-  const [walkLater, queryLater] = dispatchCost(likely);
-  table(`Engine on ${path.basename(BIG_FILE)} (in process, mean of repeated runs)`, [
-    ['full parse', `${fullParse.toFixed(1)} ms`],
-    ['incremental reparse (1 char)', `${incrementalParse.toFixed(2)} ms`],
-    ['full analysis (all statements)', `${fullAnalysis.toFixed(1)} ms`],
-    [`incremental analysis (${analysed} statement re-analysed)`, `${incrementalAnalysis.toFixed(2)} ms`],
-    [`dispatch, ${ruleTypes.length} node types (today's rules): TreeCursor walk`, `${walkNow.toFixed(1)} ms`],
-    [`dispatch, ${ruleTypes.length} node types (today's rules): Query (used)`, `${queryNow.toFixed(1)} ms`],
-    [`dispatch, ${likely.length} node types (a full catalogue): TreeCursor walk`, `${walkLater.toFixed(1)} ms`],
-    [`dispatch, ${likely.length} node types (a full catalogue): Query (used)`, `${queryLater.toFixed(1)} ms`],
-  ]);
-  editedTree.delete();
   tree.delete();
+  return cost;
 }
 
-async function hoverLatency(): Promise<void> {
+function analysedText(cost: EditCost): string {
+  return `${[...cost.analysed].join(' or ')} units analysed`;
+}
+
+async function editCostSection(bigFile: string): Promise<void> {
+  progress(`1. edit cost in process on ${path.basename(bigFile)}`);
   const parser = await testParser();
-  measureHoverLatency(parser, 500);
-  const m = measureHoverLatency(parser);
-  table(`Hover on a ${m.lines.toLocaleString('en')}-line file (in process, ${m.hovers} hovers on explained constructs)`, [
-    ['first hover needing imports, fresh tree (median)', `${m.coldMs.toFixed(2)} ms`],
-    ['median', `${m.medianMs.toFixed(3)} ms`],
-    ['p95', `${m.p95Ms.toFixed(3)} ms`],
-    ['max (includes GC pauses)', `${m.maxMs.toFixed(2)} ms`],
-  ]);
-}
-
-async function burst(): Promise<void> {
-  const text = fs.readFileSync(BIG_FILE, 'utf8');
-  const { notifications } = randomEdits(text, 3000, 20240611);
-  const server = await TestServer.start();
-  const uri = 'file:///bench/burst.py';
-  await server.open(uri, text);
-  await server.diagnosticsFor(uri, 1);
-  const before = await server.stats();
-  const start = performance.now();
-  await Promise.all(notifications.map((changes, i) => server.change(uri, i + 2, changes)));
-  const written = performance.now();
-  await server.diagnosticsFor(uri, notifications.length + 1, 600_000);
-  const done = performance.now();
-  const stats = await server.stats();
-
-  // While the big file (three copies) is analysed, hover on a small one, again and again.
-  const small = 'file:///bench/small.py';
-  await server.open(small, 'class C:\n    def __init__(self):\n        self.__x = 1\n');
-  await server.diagnosticsFor(small, 1);
-  const big = 'file:///bench/big.py';
-  await server.open(big, text + text + text);
-  const hovers: number[] = [];
-  while (!server.published.some((p) => p.uri === big)) {
-    const asked = performance.now();
-    await server.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 15 } });
-    hovers.push(performance.now() - asked);
+  const text = fs.readFileSync(bigFile, 'utf8');
+  const methodAt = offsetOf(text, 'return self._round_half_up(prec)', offsetOf(text, 'def _round_half_even')) + 'return self._round_half_up'.length;
+  const functionAt = offsetOf(text, 'self._is_special = special', offsetOf(text, 'def _dec_from_triple')) + 'self._is_special'.length;
+  const moduleAt = offsetOf(text, '# Reusable defaults');
+  const classLines = (() => {
+    const begin = offsetOf(text, 'class Decimal(object):');
+    const tree = parser.parse(text)!;
+    const node = tree.rootNode.namedChildren.find((n) => n?.startIndex === begin);
+    const lines = node ? node.endPosition.row - node.startPosition.row + 1 : 0;
+    tree.delete();
+    return lines;
+  })();
+  const places: Array<[string, number, string]> = [
+    [`1a in a method: \`Decimal._round_half_even\` body (a class of ${fmt(classLines)} lines), type/erase 'x' in a name`, methodAt, 'x'],
+    ['1b in a small top-level function: `_dec_from_triple` body, type/erase \'x\' in a name', functionAt, 'x'],
+    ['1c a new module-level name: insert/erase the line `zq = 1` near the end', moduleAt, 'zq = 1\n'],
+  ];
+  for (const [label, offset, insert] of places) {
+    const cost = editCost(parser, text, offset, insert, N.edits);
+    add(1, `${label}: p50 / p95`, `${ms(median(cost.times))} / ${ms(percentile(cost.times, 95))}; ${analysedText(cost)}`);
   }
-  await server.stop();
-  const delta = (key: keyof typeof stats) => String(stats[key] - before[key]);
-  table(`A burst of 3,000 random edits to ${path.basename(BIG_FILE)}, sent at once`, [
-    ['client: writing the 3,000 notifications', `${((written - start) / 1000).toFixed(2)} s`],
-    ['last notification written -> last diagnostics', `${((done - written) / 1000).toFixed(2)} s`],
-    ['parses (incremental)', `${delta('parses')} (${delta('incrementalParses')})`],
-    ['analyses started / completed / abandoned', `${delta('analysesStarted')} / ${delta('analysesCompleted')} / ${delta('analysesAbandoned')}`],
-    ['units analysed', delta('unitsAnalysed')],
-    ['publishes', delta('publishes')],
-    [`hover on a small file while a ${(text.length * 3).toLocaleString('en')}-char file is analysed (${hovers.length} hovers)`, `p50 ${percentile(hovers, 50).toFixed(1)} ms, max ${Math.max(...hovers).toFixed(1)} ms`],
-  ]);
+  sections.get(1)!.unshift({
+    label: `Edit cost in process, \`_pydecimal.py\` (${fmt(lineCount(text))} lines): tree.edit + parse(new, old) + analyze(cache), ${N.edits} alternating edits per place after ${N.warmup} warm-up`,
+    value: '',
+  });
 }
+
+async function syntheticSection(): Promise<void> {
+  progress('2. edit cost in a synthetic 1,000- and 20,000-line class');
+  const parser = await testParser();
+  add(2, 'Edit cost in process as in 1, synthetic module: one class, methods of 10 lines (locals, a loop, a comprehension, a lambda, a default argument)', '');
+  const p50: number[] = [];
+  for (const [lines, edits, warmup] of [[1000, N.synthEdits, N.warmup], [20_000, N.bigSynthEdits, 2]]) {
+    const text = syntheticClass(lines);
+    const middle = Math.floor(lines / 20);
+    const offset = offsetOf(text, '    pick = lambda', offsetOf(text, `def method_${middle}(`)) + '    pick'.length;
+    const cost = editCost(parser, text, offset, 'x', edits, warmup);
+    p50.push(median(cost.times));
+    add(2, `class of ${fmt(lines)} lines (${fmt(lines / 10)} methods): type/erase 'x' in a local of method_${middle}, p50 of ${edits}`, `${ms(p50.at(-1)!)}; ${analysedText(cost)}`);
+  }
+  add(2, 'ratio p50 20,000-line class / 1,000-line class', `${(p50[1] / p50[0]).toFixed(1)}x`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3 and 9: the CLI over the standard library
+
+interface CliRun {
+  ms: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  lacksFlags: boolean;
+}
+
+/**
+ * Runs the CLI in `cwd`, by default a fresh empty directory: no pyproject.toml above it changes
+ * the settings, and a cache the CLI writes despite `--no-cache` cannot land in the repository.
+ */
+function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const cwd = options.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-'));
+  const began = performance.now();
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd, env: options.env ?? process.env });
+  if (!options.cwd) fs.rmSync(cwd, { recursive: true, force: true });
+  const took = performance.now() - began;
+  if (result.error) throw result.error;
+  const lacksFlags = result.status === 2 && /Unknown option/i.test(result.stderr);
+  return { ms: took, code: result.status, stdout: result.stdout, stderr: result.stderr, lacksFlags };
+}
+
+/** The run's time, or why it has none: the CLI failed, or checked another number of files than the bare parse read. */
+function cliTime(run: CliRun, files: number): { text: string; ok: boolean } {
+  let checked: number;
+  try {
+    checked = (JSON.parse(run.stdout) as { files: number }).files;
+  } catch {
+    const why = run.stderr.split('\n').find((l) => l.trim() && !/^pythonic: \S+\.py: /.test(l)) ?? '';
+    return { text: `failed (exit ${run.code}, no JSON report): ${why.trim().slice(0, 80)}`, ok: false };
+  }
+  return { text: `${ms(run.ms)}${checked === files ? '' : ` (checked ${fmt(checked)} files)`}`, ok: true };
+}
+
+function stdlibRoots(stdlib: string): string[] {
+  const all = fs.readdirSync(stdlib).filter((n) => n !== 'site-packages' && n !== '__pycache__');
+  const quick = new Set(['json', 'email', 'asyncio', 'argparse.py', 'typing.py', '_pydecimal.py']);
+  return all.filter((n) => !QUICK || quick.has(n)).sort().map((n) => path.join(stdlib, n));
+}
+
+async function batchSection(roots: string[]): Promise<void> {
+  progress(`3. batch over ${QUICK ? 'a subset of ' : ''}the standard library`);
+  const parser = await testParser();
+  const files = collectPythonFiles(roots);
+  // The floor: one thread reading, decoding and parsing the same files, and nothing else.
+  let began = performance.now();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = decodeSource(fs.readFileSync(file)).text;
+    } catch {
+      continue;
+    }
+    parser.parse(text)?.delete();
+  }
+  const bare = performance.now() - began;
+  let lines = 0;
+  for (const file of files) for (const byte of fs.readFileSync(file)) if (byte === 10) lines++;
+  const what = QUICK ? `stdlib subset (${roots.map((r) => path.basename(r)).join(', ')})` : 'stdlib (every top-level entry but site-packages)';
+  add(3, `Batch: ${what}, ${fmt(files.length)} files, ${fmt(lines)} lines, one run each`, '');
+  add(3, 'bare parse in process, 1 thread (read + decode + parser.parse + delete)', `${ms(bare)} (${fmt(Math.round(lines / (bare / 1000)))} lines/s)`);
+
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const ratioRow = (label: string, run: CliRun, goal: number) => {
+    if (run.lacksFlags) {
+      add(3, label, 'n/a (CLI lacks --jobs)', { text: `bare/cli >= ${goal.toFixed(1)}`, met: undefined });
+      return;
+    }
+    const time = cliTime(run, files.length);
+    const ratio = bare / run.ms;
+    add(3, label, time.ok ? `${time.text}; bare/cli ${ratio.toFixed(2)}` : time.text, { text: `bare/cli >= ${goal.toFixed(1)}`, met: time.ok && ratio >= goal });
+  };
+  progress('3. pythonic check --no-cache --jobs 1');
+  ratioRow('`pythonic check --format json --no-cache --jobs 1`', runCli(['check', '--format', 'json', '--no-cache', '--jobs', '1', ...roots]), 0.6);
+  progress('3. pythonic check --no-cache');
+  ratioRow(`\`pythonic check --format json --no-cache\` (default jobs, ${cores} cores)`, runCli(['check', '--format', 'json', '--no-cache', ...roots]), 1.0);
+
+  // The cache lands at the nearest pyproject.toml above the working directory, else in it: a fresh temp dir.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-cache-'));
+  try {
+    progress('3. pythonic check, cold cache');
+    const cold = runCli(['check', '--format', 'json', ...roots], { cwd: dir });
+    const wrote = fs.existsSync(path.join(dir, '.pythonic_cache'));
+    progress('3. pythonic check, warm cache');
+    const warm = runCli(['check', '--format', 'json', ...roots], { cwd: dir });
+    const [coldTime, warmTime] = [cliTime(cold, files.length), cliTime(warm, files.length)];
+    const ratio = cold.ms / warm.ms;
+    const ok = coldTime.ok && warmTime.ok;
+    add(3, '`pythonic check --format json` (default jobs), cold cache (fresh cwd)', `${coldTime.text}${wrote || !coldTime.ok ? '' : ' (no .pythonic_cache/ written)'}`);
+    add(3, 'the same again, warm cache: time; cold/warm', ok ? `${warmTime.text}; cold/warm ${ratio.toFixed(1)}x` : warmTime.text, { text: 'cold/warm >= 10x', met: ok && ratio >= 10 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Section 9, printed after the table: the CLI's own per-rule time table from stderr. */
+function ruleTiming(roots: string[]): string {
+  progress('9. PYTHONIC_TIMING=1 pythonic check --no-cache --jobs 1');
+  const run = runCli(['check', '--no-cache', '--jobs', '1', ...roots], { env: { ...process.env, PYTHONIC_TIMING: '1' } });
+  if (run.lacksFlags) return 'n/a (CLI lacks --jobs)';
+  // Lines naming a file are per-file I/O errors (undecodable test fixtures), not the table.
+  const table = run.stderr
+    .split('\n')
+    .filter((l) => !/^pythonic: \S+\.py: /.test(l))
+    .join('\n')
+    .trim();
+  return table || 'n/a (the CLI printed no timing table)';
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4, 5, 6: through the real server
+
+const SMALL = 'def f(x=[]):\n    return x\n';
+
+async function coldStartSection(): Promise<void> {
+  progress('4. server cold start');
+  const times: number[] = [];
+  for (let run = 0; run < N.coldStarts; run++) {
+    const uri = 'file:///bench/small.py';
+    const began = performance.now();
+    const server = await TestServer.start();
+    await server.open(uri, SMALL);
+    const published = await server.diagnosticsFor(uri, 1);
+    times.push(performance.now() - began);
+    await server.stop();
+    if (published.diagnostics.length !== 1) throw new Error(`expected one diagnostic in the small file, got ${published.diagnostics.length}`);
+  }
+  const value = median(times);
+  add(4, `Server cold start: spawn \`pythonic server --stdio\` -> initialize -> didOpen (2 lines, 1 diagnostic) -> publishDiagnostics, median of ${N.coldStarts}`, ms(value), { text: '<= 300 ms', met: value <= 300 });
+}
+
+function statusKb(pid: number, field: string): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  if (!m) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(m[1]);
+}
+
+async function memorySection(bigFile: string, roots: string[]): Promise<void> {
+  progress('5. server memory');
+  const candidates = collectPythonFiles(roots)
+    .filter((f) => f !== bigFile)
+    .map((f) => ({ f, size: fs.statSync(f).size }))
+    .sort((a, b) => b.size - a.size);
+  const open: Array<{ file: string; text: string }> = [{ file: bigFile, text: fs.readFileSync(bigFile, 'utf8') }];
+  for (const { f } of candidates) {
+    if (open.length > N.largest) break;
+    try {
+      open.push({ file: f, text: decodeSource(fs.readFileSync(f)).text });
+    } catch {
+      // not decodable: the editor would not open it as Python either
+    }
+  }
+  const server = await TestServer.start();
+  try {
+    const pid = server.process.pid!;
+    for (const { file, text } of open) await server.open(pathToFileURL(file).href, text);
+    for (const { file } of open) {
+      const uri = pathToFileURL(file).href;
+      await server.until(`diagnostics for ${uri}`, () => server.published.find((p) => p.uri === uri && p.version === 1), 300_000);
+    }
+    const rss = statusKb(pid, 'VmRSS') / 1024;
+    const peak = statusKb(pid, 'VmHWM') / 1024;
+    const lines = open.reduce((sum, { text }) => sum + lineCount(text), 0);
+    add(
+      5,
+      `Server memory: VmRSS with _pydecimal.py + the ${N.largest} largest stdlib .py files open and analysed (${fmt(lines)} lines)`,
+      `${Math.round(rss)} MB (peak VmHWM ${Math.round(peak)} MB)`,
+      { text: '<= 150 MB', met: rss <= 150 },
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+async function serverEditSection(bigFile: string): Promise<void> {
+  progress('6. didChange -> publishDiagnostics through the server');
+  const text = fs.readFileSync(bigFile, 'utf8');
+  const server = await TestServer.start();
+  let killed = false;
+  try {
+    const uri = pathToFileURL(bigFile).href;
+    await server.open(uri, text);
+    await server.until('diagnostics after didOpen', () => server.published.find((p) => p.uri === uri && p.version === 1), 120_000);
+    // Type and erase a character in a method name in the middle of the file, as a user renaming it would.
+    const anchor = pointAt(text, offsetOf(text, 'def _round_half_even') + 'def _round_half_even'.length);
+    const at = { line: anchor.row, character: anchor.column };
+    const change = (typing: boolean) =>
+      typing ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    let version = 1;
+    const latencies: number[] = [];
+    for (let i = 0; i < N.warmup + N.serverEdits; i++) {
+      const began = performance.now();
+      await server.change(uri, ++version, [change(i % 2 === 0)]);
+      await server.diagnosticsFor(uri, version);
+      if (i >= N.warmup) latencies.push(performance.now() - began);
+    }
+    if (version % 2 === 0) await server.change(uri, ++version, [change(false)]); // back to the original text
+    add(
+      6,
+      `didChange -> publishDiagnostics, _pydecimal.py, type/erase in a method name, ${N.serverEdits} edits one at a time: p50 / p95`,
+      `${ms(median(latencies))} / ${ms(percentile(latencies, 95))}`,
+    );
+
+    // A burst: every edit sent at once, as a fast typist or a paste-and-undo storm would, then wait for the last version.
+    const first = version + 1;
+    for (let i = 0; i < N.burst; i++) await server.change(uri, ++version, [change(i % 2 === 0)]);
+    const sent = performance.now();
+    const last = version;
+    const published = () => new Set(server.published.filter((p) => p.uri === uri && p.version !== undefined && p.version >= first).map((p) => p.version)).size;
+    let value: string;
+    let met: boolean;
+    try {
+      await server.until(`diagnostics for version ${last}`, () => server.published.find((p) => p.uri === uri && p.version === last), N.burstLimitS * 1000);
+      const took = performance.now() - sent;
+      value = `${ms(took)} (${fmt(published())} of ${fmt(N.burst)} versions published)`;
+      met = took <= 2000;
+    } catch {
+      // Still working through the backlog: a graceful shutdown would wait for all of it.
+      value = `> ${N.burstLimitS} s (${fmt(published())} of ${fmt(N.burst)} versions published by then)`;
+      met = false;
+      killed = true;
+      server.process.kill('SIGKILL');
+      server.connection.dispose();
+    }
+    add(6, `burst: ${fmt(N.burst)} didChanges sent as fast as possible; last sent -> diagnostics for the last version`, value, { text: '<= 2 s', met });
+    if (killed) return;
+
+    // While a big file (three copies of this one) is analysed, hover on a small one, again and again.
+    const small = 'file:///bench/small.py';
+    await server.open(small, 'class C:\n    def __init__(self):\n        self.__x = 1\n');
+    await server.diagnosticsFor(small, 1);
+    const big = 'file:///bench/big.py';
+    await server.open(big, text + text + text);
+    const hovers: number[] = [];
+    while (!server.published.some((p) => p.uri === big)) {
+      const asked = performance.now();
+      await server.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 15 } });
+      hovers.push(performance.now() - asked);
+    }
+    add(
+      6,
+      `hover on a small file while a ${fmt(text.length * 3)}-character file is opened and analysed (${hovers.length} hovers): p50 / max`,
+      `${ms(median(hovers))} / ${ms(Math.max(...hovers))}`,
+      { text: 'max <= 50 ms', met: Math.max(...hovers) <= 50 },
+    );
+  } finally {
+    if (!killed) await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7: pathological inputs, each in a child process with a time limit
+
+interface CaseResult {
+  lines: number;
+  parseMs: number;
+  analyzeMs: number;
+  units: number;
+}
+
+/**
+ * Child process: `bench.js --case NAME` parses and analyses one input once, after a warm-up
+ * on the 4,000-line module (so both module sizes are timed with a warm JIT), and prints JSON.
+ */
+async function runCase(name: string): Promise<void> {
+  const parser = await testParser();
+  const warm = shapeModule(4000);
+  for (let i = 0; i < 2; i++) {
+    const tree = parser.parse(warm)!;
+    analyze({ tree, text: warm, settings: SETTINGS });
+    tree.delete();
+  }
+  const { text, runs = 1 } = PATHOLOGICAL[name];
+  const source = text();
+  const timed: Array<{ parseMs: number; analyzeMs: number; units: number }> = [];
+  for (let run = 0; run < runs; run++) {
+    let began = performance.now();
+    const tree = parser.parse(source)!;
+    const parseMs = performance.now() - began;
+    began = performance.now();
+    const result = analyze({ tree, text: source, settings: SETTINGS });
+    const analyzeMs = performance.now() - began;
+    tree.delete();
+    timed.push({ parseMs, analyzeMs, units: result.stats.units });
+  }
+  timed.sort((a, b) => a.parseMs + a.analyzeMs - (b.parseMs + b.analyzeMs));
+  const out: CaseResult = { lines: lineCount(source), ...timed[Math.floor(timed.length / 2)] };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+function caseInChild(name: string): Promise<CaseResult | string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [__filename, '--case', name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), N.limitS * 1000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') return resolve(`> ${N.limitS} s`);
+      if (code !== 0) {
+        const why = stderr.split('\n').find((l) => /Error|error/.test(l)) ?? `exit ${code}`;
+        return resolve(`failed: ${why.trim().slice(0, 80)}`);
+      }
+      resolve(JSON.parse(stdout) as CaseResult);
+    });
+  });
+}
+
+async function pathologicalSection(): Promise<void> {
+  const results = new Map<string, CaseResult | string>();
+  for (const name of Object.keys(PATHOLOGICAL)) {
+    progress(`7. pathological input: ${name}`);
+    results.set(name, await caseInChild(name));
+  }
+  const describe = (r: CaseResult | string) =>
+    typeof r === 'string' ? r : `${ms(r.parseMs + r.analyzeMs)} (parse ${ms(r.parseMs)} + analyse ${ms(r.analyzeMs)})`;
+  add(7, `Pathological inputs: parse + analyze in process after a warm-up, one run unless said, each in a child process killed after ${N.limitS} s`, '');
+  for (const [name, { label }] of Object.entries(PATHOLOGICAL)) add(7, label, describe(results.get(name)!));
+  const [small, big] = [results.get('shape4k')!, results.get('shape40k')!];
+  if (typeof small !== 'string' && typeof big !== 'string') {
+    const perLine = (r: CaseResult) => (r.parseMs + r.analyzeMs) / r.lines;
+    add(7, 'cost per line, 40,000-line / 4,000-line module', `${(perLine(big) / perLine(small)).toFixed(2)}x`);
+  } else {
+    add(7, 'cost per line, 40,000-line / 4,000-line module', 'n/a (a run did not finish)');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8: hover
+
+async function hoverSection(): Promise<void> {
+  progress('8. hover latency');
+  const parser = await testParser();
+  measureHoverLatency(parser, 500); // warm up the JIT
+  const m = measureHoverLatency(parser);
+  const label = `Hover on a ${fmt(m.lines)}-line file, in process (${fmt(m.hovers)} hovers on explained constructs)`;
+  add(8, `${label}: first hover needing the imports, fresh tree (median of 7)`, ms(m.coldMs), { text: '< 5 ms', met: m.coldMs < 5 });
+  add(8, 'median', ms(m.medianMs));
+  add(8, 'p95', ms(m.p95Ms), { text: '< 5 ms', met: m.p95Ms < 5 });
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  console.log(`pythonic bench — node ${process.version}, stdlib at ${STDLIB}`);
-  const only = new Set(process.argv.slice(2));
-  const wanted = (name: string) => only.size === 0 || only.has(name);
-  if (wanted('engine')) await engineInternals();
-  if (wanted('hover')) await hoverLatency();
-  if (wanted('latency')) await serverLatency();
-  if (wanted('burst')) await burst();
-  if (wanted('cli')) cliThroughput();
+  if (argv.includes('--case')) return runCase(argv[argv.indexOf('--case') + 1]);
+  const started = performance.now();
+  const load = os.loadavg()[0];
+  const stdlib = stdlibDir();
+  const bigFile = path.join(stdlib, '_pydecimal.py');
+  const roots = stdlibRoots(stdlib);
+  const want = (section: number) => !ONLY || ONLY.has(section);
+  // In-process numbers first, while nothing else runs; then the CLI, the server, the child processes.
+  if (want(1)) await editCostSection(bigFile);
+  if (want(2)) await syntheticSection();
+  if (want(8)) await hoverSection();
+  if (want(3)) await batchSection(roots);
+  const timing = want(9) ? ruleTiming(roots) : undefined;
+  if (want(4)) await coldStartSection();
+  if (want(5)) await memorySection(bigFile, roots);
+  if (want(6)) await serverEditSection(bigFile);
+  if (want(7)) await pathologicalSection();
+
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  console.log(`pythonic bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${cores} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+  console.log(`stdlib: ${stdlib}; load average ${load.toFixed(1)} at the start (numbers are noisy when it is above 1); bench took ${Math.round((performance.now() - started) / 1000)} s`);
+  console.log('Medians unless a row says otherwise.\n');
+  printTable();
+  if (timing !== undefined) {
+    console.log(`\nPer-rule time: PYTHONIC_TIMING=1 pythonic check --no-cache --jobs 1 <${QUICK ? 'stdlib subset' : 'stdlib'}> (its stderr)\n`);
+    console.log(timing);
+  }
 }
 
 main().catch((error: unknown) => {
