@@ -11,10 +11,10 @@ import { loadProjectConfig, type ProjectConfig } from './config-file';
 import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
 import { cacheDirectory, projectRoot, ResultCache } from './check/cache';
-import { addTiming, checkFile, hasApplicableFix, newTiming, type CheckOptions, type FileResult, type Timing } from './check/file';
+import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckOptions, type FileResult, type Timing } from './check/file';
 import { runPool, workerMain, type PoolJob } from './check/pool';
 import { collectPythonFiles, decodeSource, UsageError } from './files';
-import { createParser } from './parser';
+import { createParser, type Parser } from './parser';
 
 const VERSION = '0.1.0';
 
@@ -250,8 +250,17 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
   // With --fix, a file named twice must be fixed once and then checked again, in order.
   if (options.fix && new Set(misses.map((m) => realPath(m.file))).size < misses.length) workers = 1;
   if (workers <= 1) {
-    const parser = await createParser();
-    for (const { index, file } of misses) results[index] = checkFile(file, parser, options, writer, timing);
+    // The parser (wasm) is made only once a file needs it: not for a run whose only misses are unreadable.
+    let parser: Parser | undefined;
+    for (const { index, file } of misses) {
+      const source = readSource(file);
+      if (!('bytes' in source)) {
+        results[index] = source;
+        continue;
+      }
+      parser ??= await createParser();
+      results[index] = checkSource(file, source, parser, options, writer, timing);
+    }
     return { results, cached, workers: 0 };
   }
   await runPool({

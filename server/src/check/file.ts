@@ -3,7 +3,7 @@
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
 import { analyze, fixAll, type Diagnostic, type Settings } from '../engine';
-import { decodeSource, encodeSource } from '../files';
+import { decodeSource, encodeSource, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
 
@@ -51,17 +51,29 @@ export function hasApplicableFix(diagnostics: readonly Diagnostic[], unsafe: boo
   return diagnostics.some((d) => d.fix && (d.fix.safety === 'safe' || unsafe));
 }
 
-export function checkFile(file: string, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
-  const err: string[] = [];
-  let bytes: Buffer;
-  let decoded;
+export interface Source {
+  bytes: Buffer;
+  decoded: DecodedSource;
+}
+
+/** Reads and decodes `file`; on failure, the result that reports it. */
+export function readSource(file: string): Source | FileResult {
   try {
-    bytes = fs.readFileSync(file);
-    decoded = decodeSource(bytes);
+    const bytes = fs.readFileSync(file);
+    return { bytes, decoded: decodeSource(bytes) };
   } catch (error) {
-    err.push(`pythonic: ${file}: ${(error as Error).message}\n`);
-    return { diagnostics: null, fixed: 0, err };
+    return { diagnostics: null, fixed: 0, err: [`pythonic: ${file}: ${(error as Error).message}\n`] };
   }
+}
+
+export function checkFile(file: string, parser: Parser, options: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  const source = readSource(file);
+  return 'bytes' in source ? checkSource(file, source, parser, options, cache, timing) : source;
+}
+
+/** Fixes (with `--fix`), parses and analyses a file read by `readSource`, and stores the result in `cache`. */
+export function checkSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  const err: string[] = [];
   let text = decoded.text;
   let fixed = 0;
   if (fix) {
