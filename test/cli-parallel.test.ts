@@ -14,30 +14,36 @@ const BAD_COOKIE = '# -*- coding: uft-8 -*-\nx = 1\n';
 
 /**
  * `defs` functions that each report PP401 (unsafe fix) and PP204 (safe fix),
- * padded to ~200 KB so that three such files start two workers. The padding is
- * one string literal: cheap to parse (a thousand comment lines would not be).
+ * padded to ~400 KB so that three such files start two workers (each wants
+ * 512 KiB). The padding is one string literal: cheap to parse (as many comment
+ * lines would not be).
  */
 function bigFile(defs: number, comparison = '=='): string {
   const code = Array.from({ length: defs }, (_, i) => `def f${i}(a=[]):\n    return a ${comparison} None\n`).join('');
-  return `${code}PADDING = "${'padding '.repeat(25_000)}"\n`;
+  return `${code}PADDING = "${'padding '.repeat(50_000)}"\n`;
 }
 
 /**
- * ~80 standard-library files: `_pydecimal.py` (the largest module, so one worker
- * is busy with it while the other takes the rest), files known to report
- * problems, then the first small top-level modules by name.
+ * ~80 standard-library files, over 1.2 MB so that two workers start (each
+ * wants 512 KiB): `_pydecimal.py` (the largest module, so one worker is busy
+ * with it while the other takes the rest), files known to report problems, then
+ * the small top-level modules in name order.
  */
 function stdlibSample(): Record<string, Buffer> {
   const root = stdlibDir();
-  const wanted = ['_pydecimal.py', 'tkinter/ttk.py', 'mimetypes.py', 'threading.py', 'base64.py', 'pkgutil.py', 'xml/sax/saxutils.py', 'cgi.py'];
-  const picked = wanted.filter((f) => fs.existsSync(path.join(root, f)));
-  for (const name of fs.readdirSync(root).sort()) {
-    if (picked.length >= 80) break;
-    const full = path.join(root, name);
-    if (name.endsWith('.py') && !picked.includes(name) && fs.statSync(full).isFile() && fs.statSync(full).size <= 15_000) picked.push(name);
-  }
+  const wanted = ['_pydecimal.py', 'tkinter/__init__.py', 'mimetypes.py', 'threading.py', 'base64.py', 'pkgutil.py', 'xml/sax/saxutils.py', 'cgi.py'];
   const files: Record<string, Buffer> = {};
-  for (const f of picked) files[f] = fs.readFileSync(path.join(root, f));
+  let bytes = 0;
+  const add = (name: string) => {
+    files[name] = fs.readFileSync(path.join(root, name));
+    bytes += files[name].length;
+  };
+  for (const name of wanted) if (fs.existsSync(path.join(root, name))) add(name);
+  for (const name of fs.readdirSync(root).sort()) {
+    if (Object.keys(files).length >= 80 && bytes >= 1_200_000) break;
+    const full = path.join(root, name);
+    if (name.endsWith('.py') && !(name in files) && fs.statSync(full).isFile() && fs.statSync(full).size <= 25_000) add(name);
+  }
   return files;
 }
 

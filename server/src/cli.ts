@@ -4,7 +4,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
 import { explain, explainableNames, findRule, parseSettings, ruleDocsMarkdown, RULES, type Diagnostic, type Settings } from './engine';
 import { isRuleEnabled, TARGET_VERSIONS } from './engine/settings';
 import { loadProjectConfig, type ProjectConfig } from './config-file';
@@ -12,7 +11,7 @@ import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
 import { cacheDirectory, projectRoot, ResultCache } from './check/cache';
 import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckOptions, type FileResult, type Timing } from './check/file';
-import { runPool, workerMain, type PoolJob } from './check/pool';
+import { isCheckWorker, runPool, workerMain, type PoolJob } from './check/pool';
 import { collectPythonFiles, decodeSource, UsageError } from './files';
 import { createParser, type Parser } from './parser';
 
@@ -198,8 +197,13 @@ async function check(args: string[], io: Output): Promise<number> {
   return reported.length > 0 ? 1 : 0;
 }
 
-/** Source bytes each worker thread must have to check, or fewer threads start. */
-const WORKER_MIN_BYTES = 256 * 1024;
+/**
+ * Source bytes each worker thread must have to check, or fewer threads start. A
+ * worker costs about 0.3 s of CPU before its first file (thread, bundle, wasm
+ * parser, a cold JIT); measured on two cores, two workers beat the main thread
+ * alone from roughly 1 MB of source on.
+ */
+const WORKER_MIN_BYTES = 512 * 1024;
 
 interface CheckedFiles {
   /** By index into the file list. */
@@ -245,7 +249,6 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
   const writer = cache?.prepare() ? cache : null;
   if (jobs > 1) for (const miss of misses) if (miss.size < 0) miss.size = fileSize(miss.file);
   const bytes = misses.reduce((sum, m) => sum + Math.max(m.size, 0), 0);
-  // A worker costs a thread start, the bundle and the wasm parser (~0.1-0.3 s of CPU): each must have enough to do.
   let workers = Math.min(jobs, misses.length, Math.floor(bytes / WORKER_MIN_BYTES));
   // With --fix, a file named twice must be fixed once and then checked again, in order.
   if (options.fix && new Set(misses.map((m) => realPath(m.file))).size < misses.length) workers = 1;
@@ -432,7 +435,7 @@ async function serve(args: string[]): Promise<number> {
   return 0;
 }
 
-if (isMainThread) {
+if (!isCheckWorker()) {
   main(process.argv.slice(2)).then(
     (code) => {
       if (code !== 0) process.exitCode = code;

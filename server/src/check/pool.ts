@@ -6,12 +6,20 @@
 //
 // The worker script is the CLI bundle itself (`new Worker(__filename)`): the
 // bundle's entry checks `isMainThread` and runs `workerMain()` instead of `main()`.
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createParser } from '../parser';
 import { ResultCache } from './cache';
 import { checkFile, newTiming, type CheckOptions, type FileResult, type Timing } from './file';
 
+const WORKER_KIND = 'pythonic-check-worker';
+
+/** True in a thread that `runPool` started (and not, say, when a test runner loads the bundle in some other worker). */
+export function isCheckWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerInit> | null)?.kind === WORKER_KIND;
+}
+
 interface WorkerInit extends CheckOptions {
+  kind: typeof WORKER_KIND;
   /** A `cacheDirectory()` to write results into; null with `--no-cache`. */
   cacheDir: string | null;
   timing: boolean;
@@ -34,7 +42,7 @@ export interface PoolJob extends Job {
   size: number;
 }
 
-export interface PoolInput extends WorkerInit {
+export interface PoolInput extends Omit<WorkerInit, 'kind'> {
   jobs: PoolJob[];
   workers: number;
   /** The worker script: the running CLI bundle. */
@@ -87,7 +95,7 @@ export function runPool({ jobs, workers, script, onResult, onTiming, ...init }: 
       worker.postMessage((batch.length > 0 ? { type: 'batch', jobs: batch } : { type: 'stop' }) satisfies ToWorker);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: init satisfies WorkerInit });
+      const worker = new Worker(script, { workerData: { ...init, kind: WORKER_KIND } satisfies WorkerInit });
       threads.push(worker);
       worker.on('message', (message: FromWorker) => {
         if (failed) return;
