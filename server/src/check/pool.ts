@@ -59,17 +59,18 @@ export interface PoolInput extends Omit<WorkerInit, 'kind'> {
 export function runPool({ jobs, workers, script, onResult, onTiming, ...init }: PoolInput): Promise<void> {
   // Longest first (stable for equal sizes): the last batches are then the small files.
   const queue = [...jobs].sort((a, b) => b.size - a.size || a.index - b.index);
+  let next = 0;
   let remainingBytes = queue.reduce((sum, j) => sum + j.size, 0);
   const count = Math.max(1, Math.min(workers, queue.length));
   let pending = queue.length;
 
-  /** Guided self-scheduling by bytes: about 1/(4·workers) of what is left, at least one file. */
+  /** Guided self-scheduling by bytes: about 1/(8·workers) of what is left, 1 to 16 files. */
   const nextBatch = (): Job[] => {
-    const target = remainingBytes / (count * 4);
+    const target = remainingBytes / (count * 8);
     const batch: Job[] = [];
     let bytes = 0;
-    while (queue.length > 0 && (batch.length === 0 || (bytes < target && batch.length < 64))) {
-      const job = queue.shift()!;
+    while (next < queue.length && (batch.length === 0 || (bytes < target && batch.length < 16))) {
+      const job = queue[next++];
       bytes += job.size;
       batch.push({ index: job.index, file: job.file });
     }
