@@ -37,7 +37,8 @@ Options for check:
   --fix                      apply safe fixes in place
   --unsafe-fixes             with --fix, also apply unsafe fixes
   --target-version pyXY      oldest Python the code supports (default: py310)
-  --jobs N                   check files on N worker threads (default: one per CPU;
+  --jobs N                   check files on up to N worker threads (default: one
+                             per CPU; one worker per 512 KiB of source to check;
                              1 checks them one by one in the main thread)
   --no-cache                 neither read nor write the result cache
 

@@ -5,7 +5,7 @@
 // them in the sorted order a sequential run uses.
 //
 // The worker script is the CLI bundle itself (`new Worker(__filename)`): the
-// bundle's entry checks `isMainThread` and runs `workerMain()` instead of `main()`.
+// bundle's entry checks `isCheckWorker()` and runs `workerMain()` instead of `main()`.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createParser } from '../parser';
 import { ResultCache } from './cache';
