@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
 
 const SKIPPED_DIRS = new Set([
-  '.git', '.hg', '.svn', '.bzr', '.direnv', '.eggs', '.mypy_cache', '.nox', '.pytype', '.ruff_cache',
+  '.git', '.hg', '.svn', '.bzr', '.direnv', '.eggs', '.mypy_cache', '.nox', '.pytype', '.pythonic_cache', '.ruff_cache',
   '.tox', '.venv', 'venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules',
 ]);
 

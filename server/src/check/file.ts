@@ -1,0 +1,126 @@
+// One file through `pythonic check`: read, decode, optionally fix, parse,
+// analyse, and remember the result in the cache. The same function runs in
+// process (`--jobs 1`) and in every worker thread, so both paths print the same.
+import * as fs from 'node:fs';
+import { analyze, fixAll, type Diagnostic, type Settings } from '../engine';
+import { decodeSource, encodeSource, type DecodedSource } from '../files';
+import type { Parser } from '../parser';
+import { contentHash, type ResultCache } from './cache';
+
+export interface CheckOptions {
+  settings: Settings;
+  fix: boolean;
+  unsafe: boolean;
+}
+
+export interface FileResult {
+  /** Null when the file could not be read, decoded or parsed (exit status 2). */
+  diagnostics: Diagnostic[] | null;
+  /** Fixes applied and written. */
+  fixed: number;
+  /** Lines for stderr, in the order a sequential run prints them. */
+  err: string[];
+}
+
+/** Milliseconds summed over the analysed files (`PYTHONIC_TIMING=1`). */
+export interface Timing {
+  /** Per rule code: time in the rule's visitors, as `analyze()` measures it. */
+  rules: Map<string, number>;
+  parse: number;
+  /** Whole `analyze()` calls: rules plus queries, scopes and the rest of the engine. */
+  analysis: number;
+  /** `--fix` passes (each one parses and analyses again). */
+  fix: number;
+  files: number;
+}
+
+export function newTiming(): Timing {
+  return { rules: new Map(), parse: 0, analysis: 0, fix: 0, files: 0 };
+}
+
+export function addTiming(into: Timing, from: Timing): void {
+  for (const [code, ms] of from.rules) into.rules.set(code, (into.rules.get(code) ?? 0) + ms);
+  into.parse += from.parse;
+  into.analysis += from.analysis;
+  into.fix += from.fix;
+  into.files += from.files;
+}
+
+/** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would change a file that reports `diagnostics`. */
+export function hasApplicableFix(diagnostics: readonly Diagnostic[], unsafe: boolean): boolean {
+  return diagnostics.some((d) => d.fix && (d.fix.safety === 'safe' || unsafe));
+}
+
+export interface Source {
+  bytes: Buffer;
+  decoded: DecodedSource;
+}
+
+/** Reads and decodes `file`; on failure, the result that reports it. */
+export function readSource(file: string): Source | FileResult {
+  try {
+    const bytes = fs.readFileSync(file);
+    return { bytes, decoded: decodeSource(bytes) };
+  } catch (error) {
+    return { diagnostics: null, fixed: 0, err: [`pythonic: ${file}: ${(error as Error).message}\n`] };
+  }
+}
+
+export function checkFile(file: string, parser: Parser, options: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  const source = readSource(file);
+  return 'bytes' in source ? checkSource(file, source, parser, options, cache, timing) : source;
+}
+
+/** Fixes (with `--fix`), parses and analyses a file read by `readSource`, and stores the result in `cache`. */
+export function checkSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  const err: string[] = [];
+  let text = decoded.text;
+  let fixed = 0;
+  if (fix) {
+    const started = timing ? performance.now() : 0;
+    const result = fixAll({ parser, text, settings, path: file, unsafe });
+    if (timing) timing.fix += performance.now() - started;
+    if (result.applied > 0) {
+      const written = encodeSource(decoded, result.text);
+      if (written) {
+        fs.writeFileSync(file, written);
+        bytes = written;
+        text = result.text;
+        fixed = result.applied;
+      } else {
+        err.push(`pythonic: ${file}: fixes not written, cannot encode the result as ${decoded.encoding}\n`);
+      }
+    }
+  }
+  let started = timing ? performance.now() : 0;
+  const tree = parser.parse(text);
+  if (timing) timing.parse += performance.now() - started;
+  if (!tree) {
+    err.push(`pythonic: ${file}: the parser gave up on this file\n`);
+    return { diagnostics: null, fixed, err };
+  }
+  let ruleFailed = false;
+  try {
+    started = timing ? performance.now() : 0;
+    const { diagnostics } = analyze({
+      tree,
+      text,
+      settings,
+      path: file,
+      onRuleError: ({ code, error }) => {
+        ruleFailed = true;
+        err.push(`pythonic: rule ${code} failed on ${file}: ${String(error)}\n`);
+      },
+      timing: timing?.rules,
+    });
+    if (timing) {
+      timing.analysis += performance.now() - started;
+      timing.files++;
+    }
+    // A file on which a rule failed is analysed afresh next time, so its message shows again.
+    if (cache && !ruleFailed) cache.store(file, contentHash(bytes), diagnostics);
+    return { diagnostics, fixed, err };
+  } finally {
+    tree.delete();
+  }
+}
