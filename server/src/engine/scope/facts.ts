@@ -21,6 +21,7 @@ export function deadReadKey(statementKey: string, ordinal: number): string {
 
 const GLOBAL_STATEMENT = /[ \t]*global[ \t]+([\w \t,\\]+)/y;
 const WORD_CHARACTER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]/u;
+const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/u;
 
 /**
  * The facts are computed when first asked for and kept: most files delete no
@@ -109,7 +110,9 @@ export class ScopeFacts {
         const name = target.text;
         // A deleted builtin's name still finds the builtin; a global one may be bound again by any function.
         if (this.declaredGlobal.has(name) || BUILTIN_NAMES.has(name)) continue;
-        deletions.set(name, [...(deletions.get(name) ?? []), index]);
+        const list = deletions.get(name);
+        if (list) list.push(index);
+        else deletions.set(name, [index]);
       }
     }
     const shallow = new Map<number, ScopeTree>();
@@ -121,19 +124,31 @@ export class ScopeFacts {
       }
       return tree;
     };
+    // The statements that mention each deleted name as a word, after its first `del`: with a few
+    // names, indexOf per name; with many, one pass over the identifiers of the rest of the file.
+    const mentions = new Map<string, Set<number>>([...deletions.keys()].map((name) => [name, new Set<number>()]));
+    const firstDel = starts[dels[0]];
+    if (deletions.size <= 8) {
+      for (const [name, at] of deletions) {
+        for (let offset = this.text.indexOf(name, starts[at[0]]); offset >= 0; offset = this.text.indexOf(name, offset + name.length)) {
+          const before = this.text[offset - 1];
+          const after = this.text[offset + name.length];
+          if ((before && WORD_CHARACTER.test(before)) || (after && WORD_CHARACTER.test(after))) continue;
+          mentions.get(name)!.add(statementAt(offset));
+        }
+      }
+    } else {
+      const words = new RegExp(IDENTIFIER.source, 'gu');
+      words.lastIndex = firstDel;
+      for (let m = words.exec(this.text); m; m = words.exec(this.text)) mentions.get(m[0])?.add(statementAt(m.index));
+    }
     const reads = new Map<number, string[]>();
     for (const [name, at] of deletions) {
-      const mentions = new Set<number>();
-      for (let offset = this.text.indexOf(name, starts[at[0]]); offset >= 0; offset = this.text.indexOf(name, offset + name.length)) {
-        const before = this.text[offset - 1];
-        const after = this.text[offset + name.length];
-        if ((before && WORD_CHARACTER.test(before)) || (after && WORD_CHARACTER.test(after))) continue;
-        mentions.add(statementAt(offset));
-      }
-      const events = [...new Set([...at, ...mentions])].sort((a, b) => a - b);
+      const mentioned = mentions.get(name)!;
+      const events = [...new Set([...at, ...mentioned])].sort((a, b) => a - b);
       let deleted = false;
       for (const index of events) {
-        if (deleted && mentions.has(index)) {
+        if (deleted && mentioned.has(index) && index > at[0]) {
           const module = treeOf(index).module;
           const entry = module.symbols.get(name);
           if (entry?.occurrences.some(isBinding)) deleted = false;
