@@ -105,14 +105,20 @@ export function positionToOffset(text: string, position: Position, starts = line
 
 export function offsetToPosition(text: string, offset: number, starts = lineStartsOf(text)): Position {
   const clamped = Math.max(0, Math.min(offset, text.length));
+  const line = lastAtOrBefore(starts, clamped);
+  return { line, character: clamped - starts[line] };
+}
+
+/** The index of the last of the ascending `starts` at or before `offset` (0 when none is). */
+export function lastAtOrBefore(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= clamped) lo = mid;
+    if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: clamped - starts[lo] };
+  return lo;
 }
 
 export function comparePositions(a: Position, b: Position): number {

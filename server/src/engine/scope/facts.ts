@@ -7,6 +7,7 @@
 // of the statements with that text it is), never by position.
 import type { Node } from '../../parser';
 import { regionKey, topLevelStatements } from '../python';
+import { lastAtOrBefore } from '../source';
 import { TREE_PARENTS } from '../parents';
 import { hasFutureAnnotations } from './builder';
 import { BUILTIN_NAMES } from './builtins';
@@ -92,16 +93,7 @@ export class ScopeFacts {
     if (dels.length === 0) return found;
     const base = this.root.startIndex;
     const starts = statements.map((s) => s.startIndex - base);
-    const statementAt = (offset: number) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const statementAt = (offset: number) => lastAtOrBefore(starts, offset);
     // For each deleted name, the statements that mention it as a word after its first `del`,
     // found with indexOf: the file is read once per deleted name, not once per statement.
     const deletions = new Map<string, number[]>();
