@@ -3,7 +3,8 @@
 // analysis says exactly what a fresh one says.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, DEFAULT_SETTINGS, type AnalysisResult, type Diagnostic } from '../../server/src/engine';
+import { analyze, DEFAULT_SETTINGS, RULES, type AnalysisResult, type Diagnostic, type Rule } from '../../server/src/engine';
+import type { RuleError } from '../../server/src/engine/analyze';
 import { unitsOf } from '../../server/src/engine/units';
 import { Edit, type Parser, type Tree } from '../../server/src/parser';
 import { testParser } from '../support/engine';
@@ -89,6 +90,30 @@ describe('units of analysis', () => {
     // The class's own unit changed; `add` read the summary (its default names a class-level name now); `other` did not.
     assert.deepEqual(second.stats, { units: 4, analysed: 2 });
     assert.deepEqual(second.diagnostics, []);
+  });
+
+  it('gives a rule the summary of its own class, and refuses one of a class outside the unit', async () => {
+    const parser = await testParser();
+    const text = 'class A:\n    x = 1\n    def a(self, n=2):\n        pass\n\nclass B(A):\n    def b(self):\n        pass\n';
+    const tree = parser.parse(text)!;
+    const classA = tree.rootNode.namedChild(0)!;
+    const seen: string[] = [];
+    const errors: RuleError[] = [];
+    const probe: Rule = {
+      meta: { ...RULES[0].meta, code: 'PP999' },
+      create: (context) => ({
+        function_definition(fn) {
+          const own = context.classSummary(context.parentOf(context.parentOf(fn)!)!);
+          seen.push(`${own.name}: ${own.methods.map((m) => `${m.name}${m.parameters}`).join(' ')} | ${own.boundNames.join(' ')}`);
+          context.classSummary(classA);
+        },
+      }),
+    };
+    analyze({ tree, text, settings: DEFAULT_SETTINGS, rules: [probe], onRuleError: (e) => errors.push(e) });
+    assert.deepEqual(seen, ['A: a(self, n=2) | x a', 'B: b(self) | b']);
+    // Inside class A's own method the summary of A is fine; from B's method, A lies outside the unit.
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0].error), /only the class around the unit/);
   });
 
   it('moves a class-level finding with its segment when a method above it grows', async () => {

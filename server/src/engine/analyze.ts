@@ -120,6 +120,12 @@ class UnitState {
     if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
     if (own && unit.kind === 'class') return summarizeClass(unit.node);
     if (own) return summarizeClass(unit.above[unit.above.length - 2]);
+    // Any other class must lie inside the unit: a summary of a class elsewhere would not be recorded.
+    const first = unit.segments[0].startIndex;
+    const last = unit.segments[unit.segments.length - 1].endIndex;
+    if (classStatement.startIndex < first || classStatement.endIndex > last) {
+      throw new Error('classSummary: only the class around the unit or a class inside it');
+    }
     return summarizeClass(classStatement);
   }
 }

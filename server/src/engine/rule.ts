@@ -66,7 +66,10 @@ export interface RuleContext {
   scopes: { treeFor(node: Node): ScopeTree };
   /** A node's parent; use it instead of `node.parent`, which walks down from the root on every call. */
   parentOf(node: Node): Node | null;
-  /** The summary of a class: for the class around a method, recorded like a module fact. */
+  /**
+   * The summary of a class: the class around the unit (recorded like a module fact, so a
+   * method is re-analysed when its class's skeleton changes) or a class inside the unit.
+   */
   classSummary(classStatement: Node): ClassSummary;
   report(report: Report): void;
 }
