@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { explain, explainableNames, findRule, parseSettings, ruleDocsMarkdown, RULES, type Diagnostic, type Settings } from './engine';
+import { explain, explainableNames, findRule, parseSettings, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Diagnostic, type Settings } from './engine';
 import { isRuleEnabled, TARGET_VERSIONS } from './engine/settings';
 import { loadProjectConfig, type ProjectConfig } from './config-file';
 import { buildScopeTree } from './engine/scope';
@@ -310,6 +310,7 @@ function timingTable(timing: Timing, settings: Settings, cached: number, workers
   const percent = (ms: number) => (ruleTotal > 0 ? (100 * ms) / ruleTotal : 0).toFixed(1) + '%';
   const rows: string[][] = rules.map((r) => [r.code, r.name, r.ms.toFixed(3), percent(r.ms)]);
   rows.push(['', 'rules total', ruleTotal.toFixed(3), percent(ruleTotal)]);
+  rows.push(['', 'scope trees (shared by the rules)', (timing.rules.get(SCOPE_TIMING) ?? 0).toFixed(3), '']);
   rows.push(['', 'parse', timing.parse.toFixed(3), '']);
   rows.push(['', 'analysis total', timing.analysis.toFixed(3), '']);
   if (timing.fix > 0) rows.push(['', 'fix passes (--fix)', timing.fix.toFixed(3), '']);
