@@ -96,7 +96,8 @@ function remember(node: Node, text: string, previous: UnitMemo | undefined, next
   if (previous) {
     const here = previous.nodes.get(start);
     const known = here && here.text.length === end - start ? here : previous.nodes.get(start - text.length + previous.length);
-    if (known && known.member === member && known.text.length === end - start && text.startsWith(known.text, start)) {
+    // (slice and === compare far faster than startsWith, which goes character by character)
+    if (known && known.member === member && known.text.length === end - start && text.slice(start, end) === known.text) {
       next.nodes.set(start, known);
       return known;
     }
