@@ -285,12 +285,13 @@ export function computeModuleFacts(root: Node): ModuleFacts {
     }
   }
 
+  const view = new FactsView(facts);
   for (const { name, value } of assignments) {
-    const constructor = facts.bindingCounts.get(name) === 1 ? mutableConstructorOf(value, new FactsView(facts)) : null;
+    const constructor = facts.bindingCounts.get(name) === 1 ? mutableConstructorOf(value, view) : null;
     if (constructor) facts.mutableGlobals.set(name, constructor);
   }
 
-  const top = [...topLevel];
+  const top = topLevelStatements(root);
   let i = 0;
   if (isDocstring(top[0])) i = 1;
   while (i < top.length && top[i].type === 'future_import_statement') i++;

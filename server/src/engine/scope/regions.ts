@@ -1,8 +1,7 @@
-// Scope trees for rules. The engine analyses one top-level statement at a time and
-// caches the result by the statement's text, so a rule may only depend on that
-// text and on ModuleFacts. A statement's scope tree is built from the statement
-// alone (plus `futureAnnotations` from the facts): every scope nested in it comes
-// out exactly as in a whole-file analysis, and nothing cached can go stale.
+// Scope trees per top-level statement, for the scope hover (the analysis builds its
+// own per unit, analyze.ts). A statement's scope tree is built from the statement
+// alone (plus `futureAnnotations`): every scope nested in it comes out exactly as in
+// a whole-file analysis.
 import type { Node } from '../../parser';
 import { buildScopeTree } from './index';
 import type { ScopeTree } from './model';
