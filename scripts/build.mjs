@@ -49,7 +49,7 @@ if (tests) {
   rmSync('out/vscode-test', { recursive: true, force: true });
   rmSync('out/editor-tests', { recursive: true, force: true });
   builds.push({ ...common, entryPoints: testEntries('test').filter((f) => !f.includes('vscode') && !/^test\/(e2e|nvim)\//.test(f)), outdir: 'out/test', outbase: 'test' });
-  builds.push({ ...common, entryPoints: { 'write-docs': 'test/support/write-docs.ts', bench: 'scripts/bench.ts', demo: 'scripts/demo.ts' }, outdir: 'out/tools' });
+  builds.push({ ...common, entryPoints: { 'write-docs': 'test/support/write-docs.ts', bench: 'scripts/bench.ts', demo: 'scripts/demo.ts', corpus: 'scripts/corpus.ts' }, outdir: 'out/tools' });
   builds.push({ ...common, external: ['vscode', 'mocha'], entryPoints: ['test/vscode/runTest.ts', 'test/vscode/suite/index.ts', ...testEntries('test/vscode')], outdir: 'out/vscode-test', outbase: 'test/vscode' });
   // Real-editor suites (code-server + Chromium, Neovim): `npm run test:editors`, not `node --test out/test/`.
   builds.push({ ...common, external: ['vscode', 'playwright-core'], entryPoints: [...testEntries('test/e2e'), ...testEntries('test/nvim')], outdir: 'out/editor-tests', outbase: 'test' });

@@ -1,7 +1,7 @@
 // Shared by the engine tests: a parser built exactly as the product builds it
 // (wasm next to the bundles in out/), and an ESLint-RuleTester-shaped helper.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -114,4 +114,44 @@ export function positionOf(text: string, needle: string, nth = 1, offset = 0): {
   }
   const before = text.slice(0, index + offset).split('\n');
   return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+export interface RunResult {
+  stdout: string;
+  /** The last line of stderr (an uncaught exception's type and message), or ''. */
+  error: string;
+  status: number | null;
+}
+
+/** Runs a Python program with `python3` and returns what it printed, its exception and exit status. */
+export function runPython(program: string): RunResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-run-'));
+  const file = path.join(dir, 'program.py');
+  fs.writeFileSync(file, program);
+  try {
+    const run = spawnSync('python3', [file], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, PYTHONHASHSEED: '0' } });
+    const error = run.stderr.trim().split('\n').pop() ?? '';
+    return { stdout: run.stdout, error, status: run.status };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Proves a safe fix by running it: applies the rule's *safe* fixes (as fix-all and
+ * fix-on-save do) to `program`, checks that something was fixed, then runs the program
+ * before and after with `python3` and asserts identical output, exception and exit
+ * status. Returns the fixed program so the caller can also assert the rewrite.
+ */
+export async function assertSameOutput(ruleCode: string, program: string, options: { settings?: Partial<Settings>; fixes?: number } = {}): Promise<string> {
+  const parser = await testParser();
+  const settings = parseSettings({ ...options.settings, select: [ruleCode] });
+  const fixed = fixAll({ parser, text: program, settings, unsafe: false });
+  assert.ok(fixed.applied >= (options.fixes ?? 1), `expected ${options.fixes ?? 'at least 1'} safe ${ruleCode} fixes, applied ${fixed.applied}:\n${program}`);
+  assertCompiles(fixed.text);
+  const before = runPython(program);
+  assert.ok(before.stdout.trim() !== '', `the program must print something to compare:\n${program}\n${before.error}`);
+  const after = runPython(fixed.text);
+  assert.deepEqual(after, before, `${ruleCode}'s safe fix changed what the program does.\nbefore the fix:\n${program}\nafter:\n${fixed.text}`);
+  return fixed.text;
 }
