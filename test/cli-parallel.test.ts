@@ -13,13 +13,13 @@ const BAD_UTF8 = Buffer.from([0x78, 0x20, 0x3d, 0x20, 0xff, 0x0a]);
 const BAD_COOKIE = '# -*- coding: uft-8 -*-\nx = 1\n';
 
 /**
- * `defs` functions that each report PP401 (unsafe fix) and PP204 (safe fix),
+ * `defs` classes that each report PP401 (unsafe fix) and PP302 (safe fix),
  * padded to ~400 KB so that three such files start two workers (each wants
  * 512 KiB). The padding is one string literal: cheap to parse (as many comment
  * lines would not be).
  */
-function bigFile(defs: number, comparison = '=='): string {
-  const code = Array.from({ length: defs }, (_, i) => `def f${i}(a=[]):\n    return a ${comparison} None\n`).join('');
+function bigFile(defs: number, field = 'b'): string {
+  const code = Array.from({ length: defs }, (_, i) => `class C${i}:\n    def f(self, a=[]):\n        return a\n\n    def __hash__(self):\n        return hash(self.a) ^ hash(self.${field})\n`).join('');
   return `${code}PADDING = "${'padding '.repeat(50_000)}"\n`;
 }
 
@@ -109,7 +109,7 @@ describe('pythonic check --jobs', () => {
   });
 
   it('--fix on workers fixes and counts exactly as --jobs 1 does', () => {
-    const files = { 'a.py': bigFile(100), 'b.py': bigFile(100, '!='), 'c.py': bigFile(100), 'd.py': 'x = 1\n' };
+    const files = { 'a.py': bigFile(100), 'b.py': bigFile(100, 'c'), 'c.py': bigFile(100), 'd.py': 'x = 1\n' };
     const one = workspace(files);
     const two = workspace(files);
     const sequential = runCli(['check', '--fix', '--jobs', '1', '--no-cache', '.'], one);
@@ -118,7 +118,7 @@ describe('pythonic check --jobs', () => {
     assert.ok(sequential.stdout.includes('\nFixed 300 problems.\nFound 300 problems.\n'), sequential.stdout.slice(-300));
     assert.deepEqual([parallel.code, parallel.stdout, splitTiming(parallel.stderr).before], [sequential.code, sequential.stdout, sequential.stderr]);
     assert.deepEqual(snapshot(two), snapshot(one));
-    assert.match(snapshot(two)['b.py'].toString(), /return a is not None\n/);
+    assert.match(snapshot(two)['b.py'].toString(), /return hash\(\(self\.a, self\.c\)\)\n/);
   });
 
   it('PYTHONIC_TIMING=1 prints, after the report, a table with every enabled rule, parse and analysis time', () => {

@@ -99,7 +99,19 @@ describe('language server over stdio', () => {
   });
 
   it('fix-all applies every safe fix in one edit and leaves unsafe ones', async () => {
-    const text = 'def check(a, b, seen=[]):\n    if a == None:\n        return None != b\n    return seen\n';
+    const text = [
+      'class Pair:',
+      '    def key(self, seen=[]):',
+      '        return self.a == None',
+      '',
+      '    def __hash__(self):',
+      '        return hash(self.a) ^ hash(self.b)',
+      '',
+      'class Triple(Pair):',
+      '    def __hash__(self):',
+      '        return hash(self.a) ^ hash(self.b) ^ hash(self.c)',
+      '',
+    ].join('\n');
     await server.open('file:///fixall.py', text);
     await server.diagnosticsFor('file:///fixall.py', 1);
     const actions = await server.request<CodeAction[]>('textDocument/codeAction', {
@@ -111,7 +123,8 @@ describe('language server over stdio', () => {
     const edits = actions[0].edit!.changes['file:///fixall.py'];
     assert.equal(edits.length, 1);
     const fixed = applyEdits(text, edits);
-    assert.equal(fixed, 'def check(a, b, seen=[]):\n    if a is None:\n        return b is not None\n    return seen\n');
+    // Both PP302 fixes are safe; PP401's and PP204's are not.
+    assert.equal(fixed, text.replace('hash(self.a) ^ hash(self.b) ^ hash(self.c)', 'hash((self.a, self.b, self.c))').replace('hash(self.a) ^ hash(self.b)\n', 'hash((self.a, self.b))\n'));
     assertCompiles(fixed);
   });
 

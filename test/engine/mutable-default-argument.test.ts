@@ -31,6 +31,10 @@ describe('PP401 mutable-default-argument', () => {
         // deliberate shared state: private parameters and aliases of a global of the same name
         'def memo(n, _cache={}):\n    return _cache.setdefault(n, n * n)\n',
         'REGISTRY = {}\ndef register(item, REGISTRY=REGISTRY):\n    REGISTRY[item] = True\n',
+        // a lower-case module-level registry shared on purpose (sympy's multipledispatch): the function
+        // only reads it, and only a nested function changes it
+        'global_namespace = {}\n\ndef dispatch(*types, namespace=global_namespace):\n    def _(func):\n        namespace[func.__name__] = func\n        return func\n    return _\n',
+        'seen = set()\ndef known(x, cache=seen):\n    return x in cache\n',
         // *args/**kwargs have no defaults; keyword arguments at call sites are not parameters
         'def f(*args, **kwargs):\n    g(x=[])\n',
       ],
@@ -104,6 +108,28 @@ describe('PP401 mutable-default-argument', () => {
             'import collections\nfrom collections import defaultdict as dd, Counter\n\ndef f(a=None, b=None, c=None, d=None):\n' +
             '    if a is None:\n        a = collections.deque()\n    if b is None:\n        b = dd(list)\n' +
             '    if c is None:\n        c = Counter()\n    if d is None:\n        d = bytearray()\n    return a, b, c, d\n',
+        },
+        {
+          // lower case, but the function changes the shared object in place
+          code: 'registry = {}\ndef register(name, table=registry):\n    table[name] = True\n',
+          errors: ['1:25-1:33'],
+          output: 'registry = {}\ndef register(name, table=None):\n    if table is None:\n        table = registry.copy()\n    table[name] = True\n',
+        },
+        {
+          // lower case, but the function hands the shared object to its caller
+          code: 'defaults = []\ndef options(extra=defaults):\n    return extra\n',
+          errors: ['1:18-1:26'],
+          output: 'defaults = []\ndef options(extra=None):\n    if extra is None:\n        extra = defaults.copy()\n    return extra\n',
+        },
+        {
+          code: 'pending = []\nclass Queue:\n    def __init__(self, items=pending):\n        self.items = items\n',
+          errors: ['2:29-2:36'],
+          output: 'pending = []\nclass Queue:\n    def __init__(self, items=None):\n        if items is None:\n            items = pending.copy()\n        self.items = items\n',
+        },
+        {
+          code: 'names = []\ndef note(name, into=names):\n    into += [name]\n',
+          errors: ['1:20-1:25'],
+          output: 'names = []\ndef note(name, into=None):\n    if into is None:\n        into = names.copy()\n    into += [name]\n',
         },
         {
           // a module-level mutable used as a default: the guard copies it

@@ -2,15 +2,19 @@
 // and one line here.
 import type { Rule } from '../rule';
 import { globalStatement } from './global-statement';
+import { literalIdentityComparison } from './literal-identity-comparison';
 import { loopVariableClosure } from './loop-variable-closure';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
 import { unboundLocal } from './unbound-local';
 import { useAfterDel } from './use-after-del';
+import { xorHash } from './xor-hash';
 
 export const RULES: readonly Rule[] = [
   noneComparison,
+  literalIdentityComparison,
+  xorHash,
   mutableDefaultArgument,
   unboundLocal,
   nonlocalWithoutBinding,

@@ -27,7 +27,9 @@ export const mutableDefaultArgument: Rule = {
         'Flags a parameter whose default is a fresh mutable object: a list, dict or set display or comprehension, ' +
         'a call such as `list()`, `dict()`, `set()`, `bytearray()`, `deque()`, `defaultdict()`, `OrderedDict()` or ' +
         '`Counter()`, or a module-level name bound to one of those. Parameters whose name starts with an ' +
-        'underscore (`_cache={}`) and defaults that alias a global of the same name (`registry=registry`) are left ' +
+        'underscore (`_cache={}`), defaults that alias a global of the same name (`registry=registry`), and a ' +
+        'lower-case module-level container that the function neither changes nor stores, returns or yields ' +
+        '(`namespace=global_namespace`, a registry shared on purpose) are left ' +
         'alone: callers never pass them, so sharing is the point. Annotations that promise read-only use ' +
         '(`Sequence`, `Mapping`, `Iterable`, `tuple`, `frozenset`) and `.pyi` stubs are not flagged either.',
       whyIsThisBad:
@@ -107,6 +109,7 @@ function describeMutable(value: Node, parameter: string, fn: Node, context: Rule
   if (
     !global ||
     value.text === parameter ||
+    (isSharedRegistry(value.text) && !mutatesOrStores(fn, parameter, context)) ||
     enclosingScopes(fn, context).some((scope) => scope.type !== 'class_definition' || context.classSummary(scope).boundNames.includes(value.text))
   ) {
     return null;
@@ -115,6 +118,64 @@ function describeMutable(value: Node, parameter: string, fn: Node, context: Rule
     description: `the module-level ${global.split('.').pop()} \`${value.text}\``,
     replacement: `${value.text}.copy()`,
   };
+}
+
+/**
+ * A lower-case module-level container passed as a default (`namespace=global_namespace`) is
+ * usually a registry shared on purpose; upper case reads as a constant that should stay as it is.
+ */
+function isSharedRegistry(name: string): boolean {
+  return name === name.toLowerCase();
+}
+
+/** Methods that change a list, dict, set, deque or bytearray in place. */
+const IN_PLACE_METHODS = new Set([
+  'append', 'extend', 'insert', 'remove', 'pop', 'popitem', 'clear', 'update', 'setdefault',
+  'add', 'discard', 'sort', 'reverse', 'appendleft', 'extendleft', 'popleft', 'rotate',
+  'difference_update', 'intersection_update', 'symmetric_difference_update',
+]);
+
+/**
+ * Whether the function's own body (not a nested function or class) changes the parameter in
+ * place, or stores, returns or yields it, so that callers would see the shared object.
+ */
+function mutatesOrStores(fn: Node, parameter: string, context: RuleContext): boolean {
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  const nested = ['function_definition', 'lambda', 'class_definition'];
+  return body.descendantsOfType('identifier').some((id) => {
+    if (id?.text !== parameter) return false;
+    for (let p = context.parentOf(id); p && p.id !== body.id; p = context.parentOf(p)) if (nested.includes(p.type)) return false;
+    const parent = context.parentOf(id);
+    if (!parent) return false;
+    const isTarget = (node: Node): boolean => {
+      const holder = context.parentOf(node);
+      return (
+        ((holder?.type === 'assignment' || holder?.type === 'augmented_assignment') && holder.childForFieldName('left')?.id === node.id) ||
+        holder?.type === 'delete_statement'
+      );
+    };
+    switch (parent.type) {
+      case 'attribute': {
+        const call = context.parentOf(parent);
+        const name = parent.childForFieldName('attribute')?.text ?? '';
+        return parent.childForFieldName('object')?.id === id.id && call?.type === 'call' && IN_PLACE_METHODS.has(name);
+      }
+      case 'subscript':
+        return parent.childForFieldName('value')?.id === id.id && isTarget(parent);
+      case 'augmented_assignment':
+        return parent.childForFieldName('left')?.id === id.id;
+      case 'assignment': {
+        const left = parent.childForFieldName('left');
+        return parent.childForFieldName('right')?.id === id.id && (left?.type === 'attribute' || left?.type === 'subscript');
+      }
+      case 'return_statement':
+      case 'yield':
+        return true;
+      default:
+        return false;
+    }
+  });
 }
 
 /** Functions, lambdas and classes around a `def`, innermost first: the scopes its defaults are evaluated in. */

@@ -7,7 +7,7 @@ export const noneComparison: Rule = {
     name: 'none-comparison',
     title: 'Comparison to `None` with `==` or `!=`',
     severity: 'warning',
-    fix: 'safe',
+    fix: 'unsafe',
     peers: ['E711'],
     docs: {
       whatItDoes: 'Flags `x == None` and `x != None`, with `None` on either side.',
@@ -18,10 +18,11 @@ export const noneComparison: Rule = {
       example: ['def describe(value):', '    if value == None:', '        return "missing"', '    return str(value)'].join('\n'),
       useInstead: ['def describe(value):', '    if value is None:', '        return "missing"', '    return str(value)'].join('\n'),
       fixSafety:
-        'Safe, and applied by *Fix all*: `== None` becomes `is None` and `!= None` becomes `is not None`, with the ' +
-        'other operand moved to the left when `None` was written first. The meaning only differs for objects ' +
-        'whose `__eq__` answers for `None` on purpose, such as NumPy arrays and pandas columns comparing ' +
-        'element by element; there, keep the comparison and add `# noqa: PP204`.',
+        'Unsafe, so *Fix all* and fix-on-save leave it alone: `== None` becomes `is None` and `!= None` becomes ' +
+        '`is not None`, with the other operand moved to the left when `None` was written first. For most objects ' +
+        'nothing changes. But a class may answer `== None` on purpose: NumPy arrays compare element by element, ' +
+        'and libraries such as SymPy and SQLAlchemy give a comparison with `None` a meaning of their own. There ' +
+        'the rewrite changes what the program computes, so apply it where you know the operand is an ordinary object.',
     },
   },
 
@@ -48,7 +49,7 @@ export const noneComparison: Rule = {
             ? null
             : {
                 title: `Use \`${replacement} None\``,
-                safety: 'safe',
+                safety: 'unsafe',
                 edits: [{ range: source.rangeOf(comparison), newText: `${source.textOf(other)} ${replacement} None` }],
               },
         });
