@@ -8,3 +8,10 @@ def add(item, bucket=[]):
 
 def unfinished(:
     pass
+
+
+def outer():
+    def inner():
+        nonlocal missing  # no enclosing function binds `missing`: Python refuses the whole file
+        missing = 1
+    return inner

@@ -30,3 +30,14 @@ class Temperature:
     @celsius.setter
     def set_celsius(self, value):
         self._celsius = value
+
+
+class Pixel:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+    def __eq__(self, other):
+        return (self.x, self.y) == (other.x, other.y)
+
+    def __hash__(self):
+        return hash(self.x) ^ hash(self.y)  # Pixel(1, 2) and Pixel(2, 1) collide; so does every Pixel(n, n)

@@ -27,3 +27,16 @@ def make_counter_fixed():
         return count
 
     return increment
+
+
+request_count = 0
+
+
+def handle_request():
+    global request_count  # works, but any function may now change this module's state
+    request_count += 1
+
+
+def forget(cache):
+    del cache
+    return cache  # the name was deleted two lines up: UnboundLocalError
