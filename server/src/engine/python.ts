@@ -122,3 +122,11 @@ export function mangle(name: string, className: string): string | null {
   if (!stripped || underscoreForm(name) !== 'mangled') return null;
   return `_${stripped}${name}`;
 }
+
+/** A comparison with one operator (`a == b`, `x is not y`); null for chains such as `a < b < c`, whose rewrite is never obvious. */
+export function singleComparison(comparison: Node): { left: Node; operator: Node; right: Node } | null {
+  const operands = comparison.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const operators = comparison.childrenForFieldName('operators');
+  if (operands.length !== 2 || operators.length !== 1 || !operators[0]) return null;
+  return { left: operands[0], operator: operators[0], right: operands[1] };
+}

@@ -1,4 +1,5 @@
 import type { Node } from '../../parser';
+import { singleComparison } from '../python';
 import type { Rule } from '../rule';
 
 /** Node types that build a str, bytes, number, tuple, list, dict or set value written in the code. */
@@ -54,13 +55,10 @@ export const literalIdentityComparison: Rule = {
   create(context) {
     return {
       comparison_operator(comparison) {
-        const operands = comparison.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-        const operators = comparison.childrenForFieldName('operators');
-        // In a chain (`a is "x" is b`) the rewrite is not obvious: leave it alone.
-        if (operands.length !== 2 || operators.length !== 1) return;
-        const operator = operators[0]!;
-        if (operator.type !== 'is' && operator.type !== 'is not') return;
-        const kind = literalKind(operands[0]) ?? literalKind(operands[1]);
+        const single = singleComparison(comparison);
+        const operator = single?.operator;
+        if (!single || (operator?.type !== 'is' && operator?.type !== 'is not')) return;
+        const kind = literalKind(single.left) ?? literalKind(single.right);
         if (!kind) return;
         const replacement = operator.type === 'is' ? '==' : '!=';
         const { source } = context;

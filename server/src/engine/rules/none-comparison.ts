@@ -1,4 +1,4 @@
-import type { Node } from '../../parser';
+import { singleComparison } from '../python';
 import type { Rule } from '../rule';
 
 export const noneComparison: Rule = {
@@ -29,12 +29,9 @@ export const noneComparison: Rule = {
   create(context) {
     return {
       comparison_operator(comparison) {
-        const operands = comparison.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-        const operators = comparison.childrenForFieldName('operators');
-        // Chains (`a == None == b`) are rare and their rewrite is not obvious: leave them alone.
-        if (operands.length !== 2 || operators.length !== 1) return;
-        const [left, right] = operands;
-        const operator = operators[0]!;
+        const single = singleComparison(comparison);
+        if (!single) return;
+        const { left, operator, right } = single;
         if (operator.type !== '==' && operator.type !== '!=') return;
         const noneOnLeft = left.type === 'none';
         if (!noneOnLeft && right.type !== 'none') return;
