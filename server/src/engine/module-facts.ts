@@ -20,6 +20,10 @@ export interface FromImport {
 export interface ModuleFacts {
   /** How many times each name is bound by module-level code. */
   bindingCounts: Map<string, number>;
+  /** The line (0-based) of the first module-level statement that binds each name. */
+  firstBindings: Map<string, number>;
+  /** Module-level `def`s without decorators, by name (whether the name is bound elsewhere too is `bindingCounts`' business). */
+  functions: Map<string, Node>;
   /** Local name -> qualified name for every module-level import (`dd` -> `collections.defaultdict`). */
   imports: Map<string, string>;
   /** Names bound exactly once at module level, to a fresh mutable object: name -> its constructor. */
@@ -30,6 +34,33 @@ export interface ModuleFacts {
   importLine: number;
   /** What the scope rules need to know beyond one statement (future annotations, module-level `del`s). */
   scope: ScopeFacts;
+  /** What follows each top-level statement on its last line, by the statement's text; listed when first asked for. */
+  lineTails?: Map<string, LineTail>;
+  root: Node;
+}
+
+/** What follows a top-level statement on its last line: nothing, a comment, a `# type:` comment, or more code (`; x = 1`). */
+export type LineTail = 'none' | 'comment' | 'type-comment' | 'code';
+
+const TAIL_ORDER: readonly LineTail[] = ['none', 'comment', 'type-comment', 'code'];
+
+/** The tails of all top-level statements; statements with the same text get the most demanding of their tails. */
+function lineTailsOf(root: Node): Map<string, LineTail> {
+  const tails = new Map<string, LineTail>();
+  const children = root.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (!child?.isNamed || child.type === 'comment') continue;
+    const next = children[i + 1];
+    let tail: LineTail = 'none';
+    if (next && next.startPosition.row === child.endPosition.row) {
+      if (next.type !== 'comment') tail = 'code';
+      else tail = /^#\s*type:(?!\s*ignore\b)/.test(next.text) ? 'type-comment' : 'comment';
+    }
+    const known = tails.get(child.text);
+    if (!known || TAIL_ORDER.indexOf(tail) > TAIL_ORDER.indexOf(known)) tails.set(child.text, tail);
+  }
+  return tails;
 }
 
 /** Constructors whose every call makes a new mutable container. */
@@ -44,10 +75,26 @@ export const MUTABLE_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'collections.Counter',
 ]);
 
+/** A parameter of a module-level function, as `ModuleView.functionSignature` describes it. */
+export interface ParameterFact {
+  name: string;
+  kind: 'positional-only' | 'positional' | 'keyword-only' | 'args' | 'kwargs';
+  /** The annotation as written, or null. */
+  annotation: string | null;
+  /** `None` when the default is `None`, `other` for any other default, null without a default. */
+  default: 'None' | 'other' | null;
+}
+
 /** The questions a rule may ask about the module. */
 export interface ModuleView {
   /** How many times module-level code binds the name (0: never). */
   bindingCount(name: string): number;
+  /** The line (0-based) of the first module-level statement that binds the name. */
+  firstBinding(name: string): number | undefined;
+  /** The parameters of the undecorated module-level `def` that is the name's only module-level binding. */
+  functionSignature(name: string): ParameterFact[] | undefined;
+  /** What follows the top-level statement with this text on its last line (outside the statement's unit). */
+  lineTail(statementText: string): LineTail;
   /** The qualified name a module-level import binds `name` to (`dd` -> `collections.defaultdict`). */
   importOf(name: string): string | undefined;
   /** The constructor of the fresh mutable object a name bound once at module level holds. */
@@ -87,6 +134,20 @@ export class FactsView implements ModuleView {
 
   bindingCount(name: string): number {
     return this.answer('bindingCount', name, this.facts.bindingCounts.get(name) ?? 0);
+  }
+
+  firstBinding(name: string): number | undefined {
+    return this.answer('firstBinding', name, this.facts.firstBindings.get(name));
+  }
+
+  functionSignature(name: string): ParameterFact[] | undefined {
+    const fn = this.facts.bindingCounts.get(name) === 1 ? this.facts.functions.get(name) : undefined;
+    return this.answer('functionSignature', name, fn ? signatureOf(fn) : undefined);
+  }
+
+  lineTail(statementText: string): LineTail {
+    this.facts.lineTails ??= lineTailsOf(this.facts.root);
+    return this.answer('lineTail', statementText, this.facts.lineTails.get(statementText) ?? 'none');
   }
 
   importOf(name: string): string | undefined {
@@ -172,6 +233,41 @@ export function mutableConstructorOf(value: Node, facts: ModuleView): string | n
   return null;
 }
 
+const signatures = new WeakMap<Node, ParameterFact[]>();
+
+/** The parameters of a `def`, in order; computed once per node. */
+function signatureOf(fn: Node): ParameterFact[] {
+  let params = signatures.get(fn);
+  if (params) return params;
+  params = [];
+  let kind: ParameterFact['kind'] = 'positional';
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p || p.type === 'comment') continue;
+    if (p.type === 'positional_separator') {
+      for (const earlier of params) if (earlier.kind === 'positional') earlier.kind = 'positional-only';
+      continue;
+    }
+    if (p.type === 'keyword_separator') {
+      kind = 'keyword-only';
+      continue;
+    }
+    const annotation = p.childForFieldName('type')?.text ?? null;
+    const value = p.childForFieldName('value');
+    const defaultKind = value ? (value.type === 'none' ? 'None' : 'other') : null;
+    const target = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChild(0));
+    if (target?.type === 'list_splat_pattern' || target?.type === 'dictionary_splat_pattern') {
+      const star = target.type === 'list_splat_pattern' ? 'args' : 'kwargs';
+      params.push({ name: target.namedChild(0)?.text ?? '', kind: star, annotation, default: null });
+      if (star === 'args') kind = 'keyword-only';
+      continue;
+    }
+    if (target?.type !== 'identifier') continue;
+    params.push({ name: target.text, kind, annotation, default: defaultKind });
+  }
+  signatures.set(fn, params);
+  return params;
+}
+
 /** Statements run at module level: top-level ones and those nested in `if`/`try`/`for`/`with`/`while`/`match`. */
 function moduleLevelStatements(root: Node): { statements: Node[]; topLevel: Set<Node> } {
   const out: Node[] = [];
@@ -196,17 +292,25 @@ function moduleLevelStatements(root: Node): { statements: Node[]; topLevel: Set<
 export function computeModuleFacts(root: Node): ModuleFacts {
   const facts: ModuleFacts = {
     bindingCounts: new Map(),
+    firstBindings: new Map(),
+    functions: new Map(),
     imports: new Map(),
     mutableGlobals: new Map(),
     fromImports: new Map(),
     importLine: 0,
     scope: new ScopeFacts(root),
+    root,
   };
-  const bind = (name: string) => facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
+  let row = 0;
+  const bind = (name: string) => {
+    facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
+    if (!facts.firstBindings.has(name)) facts.firstBindings.set(name, row);
+  };
   const assignments: Array<{ name: string; value: Node }> = [];
   const { statements, topLevel } = moduleLevelStatements(root);
 
   for (const s of statements) {
+    row = s.startPosition.row;
     switch (s.type) {
       case 'import_statement':
         for (const item of s.namedChildren) {
@@ -252,6 +356,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
       case 'class_definition': {
         const name = s.childForFieldName('name')?.text;
         if (name) bind(name);
+        if (name && s.type === 'function_definition') facts.functions.set(name, s);
         break;
       }
       case 'decorated_definition': {

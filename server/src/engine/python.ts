@@ -130,3 +130,70 @@ export function singleComparison(comparison: Node): { left: Node; operator: Node
   if (operands.length !== 2 || operators.length !== 1 || !operators[0]) return null;
   return { left: operands[0], operator: operators[0], right: operands[1] };
 }
+
+/** The arguments of a call, in order, comments left out; null when one is `*x` or `**x`, or the call takes a bare generator. */
+export function plainArguments(call: Node): { positional: Node[]; keywords: Array<{ name: string; value: Node; node: Node }> } | null {
+  const list = call.childForFieldName('arguments');
+  if (list?.type !== 'argument_list') return null;
+  const positional: Node[] = [];
+  const keywords: Array<{ name: string; value: Node; node: Node }> = [];
+  for (const arg of list.namedChildren) {
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return null;
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name');
+      const value = arg.childForFieldName('value');
+      if (!name || !value) return null;
+      keywords.push({ name: name.text, value, node: arg });
+    } else {
+      if (keywords.length > 0) return null;
+      positional.push(arg);
+    }
+  }
+  return { positional, keywords };
+}
+
+/** Expressions that bring their own brackets: they may span lines anywhere. */
+const BRACKETED = new Set([
+  'parenthesized_expression', 'list', 'dictionary', 'set', 'tuple',
+  'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression',
+]);
+
+/** Primaries: what `.name`, `[i]` or `(...)` may follow without parentheses (`1 .real` is a syntax error, `(1).real` is not). */
+const PRIMARIES = new Set([...BRACKETED, 'identifier', 'attribute', 'subscript', 'call', 'string', 'true', 'false', 'none']);
+
+/**
+ * Whether a line break inside the expression would end the statement once it stands outside the
+ * brackets it was written in: `f(\n1)` keeps its breaks inside its own parentheses, `a\n.b` does not.
+ */
+function breaksLines(node: Node): boolean {
+  if (BRACKETED.has(node.type) || node.type === 'string' || node.startPosition.row === node.endPosition.row) return false;
+  const sameRow = (a: Node | null, b: Node | null) => a !== null && b !== null && a.endPosition.row === b.startPosition.row;
+  switch (node.type) {
+    case 'call': {
+      const fn = node.childForFieldName('function');
+      return !fn || breaksLines(fn) || !sameRow(fn, node.childForFieldName('arguments'));
+    }
+    case 'attribute': {
+      const object = node.childForFieldName('object');
+      return !object || breaksLines(object) || object.endPosition.row !== node.endPosition.row;
+    }
+    case 'subscript': {
+      const value = node.childForFieldName('value');
+      const open = node.children.find((c) => c?.type === '[') ?? null;
+      return !value || breaksLines(value) || !sameRow(value, open);
+    }
+    default:
+      return true;
+  }
+}
+
+/** The expression's text, parenthesized when `.name` cannot follow it as it is (`a + b`, `1`, a call split across lines). */
+export function primaryText(node: Node): string {
+  return PRIMARIES.has(node.type) && !breaksLines(node) ? node.text : `(${node.text})`;
+}
+
+/** The expression's text to stand alone after `return` or `=`, parenthesized when it spans lines or is a bare walrus. */
+export function standaloneText(node: Node): string {
+  return node.type === 'named_expression' || breaksLines(node) ? `(${node.text})` : node.text;
+}

@@ -4,6 +4,7 @@ import type { Node } from '../parser';
 import { qualifiedName } from './module-facts';
 import { dottedName } from './python';
 import type { RuleContext } from './rule';
+import { DEF_BOUND, DEF_GLOBAL, DEF_NONLOCAL, type Scope } from './scope';
 
 /**
  * The qualified name an identifier or dotted name refers to: `builtins.hash`,
@@ -28,4 +29,35 @@ export function resolveName(node: Node, context: RuleContext): string | null {
 /** True when `node` is a name for the builtin `name` (`len`, `isinstance`), not a rebinding of it. */
 export function isBuiltin(node: Node, name: string, context: RuleContext): boolean {
   return node.type === 'identifier' && node.text === name && resolveName(node, context) === `builtins.${name}`;
+}
+
+/**
+ * Whether `name`, if written where `node` stands, would find a binding of a function, class
+ * or comprehension around `node` rather than the module's (explicit `global` declarations
+ * lead to the module). The code need not mention the name yet: for names a fix writes.
+ */
+export function boundAround(node: Node, name: string, context: RuleContext): boolean {
+  const tree = context.scopes.treeFor(node);
+  let first = true;
+  for (let scope: Scope | null = tree.scopeContaining(node); scope && scope.type !== 'module'; scope = scope.parent, first = false) {
+    // A class body's names are visible in the class body itself, not in functions nested in it.
+    if (scope.type === 'class' && !first) continue;
+    const entry = scope.symbols.get(name);
+    if (!entry) continue;
+    if (entry.flags & DEF_GLOBAL) return false;
+    if (entry.flags & (DEF_BOUND | DEF_NONLOCAL) || entry.scope === 'local' || entry.scope === 'cell' || entry.scope === 'free') return true;
+  }
+  return false;
+}
+
+/**
+ * The qualified name that `name`, if written where `node` stands, would refer to
+ * (`builtins.callable`, `operator.itemgetter` through an import), or null when a
+ * function, class or comprehension around `node` binds it, or the module binds it otherwise.
+ */
+export function resolveNameAt(node: Node, name: string, context: RuleContext): string | null {
+  if (boundAround(node, name, context)) return null;
+  const imported = context.module.importOf(name);
+  if (imported) return context.module.bindingCount(name) === 1 ? imported : null;
+  return context.module.bindingCount(name) === 0 ? `builtins.${name}` : null;
 }

@@ -1,13 +1,19 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
+import { getattrConstant } from './getattr-constant';
 import { globalStatement } from './global-statement';
+import { hasattrCall } from './hasattr-call';
+import { lambdaAssignment } from './lambda-assignment';
+import { lambdaReimplementsOperator } from './lambda-reimplements-operator';
+import { literalArgumentTypeMismatch } from './literal-argument-type-mismatch';
 import { literalIdentityComparison } from './literal-identity-comparison';
 import { loopVariableClosure } from './loop-variable-closure';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
 import { unboundLocal } from './unbound-local';
+import { unnecessaryLambda } from './unnecessary-lambda';
 import { useAfterDel } from './use-after-del';
 import { xorHash } from './xor-hash';
 
@@ -21,6 +27,12 @@ export const RULES: readonly Rule[] = [
   loopVariableClosure,
   globalStatement,
   useAfterDel,
+  lambdaAssignment,
+  lambdaReimplementsOperator,
+  unnecessaryLambda,
+  hasattrCall,
+  getattrConstant,
+  literalArgumentTypeMismatch,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
