@@ -1,11 +1,15 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
+import { eqWithoutHash } from './eq-without-hash';
 import { globalStatement } from './global-statement';
 import { loopVariableClosure } from './loop-variable-closure';
+import { mixinInstantiated } from './mixin-instantiated';
+import { multipleConcreteBases } from './multiple-concrete-bases';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
+import { reprHardcodesClassName } from './repr-hardcodes-class-name';
 import { unboundLocal } from './unbound-local';
 import { useAfterDel } from './use-after-del';
 
@@ -17,6 +21,10 @@ export const RULES: readonly Rule[] = [
   loopVariableClosure,
   globalStatement,
   useAfterDel,
+  eqWithoutHash,
+  reprHardcodesClassName,
+  mixinInstantiated,
+  multipleConcreteBases,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
