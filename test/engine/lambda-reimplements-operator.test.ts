@@ -108,6 +108,18 @@ describe('PP702 lambda-reimplements-operator', () => {
           output: null,
         },
         {
+          // inside an f-string's braces, the quote the f-string does not use
+          code: 'import operator\ns = f"{\', \'.join(map(lambda x: x.name, items))}"\nt = f\'{", ".join(map(lambda x: x.name, items))}\'\n',
+          errors: ['1:21-1:37', '2:21-2:37'],
+          output: 'import operator\ns = f"{\', \'.join(map(operator.attrgetter(\'name\'), items))}"\nt = f\'{", ".join(map(operator.attrgetter("name"), items))}\'\n',
+        },
+        {
+          // f-strings with both quotes around the lambda: no quote fits
+          code: 'import operator\ns = f"{f\'{g(lambda x: x.name)}\'}"\n',
+          errors: ['1:12-1:28'],
+          output: null,
+        },
+        {
           // in a class body the lambda reads the global `K`, `itemgetter(K)` would read the class's
           code: 'K = 0\nclass C:\n    K = 1\n    rows = sorted(DATA, key=lambda r: r[K])\n',
           errors: ['3:28-3:42'],

@@ -46,7 +46,7 @@ describe('PP703 unnecessary-lambda', () => {
         // meant to become a method
         'def patch(klass):\n    klass.__html__ = lambda self: str(self)\n',
         // a class receiving a callable of several parameters may read their names
-        'def rules():\n    return CustomConstraint(lambda a, x: free_of(a, x))\n',
+        'def rules():\n    return CustomConstraint(lambda a, x: free_of(a, x)), CustomConstraint(lambda p: integer(p))\n',
       ],
       invalid: [
         {

@@ -1,5 +1,6 @@
 // Small facts about Python syntax trees that several rules and fixes need.
 import type { Node, Tree } from '../parser';
+import type { ParentLookup } from './parents';
 
 /** The builtin type a display or comprehension builds (`[]` -> `builtins.list`). */
 export const DISPLAY_TYPES: Readonly<Record<string, string>> = {
@@ -196,4 +197,14 @@ export function primaryText(node: Node): string {
 /** The expression's text to stand alone after `return` or `=`, parenthesized when it spans lines or is a bare walrus. */
 export function standaloneText(node: Node): string {
   return node.type === 'named_expression' || breaksLines(node) ? `(${node.text})` : node.text;
+}
+
+/** The assignment whose value the expression is, through parentheses (`f = (lambda: 0)`), or null. */
+export function assignmentOfValue(value: Node, parents: ParentLookup): Node | null {
+  let parent = parents.parentOf(value);
+  while (parent?.type === 'parenthesized_expression') {
+    value = parent;
+    parent = parents.parentOf(value);
+  }
+  return parent?.type === 'assignment' && parent.childForFieldName('right')?.id === value.id ? parent : null;
 }

@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { standaloneText } from '../python';
+import { assignmentOfValue, standaloneText } from '../python';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix } from '../types';
 
@@ -36,13 +36,8 @@ export const lambdaAssignment: Rule = {
   create(context) {
     return {
       lambda(lambda) {
-        let value: Node = lambda;
-        let parent = context.parentOf(value);
-        while (parent?.type === 'parenthesized_expression') {
-          value = parent;
-          parent = context.parentOf(value);
-        }
-        if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.id !== value.id) return;
+        const parent = assignmentOfValue(lambda, context);
+        if (!parent) return;
         const target = parent.childForFieldName('left');
         if (target?.type !== 'identifier') return;
         let outer = parent;

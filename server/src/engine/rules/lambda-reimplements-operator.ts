@@ -1,6 +1,7 @@
 import type { Node } from '../../parser';
 import { importEdit } from '../fixes';
-import { dottedName, plainArguments, underscoreForm } from '../python';
+import { ancestors } from '../parents';
+import { assignmentOfValue, dottedName, plainArguments, underscoreForm } from '../python';
 import { isBuiltin, resolveName, resolveNameAt } from '../resolve';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
@@ -116,19 +117,26 @@ function isSortKey(lambda: Node, context: RuleContext): boolean {
 
 /** Whether the lambda is the value a class body assigns: then it is a method, which an operator function cannot be. */
 function isClassLevelValue(lambda: Node, context: RuleContext): boolean {
-  let value = lambda;
-  let parent = context.parentOf(value);
-  while (parent?.type === 'parenthesized_expression') {
-    value = parent;
-    parent = context.parentOf(value);
-  }
-  if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.id !== value.id) return false;
+  if (!assignmentOfValue(lambda, context)) return false;
   return context.scopes.treeFor(lambda).scopeContaining(lambda).type === 'class';
 }
 
-/** The quote the unit's strings use, for the names the fix writes. */
-function quoteOf(unit: Node): string {
-  const start = unit.descendantsOfType('string_start')[0];
+/**
+ * The quote for the names the fix writes: the one the statement's strings use (`"` when it has
+ * none), or, inside an f-string's braces, the one the f-string does not use; null when f-strings
+ * around the lambda use both, where no quote fits before Python 3.12.
+ */
+function quoteOf(lambda: Node, context: RuleContext): string | null {
+  let statement = lambda;
+  const taken = new Set<string>();
+  for (const p of ancestors(lambda, context)) {
+    if (p.type === 'block' || p.type === 'module') break;
+    if (p.type === 'string') taken.add(p.child(0)?.text.endsWith("'") ? "'" : '"');
+    statement = p;
+  }
+  if (taken.size === 2) return null;
+  if (taken.size === 1) return taken.has('"') ? "'" : '"';
+  const start = statement.descendantsOfType('string_start')[0];
   return start?.text.endsWith("'") ? "'" : '"';
 }
 
@@ -173,14 +181,14 @@ export const lambdaReimplementsOperator: Rule = {
         if (!parameters || !body || parameters.namedChildCount !== 1) return;
         const parameter = parameters.namedChild(0)!;
         if (parameter.type !== 'identifier') return;
-        const quote = quoteOf(context.unit.node);
-        const rewrite = rewriteOf(body, parameter.text, quote);
-        if (!rewrite || isClassLevelValue(lambda, context)) return;
+        if (!rewriteOf(body, parameter.text, '"') || isClassLevelValue(lambda, context)) return;
+        const quote = quoteOf(lambda, context);
+        const rewrite = rewriteOf(body, parameter.text, quote ?? '"')!;
         const safe = rewrite.constant && isSortKey(lambda, context);
         context.report({
           node: lambda,
           message: `this lambda does what \`operator.${rewrite.function}(${truncate(rewrite.arguments.join(', '))})\` does`,
-          fix: operatorFix(lambda, rewrite, safe, context),
+          fix: quote === null ? null : operatorFix(lambda, rewrite, safe, context),
         });
       },
     };

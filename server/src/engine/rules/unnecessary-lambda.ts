@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { plainArguments } from '../python';
+import { assignmentOfValue, plainArguments } from '../python';
 import { boundAround, resolveName } from '../resolve';
 import type { Rule, RuleContext } from '../rule';
 import { DEF_GLOBAL, isBinding, type Scope, type ScopeTree } from '../scope';
@@ -22,8 +22,8 @@ export const unnecessaryLambda: Rule = {
         'declared `global` and assigned; when the function is an attribute of an object (`self.handler` is looked ' +
         'up on every call); when module or class code creates the lambda and the function is imported (tests ' +
         'patch imported names, and only the lambda would see the patch); when the lambda is meant as a method (a ' +
-        'class body assigns it, or its first parameter is `self` or `cls`); and when a class receives a lambda of ' +
-        'several parameters (constraint and injection frameworks read the parameter names).',
+        'class body assigns it, or its first parameter is `self` or `cls`); and when a class receives a lambda ' +
+        'with parameters (constraint and injection frameworks read the parameter names).',
       whyIsThisBad:
         'The lambda adds a layer that does nothing: one more call on every use, a `<lambda>` frame in tracebacks ' +
         'instead of the function that does the work, and a reader who has to check that the arguments really go ' +
@@ -57,7 +57,7 @@ export const unnecessaryLambda: Rule = {
         if (callee.type !== 'identifier' && callee.type !== 'attribute') return;
         // `lambda self: str(self)` is meant to become a method, which `str` would not.
         if (names.length > 0 && (names[0].text === 'self' || names[0].text === 'cls')) return;
-        if (names.length > 1 && namesMayMatter(lambda, context)) return;
+        if (names.length > 0 && namesMayMatter(lambda, context)) return;
         if (!stableCallee(callee, lambda, context) || isClassLevelValue(lambda, context)) return;
         context.report({
           node: lambda,
@@ -153,8 +153,8 @@ function boundOnceBefore(binder: Scope, name: string, lambda: Node, tree: ScopeT
 
 /**
  * Whether a class receives the lambda (`CustomConstraint(lambda a, x: free_of(a, x))`): classes
- * that store a callable of several parameters often read the parameters' names (matchpy's
- * constraints, dependency injection), which the function passed instead would not share.
+ * that store a callable with parameters may read the parameters' names (matchpy's constraints,
+ * dependency injection), which the function passed instead would not share.
  */
 function namesMayMatter(lambda: Node, context: RuleContext): boolean {
   let holder = context.parentOf(lambda);
@@ -167,12 +167,6 @@ function namesMayMatter(lambda: Node, context: RuleContext): boolean {
 
 /** Whether the lambda is the value a class body assigns: a method, which a function of another kind would not be. */
 function isClassLevelValue(lambda: Node, context: RuleContext): boolean {
-  let value = lambda;
-  let parent = context.parentOf(value);
-  while (parent?.type === 'parenthesized_expression') {
-    value = parent;
-    parent = context.parentOf(value);
-  }
-  if (parent?.type !== 'assignment' || parent.childForFieldName('right')?.id !== value.id) return false;
+  if (!assignmentOfValue(lambda, context)) return false;
   return context.scopes.treeFor(lambda).scopeContaining(lambda).type === 'class';
 }
