@@ -60,6 +60,8 @@ describe('PP301 eq-without-hash', () => {
         'class Version:\n    def __init__(self, s):\n        self.s = s\n    def _cmp(self, other):\n        return 0\n    def __eq__(self, other):\n        return self._cmp(other) == 0\n',
         // a method the subclasses define is still a method
         'class Version:\n    def __eq__(self, other):\n        return self._cmp(other) == 0\n',
+        // a base of this module is unhashable on purpose
+        'class ApproxBase:\n    __hash__ = None\n    def __eq__(self, o):\n        return self.expected == o\n\nclass Middle(ApproxBase):\n    pass\n\nclass ApproxMapping(Middle):\n    def __eq__(self, o):\n        return self.expected == o\n',
         // `__hash__` set after the class
         'class Path(str):\n    def __eq__(self, other):\n        return self.elem == other\nPath.__hash__ = str.__hash__\n',
         // `__eq__` assigned: nothing to read
@@ -68,6 +70,14 @@ describe('PP301 eq-without-hash', () => {
         { code: 'class C:\n    def __eq__(self, o: object) -> bool: ...\n', path: 'stub.pyi' },
       ],
       invalid: [
+        {
+          // a base of this module hashes; the subclass's `__eq__` takes that away
+          code: 'class Base:\n    def __hash__(self):\n        return 0\n\nclass Key(Base):\n    def __init__(self, k):\n        self.k = k\n\n    def __eq__(self, o):\n        return self.k == o.k\n',
+          errors: ['4:6-4:9'],
+          output:
+            'class Base:\n    def __hash__(self):\n        return 0\n\nclass Key(Base):\n    def __init__(self, k):\n        self.k = k\n\n    def __eq__(self, o):\n        return self.k == o.k\n\n' +
+            '    def __hash__(self):\n        return hash(self.k)\n',
+        },
         {
           // the attributes `__init__` assigns and `__eq__` compares; `cache` is left out
           code: POINT,

@@ -20,6 +20,9 @@ describe('PP312 mixin-instantiated', () => {
         // `MixIn` spelt so, and other names
         'class ConfigMixIn:\n    pass\n\nconfig = ConfigMixIn()\n',
         'class Mixing:\n    pass\n\nMixing()\n',
+        // tests exercise a mixin alone on purpose
+        `${MIXIN}def test_to_json():\n    assert JsonMixin().to_json\n`,
+        `${MIXIN}class TestJson:\n    def check(self):\n        return JsonMixin()\n`,
         // an attribute of an object, not of an imported module
         'def f(obj):\n    return obj.JsonMixin()\n',
       ],

@@ -21,6 +21,7 @@ describe('PP311 repr-hardcodes-class-name', () => {
         point('f"Points({self.x})"'),
         point('f"Pointer({self.x})"'),
         point('f"Point.x={self.x}"'),
+        point('"Point-like"'),
         point('f"Vector({self.x})"'),
         point('f"a Point({self.x})"'),
         // not `__repr__`, or a `return` in a nested function

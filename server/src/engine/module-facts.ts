@@ -30,6 +30,8 @@ export interface ModuleClass {
    * `__init__` calls it makes (`super` for `super().__init__()`, `Base` for `Base.__init__(self)`).
    */
   init: { calls: string[] } | null;
+  /** Whether the body says `__hash__ = None`: instances are meant to be unhashable. */
+  unhashable: boolean;
 }
 
 export interface ModuleFacts {
@@ -252,7 +254,7 @@ export class FactsView implements ModuleView {
 
 function describeClass(statement: Node): ModuleClass {
   const cls = statement.type === 'decorated_definition' ? statement.childForFieldName('definition')! : statement;
-  const described: ModuleClass = { bases: [], keywords: [], decorators: [], init: null };
+  const described: ModuleClass = { bases: [], keywords: [], decorators: [], init: null, unhashable: false };
   if (statement !== cls) {
     for (const d of statement.namedChildren) if (d?.type === 'decorator' && d.namedChild(0)) described.decorators.push(d.namedChild(0)!.text);
   }
@@ -262,6 +264,7 @@ function describeClass(statement: Node): ModuleClass {
     kind.push(argument.text);
   }
   for (const member of statementsOf(cls.childForFieldName('body'))) {
+    if (member.type === 'expression_statement' && /^__hash__\s*(?::[^=]*)?=\s*None$/.test(member.text)) described.unhashable = true;
     const fn = member.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
     if (fn?.type !== 'function_definition' || fn.childForFieldName('name')?.text !== '__init__') continue;
     const calls: string[] = [];

@@ -154,7 +154,10 @@ function isMutable(summary: ClassSummary): boolean {
   );
 }
 
-/** Enums (their members hash by name), protocols (interfaces), metaclasses of enums, unhashable containers. */
+/**
+ * Enums (their members hash by name), protocols (interfaces), metaclasses of enums, unhashable
+ * containers, and subclasses of a class of this module that is unhashable on purpose.
+ */
 function hasExemptBase(summary: ClassSummary, module: ModuleView): boolean {
   const bases = splitArguments(summary.bases);
   const seen = new Set<string>();
@@ -167,11 +170,11 @@ function hasExemptBase(summary: ClassSummary, module: ModuleView): boolean {
     const head = expression.split('.')[0];
     const imported = module.importOf(head);
     if (imported && (imported === 'enum' || imported.startsWith('enum.'))) return true;
-    // A base defined in this file that is itself an enum.
+    // A base defined in this file that is itself exempt, or says `__hash__ = None` already.
     if (keyword || expression.includes('.') || seen.has(expression)) return false;
     seen.add(expression);
     const local = module.moduleClass(expression);
-    return local !== undefined && [...local.bases, ...local.keywords].some(exempt);
+    return local !== undefined && (local.unhashable || [...local.bases, ...local.keywords].some(exempt));
   };
   return bases.some(exempt);
 }

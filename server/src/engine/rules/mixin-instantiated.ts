@@ -1,4 +1,5 @@
 import type { Node } from '../../parser';
+import { ancestors } from '../parents';
 import type { Rule, RuleContext } from '../rule';
 
 export const mixinInstantiated: Rule = {
@@ -13,7 +14,8 @@ export const mixinInstantiated: Rule = {
       whatItDoes:
         'Flags a call `SomethingMixin(...)` where `SomethingMixin` is a class defined in the module or imported ' +
         '(`mod.SomethingMixin(...)` too, when `mod` is an imported module). Names bound inside a function are not ' +
-        'followed.',
+        'followed, and calls inside test functions and test classes are left alone: a test may exercise a mixin ' +
+        'on its own on purpose.',
       whyIsThisBad:
         'A mixin is half a class: it adds methods to the classes that inherit from it and relies on them for the ' +
         'rest: attributes set by their `__init__`, methods it calls on `self`. An instance of the mixin alone ' +
@@ -46,7 +48,7 @@ export const mixinInstantiated: Rule = {
         const callee = call.childForFieldName('function');
         if (!callee) return;
         const name = calledMixin(callee, context);
-        if (!name) return;
+        if (!name || inTest(call, context)) return;
         context.report({
           node: call,
           message:
@@ -80,6 +82,16 @@ function calledMixin(callee: Node, context: RuleContext): string | null {
     return `${object.text}.${attribute}`;
   }
   return null;
+}
+
+/** Inside a test function or test class: tests exercise a mixin on its own on purpose. */
+function inTest(node: Node, context: RuleContext): boolean {
+  for (const above of ancestors(node, context)) {
+    if (above.type !== 'function_definition' && above.type !== 'class_definition') continue;
+    const name = above.childForFieldName('name')?.text ?? '';
+    if (above.type === 'function_definition' ? /^test/i.test(name) : /^Test|Tests?$/.test(name)) return true;
+  }
+  return false;
 }
 
 /** Whether the identifier reads the module-level binding (no local, enclosing or class binding hides it). */

@@ -160,7 +160,8 @@ function hardcodedName(returned: Node, className: string): Hardcoded | null {
   let offset = start.endIndex - first.startIndex;
   if (text[offset] === '<') offset++;
   const after = text[offset + className.length];
-  if (!text.startsWith(className, offset) || (after !== undefined && /[\w.]/.test(after))) return null;
+  // What follows the name in a repr: `(`, a space, `>`, `:`... (`"Points"`, `"C-class"`, `"Point.x"` are other words).
+  if (!text.startsWith(className, offset) || (after !== undefined && !/[(\[{<> :,=>'"]/.test(after))) return null;
   return { shape, literal, value, nameStart: first.startIndex + offset, nameEnd: first.startIndex + offset + className.length };
 }
 
