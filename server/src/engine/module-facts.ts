@@ -6,6 +6,7 @@
 // reused only while each of its questions still gets the same answer, so a new
 // module-level name re-analyses just the units that asked about that name.
 import type { Node, Tree } from '../parser';
+import { NameIndex } from './name-index';
 import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf, topLevelStatements } from './python';
 import { ScopeFacts } from './scope/facts';
 import type { Position } from './types';
@@ -30,6 +31,8 @@ export interface ModuleFacts {
   importLine: number;
   /** What the scope rules need to know beyond one statement (future annotations, module-level `del`s). */
   scope: ScopeFacts;
+  /** Where names are written anywhere in the file, function and class bodies included (computed when asked). */
+  names: NameIndex;
 }
 
 /** Constructors whose every call makes a new mutable container. */
@@ -66,6 +69,10 @@ export interface ModuleView {
   declaredGlobal(name: string): boolean;
   /** The file deletes names and uses `globals()` or `exec(`: module names may change behind the analysis's back. */
   dynamicGlobals(): boolean;
+  /** How many times the word appears anywhere in the file, comments and strings included. */
+  wordCount(word: string): number;
+  /** The classes (by the name they mangle with, `''` for none) that store the private attribute `__x`: see `NameIndex`. */
+  privateOwners(name: string): string[];
 }
 
 type Question = keyof ModuleView;
@@ -130,6 +137,14 @@ export class FactsView implements ModuleView {
 
   dynamicGlobals(): boolean {
     return this.answer('dynamicGlobals', '', this.facts.scope.dynamicGlobals);
+  }
+
+  wordCount(word: string): number {
+    return this.answer('wordCount', word, this.facts.names.wordCount(word));
+  }
+
+  privateOwners(name: string): string[] {
+    return this.answer('privateOwners', name, this.facts.names.privateOwners(name));
   }
 
   /** Answers as JSON, by question and argument: many cached units asked the same questions. */
@@ -201,6 +216,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
     fromImports: new Map(),
     importLine: 0,
     scope: new ScopeFacts(root),
+    names: new NameIndex(root),
   };
   const bind = (name: string) => facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
   const assignments: Array<{ name: string; value: Node }> = [];

@@ -1,15 +1,21 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
+import { builtinShadowing } from './builtin-shadowing';
 import { globalStatement } from './global-statement';
+import { mangledAttributeAccess } from './mangled-attribute-access';
 import { loopVariableClosure } from './loop-variable-closure';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
 import { unboundLocal } from './unbound-local';
+import { unknownDunder } from './unknown-dunder';
 import { useAfterDel } from './use-after-del';
 
 export const RULES: readonly Rule[] = [
+  builtinShadowing,
+  unknownDunder,
+  mangledAttributeAccess,
   noneComparison,
   mutableDefaultArgument,
   unboundLocal,
