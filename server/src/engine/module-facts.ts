@@ -6,6 +6,7 @@
 // reused only while each of its questions still gets the same answer, so a new
 // module-level name re-analyses just the units that asked about that name.
 import type { Node, Tree } from '../parser';
+import { NameIndex } from './name-index';
 import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf, topLevelStatements } from './python';
 import { ScopeFacts } from './scope/facts';
 import type { Position } from './types';
@@ -60,6 +61,8 @@ export interface ModuleFacts {
   classes: Map<string, ModuleClass>;
   /** Per module-level name, the attributes module-level code assigns on it (`Point.__hash__ = ...`). */
   attributeAssignments: Map<string, string[]>;
+  /** Where names are written anywhere in the file, function and class bodies included (computed when asked). */
+  names: NameIndex;
 }
 
 /** What follows a top-level statement on its last line: nothing, a comment, a `# type:` comment, or more code (`; x = 1`). */
@@ -140,6 +143,10 @@ export interface ModuleView {
   moduleClass(name: string): ModuleClass | undefined;
   /** The attributes module-level code assigns on `name` (`Point.__hash__ = ...` gives `__hash__`). */
   assignedAttributes(name: string): string[];
+  /** How many times the word appears anywhere in the file, comments and strings included. */
+  wordCount(word: string): number;
+  /** The classes (by the name they mangle with, `''` for none) that store the private attribute `__x`: see `NameIndex`. */
+  privateOwners(name: string): string[];
 }
 
 type Question = keyof ModuleView;
@@ -232,6 +239,12 @@ export class FactsView implements ModuleView {
 
   assignedAttributes(name: string): string[] {
     return this.answer('assignedAttributes', name, this.facts.attributeAssignments.get(name) ?? []);
+  wordCount(word: string): number {
+    return this.answer('wordCount', word, this.facts.names.wordCount(word));
+  }
+
+  privateOwners(name: string): string[] {
+    return this.answer('privateOwners', name, this.facts.names.privateOwners(name));
   }
 
   /** Answers as JSON, by question and argument: many cached units asked the same questions. */
@@ -378,6 +391,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
   const bind = (name: string) => {
     facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
     if (!facts.firstBindings.has(name)) facts.firstBindings.set(name, row);
+    names: new NameIndex(root),
   };
   const assignments: Array<{ name: string; value: Node }> = [];
   const { statements, topLevel } = moduleLevelStatements(root);

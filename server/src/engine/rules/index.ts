@@ -9,6 +9,9 @@ import { lambdaAssignment } from './lambda-assignment';
 import { lambdaReimplementsOperator } from './lambda-reimplements-operator';
 import { literalArgumentTypeMismatch } from './literal-argument-type-mismatch';
 import { literalIdentityComparison } from './literal-identity-comparison';
+import { builtinShadowing } from './builtin-shadowing';
+import { globalStatement } from './global-statement';
+import { mangledAttributeAccess } from './mangled-attribute-access';
 import { loopVariableClosure } from './loop-variable-closure';
 import { mixinInstantiated } from './mixin-instantiated';
 import { multipleConcreteBases } from './multiple-concrete-bases';
@@ -18,10 +21,14 @@ import { nonlocalWithoutBinding } from './nonlocal-without-binding';
 import { reprHardcodesClassName } from './repr-hardcodes-class-name';
 import { unboundLocal } from './unbound-local';
 import { unnecessaryLambda } from './unnecessary-lambda';
+import { unknownDunder } from './unknown-dunder';
 import { useAfterDel } from './use-after-del';
 import { xorHash } from './xor-hash';
 
 export const RULES: readonly Rule[] = [
+  builtinShadowing,
+  unknownDunder,
+  mangledAttributeAccess,
   noneComparison,
   literalIdentityComparison,
   xorHash,
