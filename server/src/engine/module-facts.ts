@@ -8,7 +8,7 @@
 import type { Node, Tree } from '../parser';
 import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf, topLevelStatements } from './python';
 import { ScopeFacts } from './scope/facts';
-import type { Position } from './types';
+import type { Position, TextEdit } from './types';
 
 export interface FromImport {
   /** Where `, Name` is appended to merge a name into this statement. */
@@ -30,6 +30,11 @@ export interface ModuleFacts {
   importLine: number;
   /** What the scope rules need to know beyond one statement (future annotations, module-level `del`s). */
   scope: ScopeFacts;
+  /** Local name -> the top-level `import` or `from ... import` statement and the item in it that bind the name. */
+  importItems: Map<string, { statement: Node; item: Node }>;
+  /** Answers computed when first asked for: whole-word counts and import removals. */
+  wordCounts: Map<string, number>;
+  removals: Map<string, TextEdit | null>;
 }
 
 /** Constructors whose every call makes a new mutable container. */
@@ -62,6 +67,14 @@ export interface ModuleView {
   deadReads(statementIndex: number): string[];
   /** Whether any top-level statement reads a name after a top-level `del` removed it. */
   anyDeadReads(): boolean;
+  /** How many times `word` occurs in the file as a whole word: in code, strings and comments alike. */
+  wordCount(word: string): number;
+  /**
+   * The edit that removes the import binding `name` (the whole statement when it imports
+   * nothing else), when a simple top-level import statement is the module's only binding of
+   * it; null otherwise (aliased dotted imports, comments in the statement, `;` on its line).
+   */
+  importRemoval(name: string): TextEdit | null;
   /** Whether some `global` statement in a file that deletes names declares `name`. */
   declaredGlobal(name: string): boolean;
   /** The file deletes names and uses `globals()` or `exec(`: module names may change behind the analysis's back. */
@@ -124,6 +137,24 @@ export class FactsView implements ModuleView {
     return this.answer('anyDeadReads', '', this.facts.scope.deadReads.size > 0);
   }
 
+  wordCount(word: string): number {
+    let count = this.facts.wordCounts.get(word);
+    if (count === undefined) {
+      count = countWords(this.facts.scope.text, word);
+      this.facts.wordCounts.set(word, count);
+    }
+    return this.answer('wordCount', word, count);
+  }
+
+  importRemoval(name: string): TextEdit | null {
+    let removal = this.facts.removals.get(name);
+    if (removal === undefined) {
+      removal = this.facts.bindingCounts.get(name) === 1 ? importRemovalOf(this.facts.importItems.get(name)) : null;
+      this.facts.removals.set(name, removal);
+    }
+    return this.answer('importRemoval', name, removal);
+  }
+
   declaredGlobal(name: string): boolean {
     return this.answer('declaredGlobal', name, this.facts.scope.declaredGlobal.has(name));
   }
@@ -148,6 +179,46 @@ export class FactsView implements ModuleView {
     }
     return true;
   }
+}
+
+const WORD_CHARACTER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]/u;
+
+function countWords(text: string, word: string): number {
+  let count = 0;
+  // indexOf finds the few candidates far faster than a regular expression over the file.
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    const before = at > 0 ? text[at - 1] : '';
+    const after = text[at + word.length] ?? '';
+    if (!WORD_CHARACTER.test(before) && !WORD_CHARACTER.test(after)) count++;
+  }
+  return count;
+}
+
+/** The names an import statement binds, in order: `a.b` and `x as y` items, or the names after `from m import`. */
+function importedItems(statement: Node): Node[] {
+  if (statement.type === 'import_from_statement') return statement.childrenForFieldName('name').filter((c): c is Node => c !== null);
+  return statement.namedChildren.filter((c): c is Node => c !== null && (c.type === 'dotted_name' || c.type === 'aliased_import'));
+}
+
+function importRemovalOf(found: { statement: Node; item: Node } | undefined): TextEdit | null {
+  if (!found) return null;
+  const { statement, item } = found;
+  // `import a.b` binds `a` but also loads `a.b`, which other code may rely on.
+  if (statement.type === 'import_statement' && item.type === 'dotted_name' && item.namedChildCount > 1) return null;
+  if (statement.descendantsOfType('comment').length > 0) return null;
+  const items = importedItems(statement);
+  const i = items.findIndex((n) => n.id === item.id);
+  if (i < 0) return null;
+  const at = (p: { row: number; column: number }): Position => ({ line: p.row, character: p.column });
+  if (items.length > 1) {
+    // `a, b, c`: take `b` with the comma after it; the last one with the comma before it.
+    const range = i < items.length - 1 ? { start: at(item.startPosition), end: at(items[i + 1].startPosition) } : { start: at(items[i - 1].endPosition), end: at(item.endPosition) };
+    return { range, newText: '' };
+  }
+  // The whole statement, with its line: only when it has the line to itself (a trailing comment goes too).
+  const next = statement.nextSibling;
+  if (statement.startPosition.column !== 0 || (next && next.type !== 'comment' && next.startPosition.row === statement.endPosition.row)) return null;
+  return { range: { start: { line: statement.startPosition.row, character: 0 }, end: { line: statement.endPosition.row + 1, character: 0 } }, newText: '' };
 }
 
 /** `deque` -> `collections.deque` when imported so; `list` -> `builtins.list` unless the module rebinds it. */
@@ -201,6 +272,9 @@ export function computeModuleFacts(root: Node): ModuleFacts {
     fromImports: new Map(),
     importLine: 0,
     scope: new ScopeFacts(root),
+    importItems: new Map(),
+    wordCounts: new Map(),
+    removals: new Map(),
   };
   const bind = (name: string) => facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
   const assignments: Array<{ name: string; value: Node }> = [];
@@ -215,12 +289,14 @@ export function computeModuleFacts(root: Node): ModuleFacts {
             const head = item.text.split('.')[0];
             facts.imports.set(head, head);
             bind(head);
+            if (topLevel.has(s)) facts.importItems.set(head, { statement: s, item });
           } else if (item.type === 'aliased_import') {
             const alias = item.childForFieldName('alias')?.text;
             const name = item.childForFieldName('name')?.text;
             if (alias && name) {
               facts.imports.set(alias, name);
               bind(alias);
+              if (topLevel.has(s)) facts.importItems.set(alias, { statement: s, item });
             }
           }
         }
@@ -239,6 +315,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
           if (!imported || !local) continue;
           names.push(local);
           bind(local);
+          if (topLevel.has(s)) facts.importItems.set(local, { statement: s, item });
           if (module) facts.imports.set(local, `${module}.${imported}`);
         }
         if (s.namedChildren.some((c) => c?.type === 'wildcard_import')) star = true;

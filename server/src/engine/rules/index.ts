@@ -2,10 +2,14 @@
 // and one line here.
 import type { Rule } from '../rule';
 import { globalStatement } from './global-statement';
+import { isinstanceConcreteMapping } from './isinstance-concrete-mapping';
+import { isinstanceFloat } from './isinstance-float';
 import { loopVariableClosure } from './loop-variable-closure';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
+import { typeComparison } from './type-comparison';
+import { typingBuiltinAlias } from './typing-builtin-alias';
 import { unboundLocal } from './unbound-local';
 import { useAfterDel } from './use-after-del';
 
@@ -17,6 +21,10 @@ export const RULES: readonly Rule[] = [
   loopVariableClosure,
   globalStatement,
   useAfterDel,
+  isinstanceFloat,
+  isinstanceConcreteMapping,
+  typeComparison,
+  typingBuiltinAlias,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
