@@ -49,7 +49,7 @@ function diagnosticSections(diagnostics: readonly Diagnostic[], position: Positi
     .filter((d) => rangeContains(d.range, position))
     .flatMap((d) => {
       const rule = RULES_BY_CODE.get(d.code);
-      return rule ? [{ markdown: ruleHoverMarkdown(rule, d.fix !== null), range: d.range }] : [];
+      return rule ? [{ markdown: ruleHoverMarkdown(rule, d.fix?.safety ?? null), range: d.range }] : [];
     });
 }
 

@@ -9,7 +9,7 @@ import type { Node, Tree } from '../parser';
 import { NameIndex } from './name-index';
 import { boundNames, DISPLAY_TYPES, dottedName, isDocstring, statementsOf, topLevelStatements } from './python';
 import { ScopeFacts } from './scope/facts';
-import type { Position } from './types';
+import type { Position, TextEdit } from './types';
 
 export interface FromImport {
   /** Where `, Name` is appended to merge a name into this statement. */
@@ -63,6 +63,10 @@ export interface ModuleFacts {
   attributeAssignments: Map<string, string[]>;
   /** Where names are written anywhere in the file, function and class bodies included (computed when asked). */
   names: NameIndex;
+  /** Local name -> the top-level `import` or `from ... import` statement and the item in it that bind the name. */
+  importItems: Map<string, { statement: Node; item: Node }>;
+  /** Import removals, each computed when first asked for. */
+  removals: Map<string, TextEdit | null>;
 }
 
 /** What follows a top-level statement on its last line: nothing, a comment, a `# type:` comment, or more code (`; x = 1`). */
@@ -135,6 +139,14 @@ export interface ModuleView {
   deadReads(statementIndex: number): string[];
   /** Whether any top-level statement reads a name after a top-level `del` removed it. */
   anyDeadReads(): boolean;
+  /** How many times `word` occurs in the file as a whole word: in code, strings and comments alike. */
+  wordCount(word: string): number;
+  /**
+   * The edit that removes the import binding `name` (the whole statement when it imports
+   * nothing else), when a simple top-level import statement is the module's only binding of
+   * it; null otherwise (aliased dotted imports, comments in the statement, `;` on its line).
+   */
+  importRemoval(name: string): TextEdit | null;
   /** Whether some `global` statement in a file that deletes names declares `name`. */
   declaredGlobal(name: string): boolean;
   /** The file deletes names and uses `globals()` or `exec(`: module names may change behind the analysis's back. */
@@ -143,8 +155,6 @@ export interface ModuleView {
   moduleClass(name: string): ModuleClass | undefined;
   /** The attributes module-level code assigns on `name` (`Point.__hash__ = ...` gives `__hash__`). */
   assignedAttributes(name: string): string[];
-  /** How many times the word appears anywhere in the file, comments and strings included. */
-  wordCount(word: string): number;
   /** The classes (by the name they mangle with, `''` for none) that store the private attribute `__x`: see `NameIndex`. */
   privateOwners(name: string): string[];
 }
@@ -219,6 +229,15 @@ export class FactsView implements ModuleView {
     return this.answer('anyDeadReads', '', this.facts.scope.deadReads.size > 0);
   }
 
+  importRemoval(name: string): TextEdit | null {
+    let removal = this.facts.removals.get(name);
+    if (removal === undefined) {
+      removal = this.facts.bindingCounts.get(name) === 1 ? importRemovalOf(this.facts.importItems.get(name)) : null;
+      this.facts.removals.set(name, removal);
+    }
+    return this.answer('importRemoval', name, removal);
+  }
+
   declaredGlobal(name: string): boolean {
     return this.answer('declaredGlobal', name, this.facts.scope.declaredGlobal.has(name));
   }
@@ -239,6 +258,8 @@ export class FactsView implements ModuleView {
 
   assignedAttributes(name: string): string[] {
     return this.answer('assignedAttributes', name, this.facts.attributeAssignments.get(name) ?? []);
+  }
+
   wordCount(word: string): number {
     return this.answer('wordCount', word, this.facts.names.wordCount(word));
   }
@@ -292,6 +313,33 @@ function describeClass(statement: Node): ModuleClass {
     described.init = { calls };
   }
   return described;
+}
+
+/** The names an import statement binds, in order: `a.b` and `x as y` items, or the names after `from m import`. */
+function importedItems(statement: Node): Node[] {
+  if (statement.type === 'import_from_statement') return statement.childrenForFieldName('name').filter((c): c is Node => c !== null);
+  return statement.namedChildren.filter((c): c is Node => c !== null && (c.type === 'dotted_name' || c.type === 'aliased_import'));
+}
+
+function importRemovalOf(found: { statement: Node; item: Node } | undefined): TextEdit | null {
+  if (!found) return null;
+  const { statement, item } = found;
+  // `import a.b` binds `a` but also loads `a.b`, which other code may rely on.
+  if (statement.type === 'import_statement' && item.type === 'dotted_name' && item.namedChildCount > 1) return null;
+  if (statement.descendantsOfType('comment').length > 0) return null;
+  const items = importedItems(statement);
+  const i = items.findIndex((n) => n.id === item.id);
+  if (i < 0) return null;
+  const at = (p: { row: number; column: number }): Position => ({ line: p.row, character: p.column });
+  if (items.length > 1) {
+    // `a, b, c`: take `b` with the comma after it; the last one with the comma before it.
+    const range = i < items.length - 1 ? { start: at(item.startPosition), end: at(items[i + 1].startPosition) } : { start: at(items[i - 1].endPosition), end: at(item.endPosition) };
+    return { range, newText: '' };
+  }
+  // The whole statement, with its line: only when it has the line to itself (a trailing comment goes too).
+  const next = statement.nextSibling;
+  if (statement.startPosition.column !== 0 || (next && next.type !== 'comment' && next.startPosition.row === statement.endPosition.row)) return null;
+  return { range: { start: { line: statement.startPosition.row, character: 0 }, end: { line: statement.endPosition.row + 1, character: 0 } }, newText: '' };
 }
 
 /** `deque` -> `collections.deque` when imported so; `list` -> `builtins.list` unless the module rebinds it. */
@@ -386,12 +434,14 @@ export function computeModuleFacts(root: Node): ModuleFacts {
     classStatements: new Map(),
     classes: new Map(),
     attributeAssignments: new Map(),
+    names: new NameIndex(root),
+    importItems: new Map(),
+    removals: new Map(),
   };
   let row = 0;
   const bind = (name: string) => {
     facts.bindingCounts.set(name, (facts.bindingCounts.get(name) ?? 0) + 1);
     if (!facts.firstBindings.has(name)) facts.firstBindings.set(name, row);
-    names: new NameIndex(root),
   };
   const assignments: Array<{ name: string; value: Node }> = [];
   const { statements, topLevel } = moduleLevelStatements(root);
@@ -406,12 +456,14 @@ export function computeModuleFacts(root: Node): ModuleFacts {
             const head = item.text.split('.')[0];
             facts.imports.set(head, head);
             bind(head);
+            if (topLevel.has(s)) facts.importItems.set(head, { statement: s, item });
           } else if (item.type === 'aliased_import') {
             const alias = item.childForFieldName('alias')?.text;
             const name = item.childForFieldName('name')?.text;
             if (alias && name) {
               facts.imports.set(alias, name);
               bind(alias);
+              if (topLevel.has(s)) facts.importItems.set(alias, { statement: s, item });
             }
           }
         }
@@ -430,6 +482,7 @@ export function computeModuleFacts(root: Node): ModuleFacts {
           if (!imported || !local) continue;
           names.push(local);
           bind(local);
+          if (topLevel.has(s)) facts.importItems.set(local, { statement: s, item });
           if (module) facts.imports.set(local, `${module}.${imported}`);
         }
         if (s.namedChildren.some((c) => c?.type === 'wildcard_import')) star = true;

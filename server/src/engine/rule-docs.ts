@@ -1,6 +1,7 @@
 // Markdown for a rule, rendered from its metadata: `pythonic rule`, the generated
 // `docs/rules/*.md` and the hover on a diagnostic all come from here.
 import type { Rule } from './rule';
+import type { FixSafety } from './types';
 
 const FIX_LABEL = { safe: 'safe fix available', unsafe: 'unsafe fix available', none: 'no automatic fix' } as const;
 
@@ -52,8 +53,10 @@ export function ruleDocsMarkdown(rule: Rule): string {
 /**
  * The shorter form shown when hovering a diagnostic: why, and a bad/good pair. The
  * diagnostic's own message is left out: editors show it right above the hover.
+ * `fix` is the safety of the diagnostic's own fix: a rule may offer a safe fix in
+ * one place and an unsafe one in another.
  */
-export function ruleHoverMarkdown(rule: Rule, fixable: boolean): string {
+export function ruleHoverMarkdown(rule: Rule, fix: FixSafety | null): string {
   const { meta } = rule;
   return [
     `**${meta.code} ${meta.title}** (\`${meta.name}\`)`,
@@ -64,6 +67,6 @@ export function ruleHoverMarkdown(rule: Rule, fixable: boolean): string {
     python(meta.docs.example),
     'write:',
     python(meta.docs.useInstead),
-    fixable ? FIX_HOVER[meta.fix] : 'No automatic fix for this one.',
+    fix ? FIX_HOVER[fix] : 'No automatic fix for this one.',
   ].join('\n');
 }

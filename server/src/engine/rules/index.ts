@@ -1,27 +1,30 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
-import { getattrConstant } from './getattr-constant';
+import { builtinShadowing } from './builtin-shadowing';
 import { eqWithoutHash } from './eq-without-hash';
+import { getattrConstant } from './getattr-constant';
 import { globalStatement } from './global-statement';
 import { hasattrCall } from './hasattr-call';
+import { isinstanceConcreteMapping } from './isinstance-concrete-mapping';
+import { isinstanceFloat } from './isinstance-float';
 import { lambdaAssignment } from './lambda-assignment';
 import { lambdaReimplementsOperator } from './lambda-reimplements-operator';
 import { literalArgumentTypeMismatch } from './literal-argument-type-mismatch';
 import { literalIdentityComparison } from './literal-identity-comparison';
-import { builtinShadowing } from './builtin-shadowing';
-import { globalStatement } from './global-statement';
-import { mangledAttributeAccess } from './mangled-attribute-access';
 import { loopVariableClosure } from './loop-variable-closure';
+import { mangledAttributeAccess } from './mangled-attribute-access';
 import { mixinInstantiated } from './mixin-instantiated';
 import { multipleConcreteBases } from './multiple-concrete-bases';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
 import { reprHardcodesClassName } from './repr-hardcodes-class-name';
+import { typeComparison } from './type-comparison';
+import { typingBuiltinAlias } from './typing-builtin-alias';
 import { unboundLocal } from './unbound-local';
-import { unnecessaryLambda } from './unnecessary-lambda';
 import { unknownDunder } from './unknown-dunder';
+import { unnecessaryLambda } from './unnecessary-lambda';
 import { useAfterDel } from './use-after-del';
 import { xorHash } from './xor-hash';
 
@@ -29,25 +32,29 @@ export const RULES: readonly Rule[] = [
   builtinShadowing,
   unknownDunder,
   mangledAttributeAccess,
+  isinstanceFloat,
+  isinstanceConcreteMapping,
+  typeComparison,
   noneComparison,
   literalIdentityComparison,
+  typingBuiltinAlias,
+  eqWithoutHash,
   xorHash,
+  reprHardcodesClassName,
+  mixinInstantiated,
+  multipleConcreteBases,
   mutableDefaultArgument,
-  unboundLocal,
-  nonlocalWithoutBinding,
-  loopVariableClosure,
-  globalStatement,
-  useAfterDel,
   lambdaAssignment,
   lambdaReimplementsOperator,
   unnecessaryLambda,
   hasattrCall,
   getattrConstant,
   literalArgumentTypeMismatch,
-  eqWithoutHash,
-  reprHardcodesClassName,
-  mixinInstantiated,
-  multipleConcreteBases,
+  unboundLocal,
+  nonlocalWithoutBinding,
+  loopVariableClosure,
+  globalStatement,
+  useAfterDel,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));

@@ -31,7 +31,8 @@ const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/u;
 export class ScopeFacts {
   /** `from __future__ import annotations`: annotations are then never evaluated. */
   readonly futureAnnotations: boolean;
-  private readonly text: string;
+  /** The whole module's text. */
+  readonly text: string;
   private readonly deletes: boolean;
   private declared: Set<string> | undefined;
   private dynamic: boolean | undefined;
