@@ -1,6 +1,10 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
+import { builtinSubclassOverride } from './builtin-subclass-override';
+import { dataclassMutableDefault } from './dataclass-mutable-default';
+import { decoratorWithoutWraps } from './decorator-without-wraps';
+import { frozenDataclassMutableField } from './frozen-dataclass-mutable-field';
 import { globalStatement } from './global-statement';
 import { loopVariableClosure } from './loop-variable-closure';
 import { mutableDefaultArgument } from './mutable-default-argument';
@@ -17,6 +21,10 @@ export const RULES: readonly Rule[] = [
   loopVariableClosure,
   globalStatement,
   useAfterDel,
+  decoratorWithoutWraps,
+  dataclassMutableDefault,
+  frozenDataclassMutableField,
+  builtinSubclassOverride,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
