@@ -2,7 +2,11 @@
 // and one line here.
 import type { Rule } from '../rule';
 import { builtinShadowing } from './builtin-shadowing';
+import { builtinSubclassOverride } from './builtin-subclass-override';
+import { dataclassMutableDefault } from './dataclass-mutable-default';
+import { decoratorWithoutWraps } from './decorator-without-wraps';
 import { eqWithoutHash } from './eq-without-hash';
+import { frozenDataclassMutableField } from './frozen-dataclass-mutable-field';
 import { getattrConstant } from './getattr-constant';
 import { globalStatement } from './global-statement';
 import { hasattrCall } from './hasattr-call';
@@ -40,6 +44,10 @@ export const RULES: readonly Rule[] = [
   typingBuiltinAlias,
   eqWithoutHash,
   xorHash,
+  decoratorWithoutWraps,
+  dataclassMutableDefault,
+  frozenDataclassMutableField,
+  builtinSubclassOverride,
   reprHardcodesClassName,
   mixinInstantiated,
   multipleConcreteBases,
