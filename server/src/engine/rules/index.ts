@@ -1,14 +1,22 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
+import { binaryReadDecoded } from './binary-read-decoded';
 import { globalStatement } from './global-statement';
+import { listPopFront } from './list-pop-front';
 import { literalIdentityComparison } from './literal-identity-comparison';
+import { lockWithoutWith } from './lock-without-with';
 import { loopVariableClosure } from './loop-variable-closure';
+import { manualCounter } from './manual-counter';
+import { manualDefaultdict } from './manual-defaultdict';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
+import { openWithoutWith } from './open-without-with';
 import { unboundLocal } from './unbound-local';
+import { unnormalizedStringLiteral } from './unnormalized-string-literal';
 import { useAfterDel } from './use-after-del';
+import { uselessElseOnLoop } from './useless-else-on-loop';
 import { xorHash } from './xor-hash';
 
 export const RULES: readonly Rule[] = [
@@ -16,6 +24,14 @@ export const RULES: readonly Rule[] = [
   literalIdentityComparison,
   xorHash,
   mutableDefaultArgument,
+  listPopFront,
+  manualCounter,
+  manualDefaultdict,
+  uselessElseOnLoop,
+  unnormalizedStringLiteral,
+  binaryReadDecoded,
+  openWithoutWith,
+  lockWithoutWith,
   unboundLocal,
   nonlocalWithoutBinding,
   loopVariableClosure,
