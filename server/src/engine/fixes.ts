@@ -1,5 +1,6 @@
 // Edits for fixes: applying them, choosing compatible ones, and the import edit that
 // fixes needing a name share. Rules import this; it imports no rule (see fix-all.ts).
+import type { Node } from '../parser';
 import type { ModuleView } from './module-facts';
 import { lineStartsOf, positionToOffset, type SourceFile } from './source';
 import type { Diagnostic, Fix, TextEdit } from './types';
@@ -74,4 +75,29 @@ export function compatibleFixes(diagnostics: readonly Diagnostic[], text: string
     chosen.push({ fix: d.fix, spans });
   }
   return chosen.map((c) => c.fix);
+}
+
+/**
+ * The lines `firstRow..lastRow` (which hold `nodes`) with the leading `from` (the indentation of the statements
+ * there) replaced by `to`, for fixes that move a block in or out a level; null when that
+ * would change what the code means or cannot be done cleanly: a string literal spans lines
+ * there (its continuation lines are part of its value), a line that is not blank or a
+ * comment does not start with `from`, or an indentation mixes a space before a tab (whose
+ * width depends on the columns before it).
+ */
+export function reindentLines(input: { source: SourceFile; nodes: readonly Node[]; firstRow: number; lastRow: number; from: string; to: string }): string[] | null {
+  const { source, nodes, firstRow, lastRow, from, to } = input;
+  const spansLines = (s: Node): boolean => s.startPosition.row !== s.endPosition.row;
+  if (nodes.some((n) => (n.type === 'string' && spansLines(n)) || n.descendantsOfType('string').some(spansLines))) return null;
+  const lines: string[] = [];
+  for (let row = firstRow; row <= lastRow; row++) {
+    const line = source.lineText(row);
+    const indent = source.indentOf(row);
+    if (indent.includes(' \t')) return null;
+    if (/^\s*$/.test(line)) lines.push(line);
+    else if (line.startsWith(from)) lines.push(to + line.slice(from.length));
+    else if (line.trimStart().startsWith('#')) lines.push(line);
+    else return null;
+  }
+  return lines;
 }

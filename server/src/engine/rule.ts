@@ -87,3 +87,22 @@ export interface Rule {
   meta: RuleMeta;
   create(context: RuleContext): Partial<Record<string, Visitor>>;
 }
+
+/**
+ * A cheap first look for rules whose pattern needs some text (`.acquire()`, `open(`): whether
+ * the source of the unit being analysed matches `pattern`, asked once per unit. Call it in
+ * `create` and use the result in visitors, so that units without the text cost one search
+ * instead of a look at every node the visitor receives.
+ */
+export function unitTextMatcher(context: RuleContext, pattern: RegExp): () => boolean {
+  let unit: UnitInfo | null = null;
+  let matches = false;
+  return () => {
+    if (context.unit !== unit) {
+      unit = context.unit;
+      pattern.lastIndex = 0;
+      matches = pattern.test(context.source.text.slice(unit.node.startIndex, unit.node.endIndex));
+    }
+    return matches;
+  };
+}

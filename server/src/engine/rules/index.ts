@@ -1,6 +1,7 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
+import { binaryReadDecoded } from './binary-read-decoded';
 import { builtinShadowing } from './builtin-shadowing';
 import { builtinSubclassOverride } from './builtin-subclass-override';
 import { dataclassMutableDefault } from './dataclass-mutable-default';
@@ -14,22 +15,29 @@ import { isinstanceConcreteMapping } from './isinstance-concrete-mapping';
 import { isinstanceFloat } from './isinstance-float';
 import { lambdaAssignment } from './lambda-assignment';
 import { lambdaReimplementsOperator } from './lambda-reimplements-operator';
+import { listPopFront } from './list-pop-front';
 import { literalArgumentTypeMismatch } from './literal-argument-type-mismatch';
 import { literalIdentityComparison } from './literal-identity-comparison';
+import { lockWithoutWith } from './lock-without-with';
 import { loopVariableClosure } from './loop-variable-closure';
 import { mangledAttributeAccess } from './mangled-attribute-access';
+import { manualCounter } from './manual-counter';
+import { manualDefaultdict } from './manual-defaultdict';
 import { mixinInstantiated } from './mixin-instantiated';
 import { multipleConcreteBases } from './multiple-concrete-bases';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
+import { openWithoutWith } from './open-without-with';
 import { reprHardcodesClassName } from './repr-hardcodes-class-name';
 import { typeComparison } from './type-comparison';
 import { typingBuiltinAlias } from './typing-builtin-alias';
 import { unboundLocal } from './unbound-local';
 import { unknownDunder } from './unknown-dunder';
 import { unnecessaryLambda } from './unnecessary-lambda';
+import { unnormalizedStringLiteral } from './unnormalized-string-literal';
 import { useAfterDel } from './use-after-del';
+import { uselessElseOnLoop } from './useless-else-on-loop';
 import { xorHash } from './xor-hash';
 
 export const RULES: readonly Rule[] = [
@@ -52,6 +60,14 @@ export const RULES: readonly Rule[] = [
   mixinInstantiated,
   multipleConcreteBases,
   mutableDefaultArgument,
+  listPopFront,
+  manualCounter,
+  manualDefaultdict,
+  uselessElseOnLoop,
+  unnormalizedStringLiteral,
+  binaryReadDecoded,
+  openWithoutWith,
+  lockWithoutWith,
   lambdaAssignment,
   lambdaReimplementsOperator,
   unnecessaryLambda,
