@@ -41,3 +41,51 @@ class Pixel:
 
     def __hash__(self):
         return hash(self.x) ^ hash(self.y)  # Pixel(1, 2) and Pixel(2, 1) collide; so does every Pixel(n, n)
+
+
+# PP307: Decorator wrapper without functools.wraps
+def logged(func):
+    def wrapper(*args, **kwargs):
+        print("calling", func.__name__)
+        return func(*args, **kwargs)
+    return wrapper
+
+
+# PP309: Frozen dataclass field annotated as a list, dict or set
+from dataclasses import dataclass
+
+@dataclass(frozen=True)
+class Route:
+    stops: list[str]
+
+{Route(["a", "b"])}  # TypeError: unhashable type: 'list'
+
+
+# PP310: Override on a dict, list or str subclass that the built-in's other methods bypass
+class LowerDict(dict):
+    def __setitem__(self, key, value):
+        super().__setitem__(key.lower(), value)
+
+d = LowerDict()
+d.update(Name="Ada")  # stored as "Name"
+
+
+# PP312: A mixin class is instantiated on its own
+class JsonMixin:
+    def to_json(self):
+        return json.dumps(self.as_dict())
+
+payload = JsonMixin().to_json()  # AttributeError: no as_dict
+
+
+# PP313: Class inherits from two concrete classes whose initialisers do not cooperate
+class Logger:
+    def __init__(self):
+        self.lines = []
+
+class Connection:
+    def __init__(self):
+        self.open = True
+
+class LoggedConnection(Connection, Logger):
+    pass  # Logger.__init__ never runs: no self.lines

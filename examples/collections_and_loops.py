@@ -25,3 +25,21 @@ def find(needle, haystack):
 grid = [[0] * 3] * 3
 grid[0][0] = 1
 print(grid)  # three rows, one list: [[1, 0, 0], [1, 0, 0], [1, 0, 0]]
+
+
+# PP501: `pop(0)` or `insert(0, x)` on a list inside a loop
+def breadth_first(start, neighbours):
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        queue.extend(neighbours(node))
+
+
+# PP503: Creating a missing dict entry by hand before filling it
+def group_by_initial(words):
+    groups = {}
+    for word in words:
+        if word[0] not in groups:
+            groups[word[0]] = []
+        groups[word[0]].append(word)
+    return groups

@@ -13,3 +13,24 @@ def describe(value):
 
 def is_number(value):
     return isinstance(value, float)
+
+
+# PP202: `isinstance(x, dict)` rejects other mappings
+import os
+
+def flatten(settings):
+    if isinstance(settings, dict):
+        return sorted(settings.items())
+    return settings
+
+flatten(os.environ)  # returned unchanged: os.environ is not a dict
+
+
+# PP206: Deprecated `typing` alias of a builtin or `collections` class in an annotation
+from typing import Dict, List
+
+def group(words: List[str]) -> Dict[str, List[str]]:
+    groups: Dict[str, List[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word)
+    return groups

@@ -32,3 +32,27 @@ def render(tag, class_=None):
 for _ in range(2):
     print(Account("ada"))
 print(Account("ada")._Account__balance)  # the "private" name is still reachable
+
+
+# PP101: Name hides a builtin function or type
+def tally(list):
+    total = sum(list)
+    return total, list(set(list))  # TypeError: the parameter is called
+
+
+# PP102: Special-looking name that Python never uses
+class Account:
+    def __innit__(self, owner):
+        self.owner = owner
+
+Account("ann")  # TypeError: Account() takes no arguments
+
+
+# PP103: Private `__name` attribute used outside the class that owns it
+class Account:
+    def __init__(self):
+        self.__balance = 0
+
+class Savings(Account):
+    def interest(self):
+        return self.__balance * 0.02  # looks up _Savings__balance

@@ -16,8 +16,14 @@ const SITE_NAMES = new Set(['help', 'exit', 'quit', 'copyright', 'credits', 'lic
 /** The builtin functions and types (`list`, `id`, `open`...): exceptions and constants are left to other checks. */
 export const BUILTIN_CALLABLES: ReadonlySet<string> = new Set([...BUILTIN_NAMES].filter((n) => /^[a-z]/.test(n) && !SITE_NAMES.has(n)));
 
-/** Any builtin's name as a word: a statement without one cannot bind one. */
-const BUILTIN_WORD = new RegExp(`(?<![\\w.])(?:${[...BUILTIN_CALLABLES].join('|')})(?!\\w)`);
+/**
+ * A builtin's name where a statement may bind it: before `=`, `,`, `)`, `]` or `:=`, or
+ * after `for` or `as` (a statement without one binds no builtin name).
+ */
+const BUILTIN_TARGET = (() => {
+  const names = `(?<![\\w.])(?:${[...BUILTIN_CALLABLES].join('|')})(?!\\w)`;
+  return new RegExp(`${names}[ \\t]*(?:=(?!=)|,|\\)|\\]|:=)|\\b(?:for|as)\\b[^\\n:=]*?${names}`);
+})();
 
 /** Calls that see local variables by their names: renaming one changes what they find. */
 const NAMESPACE_READERS = ['locals', 'vars', 'eval', 'exec'];
@@ -91,7 +97,7 @@ export const builtinShadowing: Rule = {
     return {
       [TOP_LEVEL_STATEMENT](statement) {
         // A module's functions, classes and imports are its API; only plain statements may bind data at module level.
-        if (context.unit.kind !== 'statement' || !BUILTIN_WORD.test(context.source.text.slice(statement.startIndex, statement.endIndex))) return;
+        if (context.unit.kind !== 'statement' || !BUILTIN_TARGET.test(context.source.text.slice(statement.startIndex, statement.endIndex))) return;
         checkScope(context.scopes.treeFor(statement).module, statement);
       },
       function_definition: checkFunction,

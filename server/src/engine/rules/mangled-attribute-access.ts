@@ -4,7 +4,7 @@ import { mangle, underscoreForm } from '../python';
 import { TOP_LEVEL_STATEMENT, type Rule, type RuleContext } from '../rule';
 
 /** `.__name` in the text: where a private attribute may be accessed (the tree confirms each hit). */
-const PRIVATE_ACCESS = /\.[ \t]*(__[A-Za-z0-9_]*[A-Za-z0-9])(?![A-Za-z0-9_])/g;
+const PRIVATE_ACCESS = /\.[ \t]*(__\w*)/g;
 
 export const mangledAttributeAccess: Rule = {
   meta: {

@@ -59,8 +59,8 @@ const PYTHON2_NAMES: Readonly<Record<string, { successors: string[]; instead: st
 
 /** `def name` or `async def name` at a definition's start. */
 const DEF_NAME = /(?:async[ \t]+)?def[ \t]+([^\s(]+)/y;
-/** An assignment to an underscore-wrapped name at the start of a line (or after `a = `). */
-const UNDERSCORE_ASSIGNMENT = /^[ \t]*(?:[\w, \t]+=[ \t]*)?_\w*_[ \t]*[=:,]/gm;
+/** A line that starts by assigning an underscore-wrapped name; the match starts at the line's start. */
+const UNDERSCORE_ASSIGNMENT = /^[ \t]*_\w*_[ \t]*[=:,]/gm;
 
 const KNOWN: ReadonlySet<string> = new Set([...KNOWN_DUNDERS, ...RECOGNISED_ELSEWHERE]);
 
@@ -114,6 +114,18 @@ interface Verdict {
  * protocol, such as pydantic's `__get_validators__`).
  */
 function judge(name: string): Verdict | null {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    verdict = judgeAfresh(name);
+    verdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+/** Verdicts by name: the same few dozen names come back in every file. */
+const verdicts = new Map<string, Verdict | null>();
+
+function judgeAfresh(name: string): Verdict | null {
   if (underscoreForm(name) === 'dunder') {
     if (KNOWN.has(name)) return null;
     const legacy = PYTHON2_NAMES[name];
@@ -200,7 +212,7 @@ export const unknownDunder: Rule = {
       class_definition(cls) {
         const body = cls.childForFieldName('body');
         // Most class bodies assign no underscore-wrapped name at all.
-        if (!body || assignments.within(body.startIndex, body.endIndex).length === 0) return;
+        if (!body || assignments.within(text.lastIndexOf('\n', body.startIndex) + 1, body.endIndex).length === 0) return;
         for (const member of statementsOf(body)) {
           if (member.type !== 'expression_statement') continue;
           for (let e = member.namedChild(0); e?.type === 'assignment'; e = e.childForFieldName('right')) {
