@@ -45,6 +45,12 @@ describe('PP604 lock-without-with', () => {
             '            # wake one waiter\n            if self.waiting:\n                self.cond.notify()\n        return True\n',
         },
         {
+          // CRLF line breaks stay CRLF
+          code: 'def f(lock):\r\n    lock.acquire()\r\n    a()\r\n    b()\r\n    lock.release()\r\n    return 1\r\n',
+          errors: ['1:4-1:18'],
+          output: 'def f(lock):\r\n    with lock:\r\n        a()\r\n        b()\r\n    return 1\r\n',
+        },
+        {
           // two pairs in one block
           code: 'def f(lock):\n    lock.acquire()\n    a()\n    lock.release()\n    b()\n    lock.acquire()\n    c()\n    lock.release()\n',
           errors: ['1:4-1:18', '5:4-5:18'],

@@ -59,6 +59,12 @@ describe('PP504 useless-else-on-loop', () => {
           output: 'def f(xs):\n\tfor x in xs:\n\t\tpass\n\tif x:\n\t\treturn x\n',
         },
         {
+          // CRLF line breaks stay CRLF
+          code: 'def f(xs):\r\n    for x in xs:\r\n        pass\r\n    else:  # c\r\n        y = 1\r\n        z = 2\r\n    return y\r\n',
+          errors: ['3:4-3:8'],
+          output: 'def f(xs):\r\n    for x in xs:\r\n        pass\r\n    # c\r\n    y = 1\r\n    z = 2\r\n    return y\r\n',
+        },
+        {
           // nested useless elses, one inside the other's block: both fixed
           code: 'for a in b:\n    pass\nelse:\n    for c in d:\n        pass\n    else:\n        e = 1\n',
           errors: ['2:0-2:4', '5:4-5:8'],
@@ -81,7 +87,7 @@ describe('PP504 useless-else-on-loop', () => {
     it,
   );
 
-  it('the safe fix keeps what the program does: loops that finish, continue, return, raise, and while loops', async () => {
+  it('the safe fix keeps what the program does: loops that finish, continue, return, raise, generators and while loops', async () => {
     const program = [
       'def first_even(xs):',
       '    for x in xs:',
@@ -119,6 +125,12 @@ describe('PP504 useless-else-on-loop', () => {
       '    else:',
       '        print("rows done")',
       '',
+      'def numbered(xs):',
+      '    for i, x in enumerate(xs):',
+      '        yield i, x',
+      '    else:',
+      '        yield "end", None',
+      '',
       'class Squares:',
       '    def __iter__(self):',
       '        print("iterating")',
@@ -132,12 +144,13 @@ describe('PP504 useless-else-on-loop', () => {
       '    except ValueError as e:',
       '        print("caught", e)',
       'nested([[1, 2], [None], []])',
+      'print(list(numbered("ab")), list(numbered("")))',
       'for sq in Squares():',
       '    print(sq)',
       'else: print("squares done")',
       '',
     ].join('\n');
-    const fixed = await assertSameOutput('PP504', program, { fixes: 5 });
+    const fixed = await assertSameOutput('PP504', program, { fixes: 6 });
     // only the inner loop of `nested`, which breaks, keeps its `else`
     assert.equal(fixed.match(/^\s*else:/gm)?.length, 1, fixed);
   });

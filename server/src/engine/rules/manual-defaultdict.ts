@@ -54,31 +54,36 @@ export const manualDefaultdict: Rule = {
   create(context) {
     const testsMissing = unitTextMatcher(context, /\bnot\s+in\b/);
     return {
-      block(block) {
+      if_statement(statement) {
         if (!testsMissing()) return;
-        const statements = statementsOf(block);
-        for (let i = 0; i + 1 < statements.length; i++) {
-          const statement = statements[i];
-          if (statement.type !== 'if_statement') continue;
-          const found = createsMissingEntry(statement, context);
-          if (!found || !fillsEntry(statements[i + 1], found.dict, found.key, context)) continue;
-          const condition = statement.childForFieldName('condition')!;
-          context.report({
-            range: { start: context.source.rangeOf(statement).start, end: context.source.rangeOf(condition).end },
-            message:
-              `The empty ${found.factory} is created by hand before it is filled: \`collections.defaultdict(${found.factory})\` ` +
-              `creates it on first use, or use \`${found.dict}.setdefault(${found.key}, ...)\``,
-          });
-        }
+        const found = createsMissingEntry(statement, context);
+        const next = found ? nextStatement(statement, context) : null;
+        if (!found || !next || !fillsEntry(next, found.dict, found.key, context)) return;
+        const condition = statement.childForFieldName('condition')!;
+        context.report({
+          range: { start: context.source.rangeOf(statement).start, end: context.source.rangeOf(condition).end },
+          message:
+            `The empty ${found.factory} is created by hand before it is filled: \`collections.defaultdict(${found.factory})\` ` +
+            `creates it on first use, or use \`${found.dict}.setdefault(${found.key}, ...)\``,
+        });
       },
     };
   },
 };
 
+/** The statement after this one in its block (comments skipped), or null. */
+function nextStatement(statement: Node, context: RuleContext): Node | null {
+  const block = context.parentOf(statement);
+  if (block?.type !== 'block') return null;
+  let next = statement.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return next;
+}
+
 /** `if k not in d: d[k] = []` with no other branch: the dict, the key and the factory that makes the empty value. */
 function createsMissingEntry(statement: Node, context: RuleContext): { dict: string; key: string; factory: string } | null {
-  if (statement.childrenForFieldName('alternative').length > 0) return null;
   const condition = statement.childForFieldName('condition');
+  if (condition?.type !== 'comparison_operator' || statement.childrenForFieldName('alternative').length > 0) return null;
   const single = condition?.type === 'comparison_operator' ? singleComparison(condition) : null;
   if (!single || single.operator.type !== 'not in' || isConstantKey(single.left)) return null;
   const body = statementsOf(statement.childForFieldName('consequence'));

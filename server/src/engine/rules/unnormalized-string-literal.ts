@@ -64,8 +64,8 @@ export const unnormalizedStringLiteral: Rule = {
   },
 
   create(context) {
-    // Only a combining character typed as itself is flagged: most units hold none.
-    const combines = unitTextMatcher(context, /[\p{M}\u1161-\u1175\u11a8-\u11c2]/u);
+    // Only a combining character typed as itself is flagged, and all of them come after U+02FF: most units hold none.
+    const combines = unitTextMatcher(context, /[^\x00-\u02ff]/);
     return {
       string(node) {
         if (!combines()) return;
