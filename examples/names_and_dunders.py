@@ -35,9 +35,9 @@ print(Account("ada")._Account__balance)  # the "private" name is still reachable
 
 
 # PP101: Name hides a builtin function or type
-def tally(list):
-    total = sum(list)
-    return total, list(set(list))  # TypeError: the parameter is called
+def unique(text):
+    list = text.split()
+    return list(set(list))  # TypeError: this `list` is the local one
 
 
 # PP102: Special-looking name that Python never uses
@@ -49,10 +49,11 @@ Account("ann")  # TypeError: Account() takes no arguments
 
 
 # PP103: Private `__name` attribute used outside the class that owns it
-class Account:
+class Wallet:
     def __init__(self):
-        self.__balance = 0
+        self.__coins = 0
 
-class Savings(Account):
-    def interest(self):
-        return self.__balance * 0.02  # looks up _Savings__balance
+
+class Purse(Wallet):
+    def total(self):
+        return self.__coins  # AttributeError: inside Purse this name means something else
