@@ -7,12 +7,13 @@
 // Results are cached per unit under its key (its text, and for a method its class
 // name) together with every question the unit's rules asked about the rest of the
 // module and the answer they got (module-facts.ts `FactsView`), and whether they
-// read the class summary. After an edit a unit is reused, shifted to its new lines,
+// read the class summary (and what they learnt from the bodies of methods outside
+// the unit: `ClassSummary` `selfAttributes`). After an edit a unit is reused, shifted to its new lines,
 // when its key is unchanged and every recorded question still gets the same
 // answer; so typing inside one method re-analyses that method, and a new
 // module-level name re-analyses only the units that asked about that name.
 import { Query, type Language, type Node, type Tree } from '../parser';
-import { summarizeClass, type ClassSummary } from './class-summary';
+import { methodDefinitions, selfAttributesOf, summarizeClass, type ClassSummary, type SelfAttributes } from './class-summary';
 import { FactsView, moduleFactsFor, type FactRead } from './module-facts';
 import { filterSuppressed } from './noqa';
 import { UnitParents } from './parents';
@@ -55,7 +56,11 @@ interface CachedUnit {
   reads: FactRead[];
   /** The class skeleton the unit's rules read through `classSummary`, if they did. */
   skeleton: string | null;
+  /** What the unit's rules learnt from the bodies of its class's methods: method index and answer, as JSON. */
+  bodyReads: BodyRead[];
 }
+
+type BodyRead = readonly [method: number, answer: string];
 
 export interface AnalysisCache {
   fingerprint: string;
@@ -92,6 +97,7 @@ class UnitState {
   scopeMs = 0;
   reads: FactRead[] = [];
   skeleton: string | null = null;
+  bodyReads: BodyRead[] = [];
   diagnostics: Diagnostic[] = [];
   private scopeTree: ScopeTree | null = null;
   readonly parents: UnitParents;
@@ -136,10 +142,13 @@ class UnitState {
 
   summary(classStatement: Node): ClassSummary {
     const { unit } = this;
-    const own = unit.classNode && (classStatement.id === unit.classNode.id || (unit.kind === 'class' && classStatement.id === unit.node.id));
+    // The class around the unit, asked for by its `class_definition` or by its statement (with decorators).
+    const ownStatement = unit.kind === 'class' ? unit.node : unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
+    const own = unit.classNode && (classStatement.id === unit.classNode.id || classStatement.id === ownStatement?.id);
     if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
-    if (own && unit.kind === 'class') return summarizeClass(unit.node);
-    if (own) return summarizeClass(unit.above[unit.above.length - 2]);
+    const record = (method: number, answer: SelfAttributes) => this.bodyReads.push([method, JSON.stringify(answer)]);
+    if (own && unit.kind === 'class') return summarizeClass(unit.node, record);
+    if (own) return summarizeClass(unit.above[unit.above.length - 2], record);
     // Any other class must lie inside the unit: a summary of a class elsewhere would not be recorded.
     const first = unit.segments[0].startIndex;
     const last = unit.segments[unit.segments.length - 1].endIndex;
@@ -228,7 +237,12 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   for (const unit of units) {
     const reused = previous?.get(unit.head)?.get(unit.text)?.[unit.ordinal];
     let entry: CachedUnit;
-    if (reused && (reused.skeleton === null || reused.skeleton === unit.skeleton) && plainView.answersStill(reused.reads)) {
+    if (
+      reused &&
+      (reused.skeleton === null || reused.skeleton === unit.skeleton) &&
+      plainView.answersStill(reused.reads) &&
+      bodyReadsStill(reused.bodyReads, unit)
+    ) {
       const moved = reused.segments.some((s, i) => s.startRow !== unit.segments[i].startRow);
       entry = moved ? { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) } : reused;
     } else {
@@ -236,7 +250,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       state = new UnitState(unit, recordingView, timing);
       if (unit.statementIndex !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
       visitUnit(unit, query, dispatch, safeVisit);
-      entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton };
+      entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };
       yield;
     }
     let byText = cache.get(unit.head);
@@ -253,6 +267,19 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
     cache: { fingerprint, units: cache, memo },
     stats: { units: units.length, analysed },
   };
+}
+
+/** Whether the methods a unit's rules read still answer the same (the class unit's key is its skeleton, without method bodies). */
+function bodyReadsStill(reads: readonly BodyRead[], unit: Unit): boolean {
+  if (reads.length === 0) return true;
+  const methods = unit.classNode ? methodDefinitions(unit.classNode) : [];
+  const answers = new Map<number, string>();
+  return reads.every(([method, answer]) => {
+    if (!methods[method]) return false;
+    let now = answers.get(method);
+    if (now === undefined) answers.set(method, (now = JSON.stringify(selfAttributesOf(methods[method]))));
+    return now === answer;
+  });
 }
 
 /** Compiled dispatch queries, one per grammar and set of node types; compiling costs more than running. */
@@ -311,14 +338,17 @@ function toDiagnostic(rule: Rule, report: Report, settings: Settings, source: So
 
 /**
  * Moves cached diagnostics with their unit. A line inside one of the unit's old
- * segments moves as that segment moved; a line before the unit (the module header,
- * where fixes add imports) stays put.
+ * segments moves as that segment moved, and so does the line just after the unit
+ * (where a fix appends to a class's last member); a line before the unit (the module
+ * header, where fixes add imports) stays put.
  */
 function shiftDiagnostics(diagnostics: Diagnostic[], from: readonly Segment[], to: readonly Segment[]): Diagnostic[] {
   const single = from.length === 1;
+  const last = from.length - 1;
   const line = (l: number): number => {
     if (single) return l >= from[0].startRow ? l + to[0].startRow - from[0].startRow : l;
-    const i = from.findIndex((s) => s.startRow <= l && l <= s.endRow);
+    const found = from.findIndex((s) => s.startRow <= l && l <= s.endRow);
+    const i = found < 0 && l === from[last].endRow + 1 ? last : found;
     return i < 0 ? l : l + to[i].startRow - from[i].startRow;
   };
   const pos = (p: Position): Position => ({ line: line(p.line), character: p.character });

@@ -2,9 +2,22 @@
 // mutable class attributes, ...) or a method in the light of its class: built from
 // the class body's own statements and the methods' signatures, never their bodies.
 // A method unit that asks for its class's summary is re-analysed when the class's
-// skeleton changes, not when another method's body does.
+// skeleton changes, not when another method's body does. The one fact taken from
+// method bodies, what each does with `self` (`selfAttributes`), is computed only
+// when asked, and a unit that asks about a method outside itself records the
+// answer: it is re-analysed when that answer changes (analyze.ts `bodyReadsStill`).
 import type { Node } from '../parser';
 import { boundNames, statementsOf } from './python';
+
+/** What a method's body does with its first parameter. */
+export interface SelfAttributes {
+  /** Attributes it assigns (`self.x = ...`, `self.x += ...`, `self.a, self.b = ...`), in order, once each. */
+  assigned: string[];
+  /** Attributes it reads (`self.x`, `self.f()`; `vars(self)` reads `__dict__`), in order, once each. */
+  read: string[];
+  /** Those of `read` it calls (`self.f()`): methods, most likely, rather than state. */
+  called: string[];
+}
 
 export interface MethodSummary {
   name: string;
@@ -13,6 +26,8 @@ export interface MethodSummary {
   /** The parameter list as written, parentheses included. */
   parameters: string;
   node: Node;
+  /** Reads the method's body (classes nested in it left out); asked from another unit, the answer is recorded. */
+  selfAttributes(): SelfAttributes;
 }
 
 export interface ClassSummary {
@@ -30,8 +45,83 @@ function decoratorsOf(statement: Node): string[] {
   return statement.namedChildren.flatMap((d) => (d?.type === 'decorator' && d.namedChild(0) ? [d.namedChild(0)!.text] : []));
 }
 
-/** `statement` is the class statement, with its decorators if it has any. */
-export function summarizeClass(statement: Node): ClassSummary {
+/** The name of a function's first parameter (`self`), or null. */
+function firstParameter(fn: Node): string | null {
+  const first = fn.childForFieldName('parameters')?.namedChildren.find((p) => p !== null && p.type !== 'comment');
+  if (!first) return null;
+  if (first.type === 'identifier') return first.text;
+  if (first.type === 'typed_parameter') return first.namedChildren.find((c) => c?.type === 'identifier')?.text ?? null;
+  if (first.type === 'default_parameter' || first.type === 'typed_default_parameter') return first.childForFieldName('name')?.text ?? null;
+  return null;
+}
+
+/** Attribute targets of an assignment's left side: `self.x`, `self.a, self.b`, `(self.a, [self.b])`. */
+function attributeTargets(target: Node, into: Node[]): void {
+  if (target.type === 'attribute') into.push(target);
+  else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern'].includes(target.type)) {
+    for (const c of target.namedChildren) if (c) attributeTargets(c, into);
+  }
+}
+
+/** What `fn` (a `function_definition`) does with its first parameter; classes nested in it are left out. */
+export function selfAttributesOf(fn: Node): SelfAttributes {
+  const self = firstParameter(fn);
+  const body = fn.childForFieldName('body');
+  const result: SelfAttributes = { assigned: [], read: [], called: [] };
+  if (!self || !body) return result;
+  const nested = body.descendantsOfType('class_definition').map((c) => c && ([c.startIndex, c.endIndex] as const));
+  const outside = (n: Node) => !nested.some((r) => r && r[0] <= n.startIndex && n.endIndex <= r[1]);
+  const onSelf = (n: Node | null): n is Node => n !== null && n.childForFieldName('object')?.text === self && n.childForFieldName('object')?.type === 'identifier';
+  const assigned = new Set<string>();
+  const pureTargets = new Set<number>();
+  for (const assignment of body.descendantsOfType(['assignment', 'augmented_assignment'])) {
+    const left = assignment?.childForFieldName('left');
+    // `self.x: int` alone declares, it does not assign.
+    if (!assignment || !left || !assignment.childForFieldName('right') || !outside(assignment)) continue;
+    const targets: Node[] = [];
+    attributeTargets(left, targets);
+    for (const t of targets.filter(onSelf)) {
+      assigned.add(t.childForFieldName('attribute')!.text);
+      if (assignment.type === 'assignment') pureTargets.add(t.startIndex);
+    }
+  }
+  const read = new Set<string>();
+  const called = new Set<string>();
+  for (const node of body.descendantsOfType(['attribute', 'call'])) {
+    if (!node || !outside(node)) continue;
+    if (node.type === 'call') {
+      const callee = node.childForFieldName('function');
+      const args = node.childForFieldName('arguments');
+      if (callee?.text === 'vars' && args?.namedChildCount === 1 && args.namedChild(0)?.text === self) read.add('__dict__');
+      if (callee?.type === 'attribute' && onSelf(callee)) called.add(callee.childForFieldName('attribute')!.text);
+    } else if (onSelf(node) && !pureTargets.has(node.startIndex)) {
+      read.add(node.childForFieldName('attribute')!.text);
+    }
+  }
+  result.assigned = [...assigned];
+  result.read = [...read];
+  result.called = [...called];
+  return result;
+}
+
+/**
+ * The methods a class body defines directly, in order, as `function_definition`s (their
+ * decorators are on the parent): the same list, index for index, as a summary's `methods`.
+ */
+export function methodDefinitions(cls: Node): Node[] {
+  const methods: Node[] = [];
+  for (const member of statementsOf(cls.childForFieldName('body'))) {
+    const definition = member.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
+    if (definition?.type === 'function_definition' && definition.childForFieldName('name')) methods.push(definition);
+  }
+  return methods;
+}
+
+/**
+ * `statement` is the class statement, with its decorators if it has any. `onBodyRead`
+ * hears every `selfAttributes` answer, with the method's index in `methods`.
+ */
+export function summarizeClass(statement: Node, onBodyRead?: (method: number, answer: SelfAttributes) => void): ClassSummary {
   const cls = statement.type === 'decorated_definition' ? statement.childForFieldName('definition')! : statement;
   const summary: ClassSummary = {
     name: cls.childForFieldName('name')?.text ?? '',
@@ -45,7 +135,16 @@ export function summarizeClass(statement: Node): ClassSummary {
     const name = definition?.childForFieldName('name')?.text;
     if (definition?.type === 'function_definition' && name) {
       summary.boundNames.push(name);
-      summary.methods.push({ name, decorators: decoratorsOf(member), parameters: definition.childForFieldName('parameters')?.text ?? '()', node: definition });
+      const index = summary.methods.length;
+      let known: SelfAttributes | undefined;
+      const selfAttributes = (): SelfAttributes => {
+        if (!known) {
+          known = selfAttributesOf(definition);
+          onBodyRead?.(index, known);
+        }
+        return known;
+      };
+      summary.methods.push({ name, decorators: decoratorsOf(member), parameters: definition.childForFieldName('parameters')?.text ?? '()', node: definition, selfAttributes });
     } else if (definition?.type === 'class_definition' && name) {
       summary.boundNames.push(name);
     } else if (member.type === 'expression_statement') {

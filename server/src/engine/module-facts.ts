@@ -17,6 +17,21 @@ export interface FromImport {
   star: boolean;
 }
 
+/** A class statement at module level, at a glance (for rules about a class's bases). */
+export interface ModuleClass {
+  /** The positional bases as written (`Base`, `abc.ABC`, `Generic[T]`). */
+  bases: string[];
+  /** The other arguments of the class statement as written (`metaclass=ABCMeta`, `**options`). */
+  keywords: string[];
+  /** The decorators' expressions as written. */
+  decorators: string[];
+  /**
+   * The `__init__` the body defines directly, or null: with the receivers of the
+   * `__init__` calls it makes (`super` for `super().__init__()`, `Base` for `Base.__init__(self)`).
+   */
+  init: { calls: string[] } | null;
+}
+
 export interface ModuleFacts {
   /** How many times each name is bound by module-level code. */
   bindingCounts: Map<string, number>;
@@ -37,6 +52,12 @@ export interface ModuleFacts {
   /** What follows each top-level statement on its last line, by the statement's text; listed when first asked for. */
   lineTails?: Map<string, LineTail>;
   root: Node;
+  /** Module-level class statements (with their decorators) by name; the last one when a name has several. */
+  classStatements: Map<string, Node>;
+  /** `ModuleClass`es described so far: each is made when first asked for. */
+  classes: Map<string, ModuleClass>;
+  /** Per module-level name, the attributes module-level code assigns on it (`Point.__hash__ = ...`). */
+  attributeAssignments: Map<string, string[]>;
 }
 
 /** What follows a top-level statement on its last line: nothing, a comment, a `# type:` comment, or more code (`; x = 1`). */
@@ -113,6 +134,10 @@ export interface ModuleView {
   declaredGlobal(name: string): boolean;
   /** The file deletes names and uses `globals()` or `exec(`: module names may change behind the analysis's back. */
   dynamicGlobals(): boolean;
+  /** The class a module-level `class` statement binds to `name`, when nothing else at module level binds it. */
+  moduleClass(name: string): ModuleClass | undefined;
+  /** The attributes module-level code assigns on `name` (`Point.__hash__ = ...` gives `__hash__`). */
+  assignedAttributes(name: string): string[];
 }
 
 type Question = keyof ModuleView;
@@ -194,6 +219,20 @@ export class FactsView implements ModuleView {
     return this.answer('dynamicGlobals', '', this.facts.scope.dynamicGlobals);
   }
 
+  moduleClass(name: string): ModuleClass | undefined {
+    const { classes, classStatements, bindingCounts } = this.facts;
+    let described = classes.get(name);
+    if (!described && bindingCounts.get(name) === 1 && classStatements.has(name)) {
+      described = describeClass(classStatements.get(name)!);
+      classes.set(name, described);
+    }
+    return this.answer('moduleClass', name, described);
+  }
+
+  assignedAttributes(name: string): string[] {
+    return this.answer('assignedAttributes', name, this.facts.attributeAssignments.get(name) ?? []);
+  }
+
   /** Answers as JSON, by question and argument: many cached units asked the same questions. */
   private readonly answers = new Map<string, string>();
 
@@ -210,6 +249,34 @@ export class FactsView implements ModuleView {
     }
     return true;
   }
+}
+
+function describeClass(statement: Node): ModuleClass {
+  const cls = statement.type === 'decorated_definition' ? statement.childForFieldName('definition')! : statement;
+  const described: ModuleClass = { bases: [], keywords: [], decorators: [], init: null };
+  if (statement !== cls) {
+    for (const d of statement.namedChildren) if (d?.type === 'decorator' && d.namedChild(0)) described.decorators.push(d.namedChild(0)!.text);
+  }
+  for (const argument of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (!argument || argument.type === 'comment') continue;
+    const kind = ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(argument.type) ? described.keywords : described.bases;
+    kind.push(argument.text);
+  }
+  for (const member of statementsOf(cls.childForFieldName('body'))) {
+    const fn = member.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
+    if (fn?.type !== 'function_definition' || fn.childForFieldName('name')?.text !== '__init__') continue;
+    const calls: string[] = [];
+    for (const call of fn.childForFieldName('body')?.descendantsOfType('call') ?? []) {
+      const callee = call?.childForFieldName('function');
+      if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== '__init__') continue;
+      const receiver = callee.childForFieldName('object');
+      if (!receiver) continue;
+      const isSuper = receiver.type === 'call' && receiver.childForFieldName('function')?.text === 'super';
+      calls.push(isSuper ? 'super' : receiver.text);
+    }
+    described.init = { calls };
+  }
+  return described;
 }
 
 /** `deque` -> `collections.deque` when imported so; `list` -> `builtins.list` unless the module rebinds it. */
@@ -301,6 +368,9 @@ export function computeModuleFacts(root: Node): ModuleFacts {
     importLine: 0,
     scope: new ScopeFacts(root),
     root,
+    classStatements: new Map(),
+    classes: new Map(),
+    attributeAssignments: new Map(),
   };
   let row = 0;
   const bind = (name: string) => {
@@ -358,11 +428,14 @@ export function computeModuleFacts(root: Node): ModuleFacts {
         const name = s.childForFieldName('name')?.text;
         if (name) bind(name);
         if (name && s.type === 'function_definition') facts.functions.set(name, s);
+        if (name && s.type === 'class_definition') facts.classStatements.set(name, s);
         break;
       }
       case 'decorated_definition': {
-        const name = s.childForFieldName('definition')?.childForFieldName('name')?.text;
+        const definition = s.childForFieldName('definition');
+        const name = definition?.childForFieldName('name')?.text;
         if (name) bind(name);
+        if (name && definition?.type === 'class_definition') facts.classStatements.set(name, s);
         break;
       }
       case 'expression_statement':
@@ -371,6 +444,12 @@ export function computeModuleFacts(root: Node): ModuleFacts {
           const right = expr.childForFieldName('right');
           const names = left ? boundNames(left) : [];
           for (const n of names) bind(n.text);
+          const object = left?.type === 'attribute' ? left.childForFieldName('object') : null;
+          if (object?.type === 'identifier') {
+            const assigned = facts.attributeAssignments.get(object.text) ?? [];
+            assigned.push(left!.childForFieldName('attribute')!.text);
+            facts.attributeAssignments.set(object.text, assigned);
+          }
           if (left?.type === 'identifier' && right && right.type !== 'assignment') {
             assignments.push({ name: left.text, value: right });
           }

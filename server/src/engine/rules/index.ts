@@ -2,6 +2,7 @@
 // and one line here.
 import type { Rule } from '../rule';
 import { getattrConstant } from './getattr-constant';
+import { eqWithoutHash } from './eq-without-hash';
 import { globalStatement } from './global-statement';
 import { hasattrCall } from './hasattr-call';
 import { lambdaAssignment } from './lambda-assignment';
@@ -9,9 +10,12 @@ import { lambdaReimplementsOperator } from './lambda-reimplements-operator';
 import { literalArgumentTypeMismatch } from './literal-argument-type-mismatch';
 import { literalIdentityComparison } from './literal-identity-comparison';
 import { loopVariableClosure } from './loop-variable-closure';
+import { mixinInstantiated } from './mixin-instantiated';
+import { multipleConcreteBases } from './multiple-concrete-bases';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
+import { reprHardcodesClassName } from './repr-hardcodes-class-name';
 import { unboundLocal } from './unbound-local';
 import { unnecessaryLambda } from './unnecessary-lambda';
 import { useAfterDel } from './use-after-del';
@@ -33,6 +37,10 @@ export const RULES: readonly Rule[] = [
   hasattrCall,
   getattrConstant,
   literalArgumentTypeMismatch,
+  eqWithoutHash,
+  reprHardcodesClassName,
+  mixinInstantiated,
+  multipleConcreteBases,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
