@@ -121,7 +121,7 @@ export interface ModuleView {
   bindingCount(name: string): number;
   /** The line (0-based) of the first module-level statement that binds the name. */
   firstBinding(name: string): number | undefined;
-  /** The parameters of the undecorated module-level `def` that is the name's only module-level binding. */
+  /** The parameters of the undecorated module-level `def` that is the name's only module-level binding, when one is annotated. */
   functionSignature(name: string): ParameterFact[] | undefined;
   /** What follows the top-level statement with this text on its last line (outside the statement's unit). */
   lineTail(statementText: string): LineTail;
@@ -186,7 +186,8 @@ export class FactsView implements ModuleView {
 
   functionSignature(name: string): ParameterFact[] | undefined {
     const fn = this.facts.bindingCounts.get(name) === 1 ? this.facts.functions.get(name) : undefined;
-    return this.answer('functionSignature', name, fn ? signatureOf(fn) : undefined);
+    const params = fn ? signatureOf(fn) : undefined;
+    return this.answer('functionSignature', name, params?.some((p) => p.annotation !== null) ? params : undefined);
   }
 
   lineTail(statementText: string): LineTail {

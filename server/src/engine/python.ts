@@ -208,3 +208,15 @@ export function assignmentOfValue(value: Node, parents: ParentLookup): Node | nu
   }
   return parent?.type === 'assignment' && parent.childForFieldName('right')?.id === value.id ? parent : null;
 }
+
+const CALLEE_NAME = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\(/y;
+
+/**
+ * The plain (ASCII) name a call's text starts with, read without asking the tree: `f` for `f(x)`,
+ * null for `a.f(x)`. A cheap first test for visitors of every call, to be confirmed on the tree:
+ * the outer call of `f(a)(b)` answers `f` too.
+ */
+export function calleeName(call: Node, text: string): string | null {
+  CALLEE_NAME.lastIndex = call.startIndex;
+  return CALLEE_NAME.exec(text)?.[1] ?? null;
+}

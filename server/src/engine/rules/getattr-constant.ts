@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { ancestors } from '../parents';
-import { plainArguments, primaryText, standaloneText, underscoreForm } from '../python';
+import { calleeName, plainArguments, primaryText, standaloneText, underscoreForm } from '../python';
 import { isBuiltin } from '../resolve';
 import type { Rule, RuleContext } from '../rule';
 import { DEF_BOUND, isBinding } from '../scope';
@@ -79,8 +79,12 @@ export const getattrConstant: Rule = {
   },
 
   create(context) {
+    // A file that mentions neither builtin has no unit that calls one.
+    if (!/[gs]etattr/.test(context.source.text)) return {};
     return {
       call(call) {
+        const callee = calleeName(call, context.source.text);
+        if (callee !== 'getattr' && callee !== 'setattr') return;
         const fn = call.childForFieldName('function');
         if (fn?.type !== 'identifier' || (fn.text !== 'getattr' && fn.text !== 'setattr')) return;
         const args = plainArguments(call);

@@ -1,4 +1,4 @@
-import { plainArguments } from '../python';
+import { calleeName, plainArguments } from '../python';
 import { isBuiltin, resolveNameAt } from '../resolve';
 import type { Rule } from '../rule';
 
@@ -28,8 +28,11 @@ export const hasattrCall: Rule = {
   },
 
   create(context) {
+    // A file that never mentions `hasattr` has no unit that calls it.
+    if (!context.source.text.includes('hasattr')) return {};
     return {
       call(call) {
+        if (calleeName(call, context.source.text) !== 'hasattr') return;
         const fn = call.childForFieldName('function');
         if (fn?.type !== 'identifier' || fn.text !== 'hasattr') return;
         const args = plainArguments(call);

@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import type { ParameterFact } from '../module-facts';
-import { plainArguments } from '../python';
+import { calleeName, plainArguments } from '../python';
 import type { Rule, RuleContext } from '../rule';
 import { DEF_BOUND } from '../scope';
 
@@ -101,16 +101,27 @@ export const literalArgumentTypeMismatch: Rule = {
   },
 
   create(context) {
+    // The signatures asked for in the unit being analysed: one recorded question per name and unit.
+    let unit: Node | null = null;
+    let asked = new Map<string, ParameterFact[] | undefined>();
+    const signatureOf = (name: string): ParameterFact[] | undefined => {
+      if (context.unit.node !== unit) {
+        unit = context.unit.node;
+        asked = new Map();
+      }
+      if (!asked.has(name)) asked.set(name, context.module.functionSignature(name));
+      return asked.get(name);
+    };
     return {
       call(call) {
+        const name = calleeName(call, context.source.text);
+        const signature = name ? signatureOf(name) : undefined;
+        if (!signature) return;
         const fn = call.childForFieldName('function');
         if (fn?.type !== 'identifier') return;
         const args = plainArguments(call);
-        if (!args) return;
-        const literals = [...args.positional, ...args.keywords.map((k) => k.value)].some((a) => literalType(a) !== null);
-        if (!literals || !isModuleName(fn, context)) return;
-        const signature = context.module.functionSignature(fn.text);
-        if (!signature) return;
+        if (!args || ![...args.positional, ...args.keywords.map((k) => k.value)].some((a) => literalType(a) !== null)) return;
+        if (!isModuleName(fn, context)) return;
         const positional = signature.filter((p) => p.kind === 'positional-only' || p.kind === 'positional');
         const matched: Array<{ argument: Node; parameter: ParameterFact }> = [];
         for (const [i, argument] of args.positional.entries()) if (i < positional.length) matched.push({ argument, parameter: positional[i] });

@@ -74,8 +74,9 @@ export const unnecessaryLambda: Rule = {
 
 /**
  * Whether the callee names, when the lambda is written, the object it will name when the lambda
- * is called: a name bound once before the lambda and not in a loop around it, a builtin, or an
- * attribute of a module brought in by `import`. A lambda that module or class code creates lives
+ * is called: a function's variable bound once before the lambda and not in a loop around it, a
+ * module-level name bound once, a builtin, or an attribute of a module brought in by `import`.
+ * A lambda that module or class code creates lives
  * as long as the module: it is left alone unless its callee is a builtin or a function or class of
  * the module, since an imported name is what tests patch (the lambda sees the patch, the bare
  * function captured at import time would not).
