@@ -220,3 +220,9 @@ export function calleeName(call: Node, text: string): string | null {
   CALLEE_NAME.lastIndex = call.startIndex;
   return CALLEE_NAME.exec(text)?.[1] ?? null;
 }
+
+/** Code on one line, cut to `limit` characters with `...`, for quoting in a message. */
+export function oneLine(text: string, limit = 40): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat;
+}

@@ -3,8 +3,9 @@
 // that names one exact class is deliberate (an assertion, an operator method, a
 // dispatch that gives the other classes a branch of their own).
 import type { Node } from '../parser';
+import { isBuiltinAt } from './name-lookup';
 import { ancestors } from './parents';
-import { dottedName } from './python';
+import { dottedName, oneLine } from './python';
 import type { RuleContext } from './rule';
 
 /** The arguments of a call, comments left out; null when one is unpacked or passed by keyword. */
@@ -136,4 +137,37 @@ export function insideOperatorMethod(node: Node, context: RuleContext): boolean 
     if (above.type === 'lambda' || above.type === 'class_definition') return false;
   }
   return false;
+}
+
+export interface ExactClassCheck {
+  /** The builtin class the check names (`float`, `dict`). */
+  exact: string;
+  /** Classes whose presence says the check is deliberate (`int` beside `float`, `Mapping` beside `dict`). */
+  partners: ClassFilter;
+  context: RuleContext;
+  /** Called for each builtin `exact` named in an `isinstance` call that is not deliberate. */
+  report(exact: Node, subject: Node): void;
+}
+
+/**
+ * The `call` visitor of a rule about `isinstance(x, <one exact builtin class>)`: skips
+ * checks that also name a partner class, assertions, operator methods and dispatches that
+ * check the same object for a partner elsewhere, and rebindings of the names.
+ */
+export function exactClassCheckVisitor({ exact, partners, context, report }: ExactClassCheck): (call: Node) => void {
+  return (call) => {
+    const check = isinstanceCheck(call, context.source.text);
+    if (!check) return;
+    const named = check.classes.filter((c) => c.type === 'identifier' && c.text === exact);
+    if (named.length === 0 || check.classes.some(partners.accepts)) return;
+    if (insideAssertion(call, context) || insideOperatorMethod(call, context)) return;
+    if (sameObjectCheckedFor(call, check.subject, partners, context)) return;
+    if (!isBuiltinAt('isinstance', call, context)) return;
+    for (const node of named) if (isBuiltinAt(exact, node, context)) report(node, check.subject);
+  };
+}
+
+/** A node's text on one line, cut to 30 characters, for quoting in a message. */
+export function brief(node: Node): string {
+  return oneLine(node.text, 30);
 }

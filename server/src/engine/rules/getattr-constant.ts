@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { ancestors } from '../parents';
-import { calleeName, plainArguments, primaryText, standaloneText, underscoreForm } from '../python';
+import { calleeName, oneLine, plainArguments, primaryText, standaloneText, underscoreForm } from '../python';
 import { isBuiltin } from '../resolve';
 import type { Rule, RuleContext } from '../rule';
 import { DEF_BOUND, isBinding } from '../scope';
@@ -100,13 +100,13 @@ export const getattrConstant: Rule = {
           const safe = inert(receiver, context) || inert(value, context);
           context.report({
             node: call,
-            message: `\`setattr\` with the constant name \`${name}\` is a plain assignment: write \`${truncate(primaryText(receiver))}.${name} = ...\``,
+            message: `\`setattr\` with the constant name \`${name}\` is a plain assignment: write \`${oneLine(primaryText(receiver))}.${name} = ...\``,
             fix: typeCommentAfter(statement!, context) ? null : fixOf(call, `${primaryText(receiver)}.${name} = ${standaloneText(value)}`, safe),
           });
         } else {
           context.report({
             node: call,
-            message: `\`getattr\` with the constant name \`${name}\` and no default is a plain attribute read: write \`${truncate(primaryText(receiver))}.${name}\``,
+            message: `\`getattr\` with the constant name \`${name}\` and no default is a plain attribute read: write \`${oneLine(primaryText(receiver))}.${name}\``,
             fix: fixOf(call, `${primaryText(receiver)}.${name}`, true),
           });
         }
@@ -116,7 +116,7 @@ export const getattrConstant: Rule = {
     function fixOf(call: Node, replacement: string, safe: boolean): Fix | null {
       if (call.descendantsOfType('comment').length > 0) return null;
       return {
-        title: `Use \`${truncate(replacement)}\``,
+        title: `Use \`${oneLine(replacement)}\``,
         safety: safe ? 'safe' : 'unsafe',
         edits: [{ range: context.source.rangeOf(call), newText: replacement }],
       };
@@ -139,7 +139,3 @@ function typeCommentAfter(statement: Node, context: RuleContext): boolean {
   return next?.type === 'comment' && next.startPosition.row === statement.endPosition.row && /^#\s*type:(?!\s*ignore\b)/.test(next.text);
 }
 
-function truncate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
-}

@@ -1,8 +1,8 @@
 import type { Node } from '../../parser';
 import { importEdit } from '../fixes';
-import { boundAround, isBuiltinAt, nameAvailability } from '../name-lookup';
+import { boundAround, nameAvailability } from '../name-lookup';
 import type { Rule, RuleContext } from '../rule';
-import { className, insideAssertion, insideOperatorMethod, isinstanceCheck, sameObjectCheckedFor, type ClassFilter } from '../type-checks';
+import { brief, className, exactClassCheckVisitor, type ClassFilter } from '../type-checks';
 import type { Fix, TextEdit } from '../types';
 
 /** Abstract mapping classes: next to one of them, `dict` is a deliberate fast path or a distinction. */
@@ -65,35 +65,25 @@ export const isinstanceConcreteMapping: Rule = {
 
   create(context) {
     return {
-      call(call) {
-        const check = isinstanceCheck(call, context.source.text);
-        if (!check) return;
-        const dicts = check.classes.filter((c) => c.type === 'identifier' && c.text === 'dict');
-        if (dicts.length === 0 || check.classes.some(MAPPING_CLASSES.accepts)) return;
-        if (insideAssertion(call, context) || insideOperatorMethod(call, context)) return;
+      call: exactClassCheckVisitor({
+        exact: 'dict',
+        // A partner anywhere in the check, or in a check of the same object nearby:
         // `if isinstance(x, dict): ... elif isinstance(x, Mapping): ...` tells dicts apart on purpose.
-        if (sameObjectCheckedFor(call, check.subject, MAPPING_CLASSES, context)) return;
-        if (!isBuiltinAt('isinstance', call, context)) return;
-        for (const node of dicts) {
-          if (!isBuiltinAt('dict', node, context)) continue;
+        partners: MAPPING_CLASSES,
+        context,
+        report: (node, subject) =>
           context.report({
             node,
             message:
-              `Only a \`dict\` (or a subclass such as \`OrderedDict\`) passes this check: \`${brief(check.subject)}\` fails it ` +
+              `Only a \`dict\` (or a subclass such as \`OrderedDict\`) passes this check: \`${brief(subject)}\` fails it ` +
               'when it is a `MappingProxyType`, a `ChainMap`, a `UserDict`, `os.environ` or another mapping; ' +
               '`collections.abc.Mapping` accepts them all',
             fix: buildFix(node, context),
-          });
-        }
-      },
+          }),
+      }),
     };
   },
 };
-
-function brief(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ');
-  return text.length > 30 ? `${text.slice(0, 27)}...` : text;
-}
 
 function buildFix(node: Node, context: RuleContext): Fix | null {
   const { source, module } = context;

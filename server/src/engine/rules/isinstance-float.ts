@@ -1,8 +1,8 @@
 import type { Node } from '../../parser';
 import { moduleImportEdit } from '../fixes';
-import { boundAround, isBuiltinAt, nameAvailability } from '../name-lookup';
+import { boundAround, nameAvailability } from '../name-lookup';
 import type { Rule, RuleContext } from '../rule';
-import { className, insideAssertion, insideOperatorMethod, isinstanceCheck, sameObjectCheckedFor, type ClassFilter } from '../type-checks';
+import { brief, className, exactClassCheckVisitor, type ClassFilter } from '../type-checks';
 import type { Fix, TextEdit } from '../types';
 
 /** Classes that let integers through: next to one of them, `float` is deliberate. */
@@ -67,35 +67,25 @@ export const isinstanceFloat: Rule = {
 
   create(context) {
     return {
-      call(call) {
-        const check = isinstanceCheck(call, context.source.text);
-        if (!check) return;
-        const floats = check.classes.filter((c) => c.type === 'identifier' && c.text === 'float');
-        if (floats.length === 0 || check.classes.some(INTEGER_CLASSES.accepts)) return;
-        if (insideAssertion(call, context) || insideOperatorMethod(call, context)) return;
+      call: exactClassCheckVisitor({
+        exact: 'float',
+        // A partner anywhere in the check, or in a check of the same object nearby:
         // `if isinstance(x, int): ... elif isinstance(x, float): ...` treats integers on purpose.
-        if (sameObjectCheckedFor(call, check.subject, INTEGER_CLASSES, context)) return;
-        if (!isBuiltinAt('isinstance', call, context)) return;
-        for (const node of floats) {
-          if (!isBuiltinAt('float', node, context)) continue;
+        partners: INTEGER_CLASSES,
+        context,
+        report: (node, subject) =>
           context.report({
             node,
             message:
-              `Only a \`float\` (or a subclass such as \`numpy.float64\`) passes this check: \`${brief(check.subject)}\` ` +
+              `Only a \`float\` (or a subclass such as \`numpy.float64\`) passes this check: \`${brief(subject)}\` ` +
               'fails it when it is an `int`, a `bool`, a `Fraction` or a `numpy.float32`; `numbers.Real` accepts every ' +
               'real number (but not `Decimal`)',
             fix: buildFix(node, context),
-          });
-        }
-      },
+          }),
+      }),
     };
   },
 };
-
-function brief(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ');
-  return text.length > 30 ? `${text.slice(0, 27)}...` : text;
-}
 
 function buildFix(node: Node, context: RuleContext): Fix | null {
   const { source, module } = context;

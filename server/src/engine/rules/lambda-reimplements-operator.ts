@@ -1,7 +1,7 @@
 import type { Node } from '../../parser';
 import { importEdit } from '../fixes';
 import { ancestors } from '../parents';
-import { assignmentOfValue, dottedName, plainArguments, underscoreForm } from '../python';
+import { assignmentOfValue, dottedName, oneLine, plainArguments, underscoreForm } from '../python';
 import { isBuiltin, resolveName, resolveNameAt } from '../resolve';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
@@ -187,7 +187,7 @@ export const lambdaReimplementsOperator: Rule = {
         const safe = rewrite.constant && isSortKey(lambda, context);
         context.report({
           node: lambda,
-          message: `this lambda does what \`operator.${rewrite.function}(${truncate(rewrite.arguments.join(', '))})\` does`,
+          message: `this lambda does what \`operator.${rewrite.function}(${oneLine(rewrite.arguments.join(', '))})\` does`,
           fix: quote === null ? null : operatorFix(lambda, rewrite, safe, context),
         });
       },
@@ -219,10 +219,6 @@ function operatorFix(lambda: Node, rewrite: Rewrite, safe: boolean, context: Rul
   }
   const replacement = `${callee}(${rewrite.arguments.join(', ')})`;
   edits.push({ range: source.rangeOf(lambda), newText: replacement });
-  return { title: `Use \`${truncate(replacement)}\``, safety: safe ? 'safe' : 'unsafe', edits };
+  return { title: `Use \`${oneLine(replacement)}\``, safety: safe ? 'safe' : 'unsafe', edits };
 }
 
-function truncate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
-}

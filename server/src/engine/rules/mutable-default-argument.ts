@@ -2,7 +2,7 @@ import type { Node } from '../../parser';
 import { importEdit } from '../fixes';
 import { mutableConstructorOf } from '../module-facts';
 import { ancestors } from '../parents';
-import { isDocstring, isImport, isStubBody, statementsOf } from '../python';
+import { isDocstring, isImport, isStubBody, oneLine, statementsOf } from '../python';
 import type { Rule, RuleContext } from '../rule';
 import { targetMinor } from '../settings';
 import type { Fix, TextEdit } from '../types';
@@ -100,7 +100,7 @@ function article(noun: string): string {
 function describeMutable(value: Node, parameter: string, fn: Node, context: RuleContext): Mutable | null {
   const constructor = mutableConstructorOf(value, context.module);
   if (constructor) {
-    return { description: `${article(constructor.split('.').pop()!)} \`${truncate(value.text)}\``, replacement: value.text };
+    return { description: `${article(constructor.split('.').pop()!)} \`${oneLine(value.text)}\``, replacement: value.text };
   }
   if (value.type !== 'identifier') return null;
   const global = context.module.mutableGlobal(value.text);
@@ -185,11 +185,6 @@ function enclosingScopes(fn: Node, context: RuleContext): Node[] {
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') scopes.push(p);
   }
   return scopes;
-}
-
-function truncate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
 }
 
 /** Splits `a | b` or `a, b` at bracket depth zero. */

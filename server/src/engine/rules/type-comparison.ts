@@ -2,7 +2,7 @@ import type { Node } from '../../parser';
 import { isBuiltinAt } from '../name-lookup';
 import { dottedName } from '../python';
 import type { Rule, RuleContext } from '../rule';
-import { insideAssertion, insideOperatorMethod, typeCallSubject } from '../type-checks';
+import { brief, insideAssertion, insideOperatorMethod, typeCallSubject } from '../type-checks';
 import type { Fix } from '../types';
 
 const NEGATED = new Set(['!=', 'is not']);
@@ -96,11 +96,6 @@ export const typeComparison: Rule = {
     };
   },
 };
-
-function brief(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ');
-  return text.length > 30 ? `${text.slice(0, 27)}...` : text;
-}
 
 interface FixInput {
   comparison: Node;
