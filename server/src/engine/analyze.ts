@@ -101,6 +101,8 @@ class UnitState {
     readonly unit: Unit,
     private readonly view: FactsView,
     private readonly timing: Map<string, number> | undefined,
+    /** Summaries already made in this analysis, by class node id: every method of a class asks for the same one. */
+    private readonly summaries: Map<number, ClassSummary>,
   ) {
     this.parents = new UnitParents(unit.node, unit.above);
     this.info = { kind: unit.kind, node: unit.node, statementIndex: unit.statementIndex };
@@ -138,15 +140,20 @@ class UnitState {
     const { unit } = this;
     const own = unit.classNode && (classStatement.id === unit.classNode.id || (unit.kind === 'class' && classStatement.id === unit.node.id));
     if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
-    if (own && unit.kind === 'class') return summarizeClass(unit.node);
-    if (own) return summarizeClass(unit.above[unit.above.length - 2]);
+    if (own) return this.summarize(unit.kind === 'class' ? unit.node : unit.above[unit.above.length - 2]);
     // Any other class must lie inside the unit: a summary of a class elsewhere would not be recorded.
     const first = unit.segments[0].startIndex;
     const last = unit.segments[unit.segments.length - 1].endIndex;
     if (classStatement.startIndex < first || classStatement.endIndex > last) {
       throw new Error('classSummary: only the class around the unit or a class inside it');
     }
-    return summarizeClass(classStatement);
+    return this.summarize(classStatement);
+  }
+
+  private summarize(statement: Node): ClassSummary {
+    let summary = this.summaries.get(statement.id);
+    if (!summary) this.summaries.set(statement.id, (summary = summarizeClass(statement)));
+    return summary;
   }
 }
 
@@ -167,6 +174,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   const plainView = new FactsView(facts);
 
   let state!: UnitState;
+  const summaries = new Map<number, ClassSummary>();
   const recordingView = new FactsView(facts, (read) => state.reads.push(read));
   const failed = new Set<string>();
   const context = (rule: Rule): RuleContext => ({
@@ -233,7 +241,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       entry = moved ? { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) } : reused;
     } else {
       analysed++;
-      state = new UnitState(unit, recordingView, timing);
+      state = new UnitState(unit, recordingView, timing, summaries);
       if (unit.statementIndex !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
       visitUnit(unit, query, dispatch, safeVisit);
       entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton };

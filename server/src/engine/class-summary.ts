@@ -23,6 +23,12 @@ export interface ClassSummary {
   methods: MethodSummary[];
   /** Every name bound or declared directly in the class body: methods, nested classes, assignment targets. */
   boundNames: string[];
+  /**
+   * Every name the class's own code mentions, other than as the name of a `def` or `class`,
+   * an attribute or a keyword argument: class-level statements (targets included) and the
+   * methods' decorators, parameters and annotations. Collected on first use.
+   */
+  readonly mentionedNames: ReadonlySet<string>;
 }
 
 function decoratorsOf(statement: Node): string[] {
@@ -30,15 +36,50 @@ function decoratorsOf(statement: Node): string[] {
   return statement.namedChildren.flatMap((d) => (d?.type === 'decorator' && d.namedChild(0) ? [d.namedChild(0)!.text] : []));
 }
 
+/** Adds the names `node` mentions, as `ClassSummary.mentionedNames` counts them. */
+function collectMentions(node: Node, out: Set<string>): void {
+  const cursor = node.walk();
+  const types: string[] = [];
+  for (;;) {
+    const type = cursor.nodeType;
+    if (type === 'identifier') {
+      const field = cursor.currentFieldName;
+      const parent = types[types.length - 1];
+      const declared = field === 'name' && (parent === 'function_definition' || parent === 'class_definition' || parent === 'keyword_argument');
+      if (!declared && !(field === 'attribute' && parent === 'attribute')) out.add(cursor.nodeText);
+    }
+    if (cursor.gotoFirstChild()) {
+      types.push(type);
+      continue;
+    }
+    while (types.length > 0 && !cursor.gotoNextSibling()) {
+      cursor.gotoParent();
+      types.pop();
+    }
+    if (types.length === 0) break;
+  }
+  cursor.delete();
+}
+
 /** `statement` is the class statement, with its decorators if it has any. */
 export function summarizeClass(statement: Node): ClassSummary {
   const cls = statement.type === 'decorated_definition' ? statement.childForFieldName('definition')! : statement;
+  // What `mentionedNames` walks, when first asked: class-level statements whole, methods' signatures only.
+  const mentionSources: Node[] = [];
+  let mentioned: Set<string> | null = null;
   const summary: ClassSummary = {
     name: cls.childForFieldName('name')?.text ?? '',
     bases: cls.childForFieldName('superclasses')?.text ?? '',
     decorators: decoratorsOf(statement),
     methods: [],
     boundNames: [],
+    get mentionedNames() {
+      if (!mentioned) {
+        mentioned = new Set();
+        for (const node of mentionSources) collectMentions(node, mentioned);
+      }
+      return mentioned;
+    },
   };
   for (const member of statementsOf(cls.childForFieldName('body'))) {
     const definition = member.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
@@ -46,7 +87,13 @@ export function summarizeClass(statement: Node): ClassSummary {
     if (definition?.type === 'function_definition' && name) {
       summary.boundNames.push(name);
       summary.methods.push({ name, decorators: decoratorsOf(member), parameters: definition.childForFieldName('parameters')?.text ?? '()', node: definition });
-    } else if (definition?.type === 'class_definition' && name) {
+      for (const part of [...(member === definition ? [] : member.namedChildren), definition.childForFieldName('parameters'), definition.childForFieldName('return_type')]) {
+        if (part && part.type !== 'function_definition') mentionSources.push(part);
+      }
+      continue;
+    }
+    mentionSources.push(member);
+    if (definition?.type === 'class_definition' && name) {
       summary.boundNames.push(name);
     } else if (member.type === 'expression_statement') {
       const expr = member.namedChild(0);

@@ -1,11 +1,15 @@
 // The registry: every rule, sorted by code. Adding a rule means adding its module
 // and one line here.
 import type { Rule } from '../rule';
+import { classmethodHardcodesClass } from './classmethod-hardcodes-class';
 import { globalStatement } from './global-statement';
 import { loopVariableClosure } from './loop-variable-closure';
+import { missingClassmethod } from './missing-classmethod';
+import { missingStaticmethod } from './missing-staticmethod';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
+import { setterNameMismatch } from './setter-name-mismatch';
 import { unboundLocal } from './unbound-local';
 import { useAfterDel } from './use-after-del';
 
@@ -17,6 +21,10 @@ export const RULES: readonly Rule[] = [
   loopVariableClosure,
   globalStatement,
   useAfterDel,
+  missingStaticmethod,
+  missingClassmethod,
+  classmethodHardcodesClass,
+  setterNameMismatch,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
