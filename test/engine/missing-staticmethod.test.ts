@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/engine';
-import { check, ruleTests, runPython } from '../support/engine';
+import { analyze, applyEdits, parseSettings } from '../../server/src/engine';
+import { check, ruleTests, runPython, testParser } from '../support/engine';
 
 describe('PP303 missing-staticmethod', () => {
   ruleTests(
@@ -117,5 +117,18 @@ describe('PP303 missing-staticmethod', () => {
     const [d] = await check(program, { select: ['PP303'] });
     assert.equal(runPython(program).stdout, '100.0\nTypeError\n');
     assert.equal(runPython(applyEdits(program, d.fix!.edits)).stdout, '100.0\n100.0\n');
+  });
+
+  it('a class-level statement that starts using the method re-analyses it', async () => {
+    const parser = await testParser();
+    const settings = parseSettings({ select: ['PP303'] });
+    const before = 'class C:\n    def double(x):\n        return x * 2\n\n    def other(self):\n        return 1\n';
+    const after = before + '\n    TWICE = double(21)\n';
+    const first = analyze({ tree: parser.parse(before)!, text: before, settings });
+    assert.equal(first.diagnostics.length, 1);
+    const second = analyze({ tree: parser.parse(after)!, text: after, settings, cache: first.cache });
+    assert.deepEqual(second.diagnostics, []);
+    // the untouched method `other` is reused; `double` read the class summary, whose skeleton changed
+    assert.equal(second.stats.analysed, 2);
   });
 });
