@@ -89,3 +89,22 @@ class Connection:
 
 class LoggedConnection(Connection, Logger):
     pass  # Logger.__init__ never runs: no self.lines
+
+
+# PP304: A method whose first parameter is `cls` but no `@classmethod` above it
+class Kelvin:
+    def __init__(self, kelvin):
+        self.kelvin = kelvin
+
+    def from_celsius(cls, degrees):  # `cls` receives an instance here
+        return cls(degrees + 273.15)
+
+
+# PP305: A classmethod that names its own class instead of using `cls`
+class Vector:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+    @classmethod
+    def origin(cls):
+        return Vector(0, 0)  # a subclass calling origin() still gets a Vector

@@ -107,6 +107,8 @@ class UnitState {
     readonly unit: Unit,
     private readonly view: FactsView,
     private readonly timing: Map<string, number> | undefined,
+    /** Summaries already made in this analysis, by class node id: every method of a class asks for the same one. */
+    private readonly summaries: Map<number, ClassSummary>,
   ) {
     this.parents = new UnitParents(unit.node, unit.above);
     this.info = { kind: unit.kind, node: unit.node, statementIndex: unit.statementIndex };
@@ -146,6 +148,7 @@ class UnitState {
     const ownStatement = unit.kind === 'class' ? unit.node : unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
     const own = unit.classNode && (classStatement.id === unit.classNode.id || classStatement.id === ownStatement?.id);
     if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
+    // The own class's summary is made afresh for each unit: its answers about method bodies are recorded in this unit.
     const record = (method: number, answer: SelfAttributes) => this.bodyReads.push([method, JSON.stringify(answer)]);
     if (own && unit.kind === 'class') return summarizeClass(unit.node, record);
     if (own) return summarizeClass(unit.above[unit.above.length - 2], record);
@@ -155,7 +158,13 @@ class UnitState {
     if (classStatement.startIndex < first || classStatement.endIndex > last) {
       throw new Error('classSummary: only the class around the unit or a class inside it');
     }
-    return summarizeClass(classStatement);
+    return this.summarize(classStatement);
+  }
+
+  private summarize(statement: Node): ClassSummary {
+    let summary = this.summaries.get(statement.id);
+    if (!summary) this.summaries.set(statement.id, (summary = summarizeClass(statement)));
+    return summary;
   }
 }
 
@@ -176,6 +185,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   const plainView = new FactsView(facts);
 
   let state!: UnitState;
+  const summaries = new Map<number, ClassSummary>();
   const recordingView = new FactsView(facts, (read) => state.reads.push(read));
   const failed = new Set<string>();
   const context = (rule: Rule): RuleContext => ({
@@ -247,7 +257,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       entry = moved ? { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) } : reused;
     } else {
       analysed++;
-      state = new UnitState(unit, recordingView, timing);
+      state = new UnitState(unit, recordingView, timing, summaries);
       if (unit.statementIndex !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
       visitUnit(unit, query, dispatch, safeVisit);
       entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };

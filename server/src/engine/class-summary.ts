@@ -7,6 +7,7 @@
 // when asked, and a unit that asks about a method outside itself records the
 // answer: it is re-analysed when that answer changes (analyze.ts `bodyReadsStill`).
 import type { Node } from '../parser';
+import { firstParameter } from './methods';
 import { boundNames, statementsOf } from './python';
 
 /** What a method's body does with its first parameter. */
@@ -38,6 +39,12 @@ export interface ClassSummary {
   methods: MethodSummary[];
   /** Every name bound or declared directly in the class body: methods, nested classes, assignment targets. */
   boundNames: string[];
+  /**
+   * Every name the class's own code mentions, other than as the name of a `def` or `class`,
+   * an attribute or a keyword argument: class-level statements (targets included) and the
+   * methods' decorators, parameters and annotations. Collected on first use.
+   */
+  readonly mentionedNames: ReadonlySet<string>;
 }
 
 function decoratorsOf(statement: Node): string[] {
@@ -45,14 +52,29 @@ function decoratorsOf(statement: Node): string[] {
   return statement.namedChildren.flatMap((d) => (d?.type === 'decorator' && d.namedChild(0) ? [d.namedChild(0)!.text] : []));
 }
 
-/** The name of a function's first parameter (`self`), or null. */
-function firstParameter(fn: Node): string | null {
-  const first = fn.childForFieldName('parameters')?.namedChildren.find((p) => p !== null && p.type !== 'comment');
-  if (!first) return null;
-  if (first.type === 'identifier') return first.text;
-  if (first.type === 'typed_parameter') return first.namedChildren.find((c) => c?.type === 'identifier')?.text ?? null;
-  if (first.type === 'default_parameter' || first.type === 'typed_default_parameter') return first.childForFieldName('name')?.text ?? null;
-  return null;
+/** Adds the names `node` mentions, as `ClassSummary.mentionedNames` counts them. */
+function collectMentions(node: Node, out: Set<string>): void {
+  const cursor = node.walk();
+  const types: string[] = [];
+  for (;;) {
+    const type = cursor.nodeType;
+    if (type === 'identifier') {
+      const field = cursor.currentFieldName;
+      const parent = types[types.length - 1];
+      const declared = field === 'name' && (parent === 'function_definition' || parent === 'class_definition' || parent === 'keyword_argument');
+      if (!declared && !(field === 'attribute' && parent === 'attribute')) out.add(cursor.nodeText);
+    }
+    if (cursor.gotoFirstChild()) {
+      types.push(type);
+      continue;
+    }
+    while (types.length > 0 && !cursor.gotoNextSibling()) {
+      cursor.gotoParent();
+      types.pop();
+    }
+    if (types.length === 0) break;
+  }
+  cursor.delete();
 }
 
 /** Attribute targets of an assignment's left side: `self.x`, `self.a, self.b`, `(self.a, [self.b])`. */
@@ -65,7 +87,7 @@ function attributeTargets(target: Node, into: Node[]): void {
 
 /** What `fn` (a `function_definition`) does with its first parameter; classes nested in it are left out. */
 export function selfAttributesOf(fn: Node): SelfAttributes {
-  const self = firstParameter(fn);
+  const self = firstParameter(fn).name?.text ?? null;
   const body = fn.childForFieldName('body');
   const result: SelfAttributes = { assigned: [], read: [], called: [] };
   if (!self || !body) return result;
@@ -123,12 +145,22 @@ export function methodDefinitions(cls: Node): Node[] {
  */
 export function summarizeClass(statement: Node, onBodyRead?: (method: number, answer: SelfAttributes) => void): ClassSummary {
   const cls = statement.type === 'decorated_definition' ? statement.childForFieldName('definition')! : statement;
+  // What `mentionedNames` walks, when first asked: class-level statements whole, methods' signatures only.
+  const mentionSources: Node[] = [];
+  let mentioned: Set<string> | null = null;
   const summary: ClassSummary = {
     name: cls.childForFieldName('name')?.text ?? '',
     bases: cls.childForFieldName('superclasses')?.text ?? '',
     decorators: decoratorsOf(statement),
     methods: [],
     boundNames: [],
+    get mentionedNames() {
+      if (!mentioned) {
+        mentioned = new Set();
+        for (const node of mentionSources) collectMentions(node, mentioned);
+      }
+      return mentioned;
+    },
   };
   for (const member of statementsOf(cls.childForFieldName('body'))) {
     const definition = member.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
@@ -145,7 +177,13 @@ export function summarizeClass(statement: Node, onBodyRead?: (method: number, an
         return known;
       };
       summary.methods.push({ name, decorators: decoratorsOf(member), parameters: definition.childForFieldName('parameters')?.text ?? '()', node: definition, selfAttributes });
-    } else if (definition?.type === 'class_definition' && name) {
+      for (const part of [...(member === definition ? [] : member.namedChildren), definition.childForFieldName('parameters'), definition.childForFieldName('return_type')]) {
+        if (part && part.type !== 'function_definition') mentionSources.push(part);
+      }
+      continue;
+    }
+    mentionSources.push(member);
+    if (definition?.type === 'class_definition' && name) {
       summary.boundNames.push(name);
     } else if (member.type === 'expression_statement') {
       const expr = member.namedChild(0);

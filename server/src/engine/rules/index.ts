@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 import { binaryReadDecoded } from './binary-read-decoded';
 import { builtinShadowing } from './builtin-shadowing';
 import { builtinSubclassOverride } from './builtin-subclass-override';
+import { classmethodHardcodesClass } from './classmethod-hardcodes-class';
 import { dataclassMutableDefault } from './dataclass-mutable-default';
 import { decoratorWithoutWraps } from './decorator-without-wraps';
 import { eqWithoutHash } from './eq-without-hash';
@@ -23,6 +24,8 @@ import { loopVariableClosure } from './loop-variable-closure';
 import { mangledAttributeAccess } from './mangled-attribute-access';
 import { manualCounter } from './manual-counter';
 import { manualDefaultdict } from './manual-defaultdict';
+import { missingClassmethod } from './missing-classmethod';
+import { missingStaticmethod } from './missing-staticmethod';
 import { mixinInstantiated } from './mixin-instantiated';
 import { multipleConcreteBases } from './multiple-concrete-bases';
 import { mutableDefaultArgument } from './mutable-default-argument';
@@ -30,6 +33,7 @@ import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
 import { openWithoutWith } from './open-without-with';
 import { reprHardcodesClassName } from './repr-hardcodes-class-name';
+import { setterNameMismatch } from './setter-name-mismatch';
 import { typeComparison } from './type-comparison';
 import { typingBuiltinAlias } from './typing-builtin-alias';
 import { unboundLocal } from './unbound-local';
@@ -52,6 +56,10 @@ export const RULES: readonly Rule[] = [
   typingBuiltinAlias,
   eqWithoutHash,
   xorHash,
+  missingStaticmethod,
+  missingClassmethod,
+  classmethodHardcodesClass,
+  setterNameMismatch,
   decoratorWithoutWraps,
   dataclassMutableDefault,
   frozenDataclassMutableField,
