@@ -11,8 +11,10 @@
 // when its key is unchanged and every recorded question still gets the same
 // answer; so typing inside one method re-analyses that method, and a new
 // module-level name re-analyses only the units that asked about that name.
+// Questions about what the class's method bodies do to `self.<name>`
+// (`ClassSummary.attributeUse`) are recorded and re-asked the same way (`ClassBodies`).
 import { Query, type Language, type Node, type Tree } from '../parser';
-import { summarizeClass, type ClassSummary } from './class-summary';
+import { attributeUseOf, methodAttributes, summarizeClass, type AttributeUse, type ClassSummary, type MethodAttributes } from './class-summary';
 import { FactsView, moduleFactsFor, type FactRead } from './module-facts';
 import { filterSuppressed } from './noqa';
 import { UnitParents } from './parents';
@@ -55,7 +57,12 @@ interface CachedUnit {
   reads: FactRead[];
   /** The class skeleton the unit's rules read through `classSummary`, if they did. */
   skeleton: string | null;
+  /** The questions about its class's method bodies the unit's rules asked (`attributeUse`), with their answers. */
+  attributeReads: AttributeRead[];
 }
+
+/** An attribute name asked about through `ClassSummary.attributeUse`, and the answer as JSON. */
+type AttributeRead = readonly [name: string, answer: string];
 
 export interface AnalysisCache {
   fingerprint: string;
@@ -63,6 +70,8 @@ export interface AnalysisCache {
   units: Map<string, Map<string, CachedUnit[]>>;
   /** What cutting the file into units learnt about its nodes, for the next cut. */
   memo: UnitMemo;
+  /** What each method's body does to `self`, under the method's text, for the next analysis. */
+  methodAttributes: Map<string, MethodAttributes>;
 }
 
 export interface AnalysisResult {
@@ -86,12 +95,69 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   }
 }
 
+/**
+ * What the bodies of each top-level class's methods do to `self`, for
+ * `ClassSummary.attributeUse`, the one question about a class that reads other units
+ * (a method's class-mates, or the class unit's methods). A unit that asks records the
+ * name and the answer (`CachedUnit.attributeReads`); it is reused only while every
+ * such answer is still the same, re-asked here against the current methods. So an edit
+ * that adds or removes a mutation of `self.items` in any method re-analyses the units
+ * that asked about `items`, and other edits do not. Asking costs little: a method's
+ * facts depend on its text alone and are kept under that text from one analysis to the
+ * next, so after an edit only the edited method is read again, and only for classes
+ * some unit asks about.
+ */
+class ClassBodies {
+  /** The method units of each top-level class, by the `class_definition`'s id. */
+  private readonly methods = new Map<number, Unit[]>();
+  /** Answers as JSON by class id and name: the units of one class often ask the same. */
+  private readonly answers = new Map<string, string>();
+  /** The facts used in this analysis, for the next one. */
+  readonly next = new Map<string, MethodAttributes>();
+
+  constructor(
+    units: readonly Unit[],
+    private readonly previous: Map<string, MethodAttributes> | undefined,
+  ) {
+    for (const unit of units) {
+      if (unit.kind !== 'method') continue;
+      const id = unit.classNode!.id;
+      const list = this.methods.get(id);
+      if (list) list.push(unit);
+      else this.methods.set(id, [unit]);
+    }
+  }
+
+  use(classNode: Node, name: string): AttributeUse {
+    const facts = (this.methods.get(classNode.id) ?? []).map((method) => {
+      let known = this.next.get(method.text) ?? this.previous?.get(method.text);
+      if (!known) known = methodAttributes(method.node);
+      this.next.set(method.text, known);
+      return known;
+    });
+    return attributeUseOf(facts, name);
+  }
+
+  /** The answer as recorded: JSON, computed once per class and name in an analysis. */
+  answer(classNode: Node, name: string): string {
+    const key = `${classNode.id} ${name}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) this.answers.set(key, (answer = JSON.stringify(this.use(classNode, name))));
+    return answer;
+  }
+
+  answersStill(classNode: Node, reads: readonly AttributeRead[]): boolean {
+    return reads.every(([name, answer]) => this.answer(classNode, name) === answer);
+  }
+}
+
 /** What the rules' contexts read while one unit is analysed. */
 class UnitState {
   /** Milliseconds spent building the scope tree, when timing. */
   scopeMs = 0;
   reads: FactRead[] = [];
   skeleton: string | null = null;
+  attributeReads: AttributeRead[] = [];
   diagnostics: Diagnostic[] = [];
   private scopeTree: ScopeTree | null = null;
   readonly parents: UnitParents;
@@ -100,6 +166,7 @@ class UnitState {
   constructor(
     readonly unit: Unit,
     private readonly view: FactsView,
+    private readonly bodies: ClassBodies,
     private readonly timing: Map<string, number> | undefined,
   ) {
     this.parents = new UnitParents(unit.node, unit.above);
@@ -136,10 +203,19 @@ class UnitState {
 
   summary(classStatement: Node): ClassSummary {
     const { unit } = this;
-    const own = unit.classNode && (classStatement.id === unit.classNode.id || (unit.kind === 'class' && classStatement.id === unit.node.id));
+    // The class around the unit, asked for by its `class_definition` or by its statement with the decorators.
+    const statement = unit.kind === 'class' ? unit.node : unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
+    const own = unit.classNode && (classStatement.id === unit.classNode.id || classStatement.id === statement?.id);
     if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
-    if (own && unit.kind === 'class') return summarizeClass(unit.node);
-    if (own) return summarizeClass(unit.above[unit.above.length - 2]);
+    if (own) {
+      const classNode = unit.classNode!;
+      const attributeUse = (name: string): AttributeUse => {
+        const answer = this.bodies.answer(classNode, name);
+        if (!this.attributeReads.some(([asked]) => asked === name)) this.attributeReads.push([name, answer]);
+        return JSON.parse(answer) as AttributeUse;
+      };
+      return summarizeClass(statement!, attributeUse);
+    }
     // Any other class must lie inside the unit: a summary of a class elsewhere would not be recorded.
     const first = unit.segments[0].startIndex;
     const last = unit.segments[unit.segments.length - 1].endIndex;
@@ -222,21 +298,27 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   });
 
   const { units, memo } = unitsOf(root, text, input.cache?.memo);
+  const bodies = new ClassBodies(units, input.cache?.methodAttributes);
   const cache = new Map<string, Map<string, CachedUnit[]>>();
   const diagnostics: Diagnostic[] = [];
   let analysed = 0;
   for (const unit of units) {
     const reused = previous?.get(unit.head)?.get(unit.text)?.[unit.ordinal];
     let entry: CachedUnit;
-    if (reused && (reused.skeleton === null || reused.skeleton === unit.skeleton) && plainView.answersStill(reused.reads)) {
+    if (
+      reused &&
+      (reused.skeleton === null || reused.skeleton === unit.skeleton) &&
+      plainView.answersStill(reused.reads) &&
+      (reused.attributeReads.length === 0 || bodies.answersStill(unit.classNode!, reused.attributeReads))
+    ) {
       const moved = reused.segments.some((s, i) => s.startRow !== unit.segments[i].startRow);
       entry = moved ? { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) } : reused;
     } else {
       analysed++;
-      state = new UnitState(unit, recordingView, timing);
+      state = new UnitState(unit, recordingView, bodies, timing);
       if (unit.statementIndex !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
       visitUnit(unit, query, dispatch, safeVisit);
-      entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton };
+      entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, attributeReads: state.attributeReads };
       yield;
     }
     let byText = cache.get(unit.head);
@@ -250,7 +332,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
   return {
     diagnostics: filterSuppressed(diagnostics, source, RULES_BY_CODE),
-    cache: { fingerprint, units: cache, memo },
+    cache: { fingerprint, units: cache, memo, methodAttributes: bodies.next },
     stats: { units: units.length, analysed },
   };
 }

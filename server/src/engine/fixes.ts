@@ -16,13 +16,26 @@ export function importEdit(module: string, name: string, source: SourceFile, fac
   if (existing) {
     return { range: { start: existing.appendAt, end: existing.appendAt }, newText: `, ${name}` };
   }
+  return lineAtImportLine(`from ${module} import ${name}`, source, facts);
+}
+
+/**
+ * The edit that adds `import module` (after the module docstring and `__future__`
+ * imports), or null when the module already binds that name to it. The caller makes
+ * sure nothing else claims the name.
+ */
+export function importModuleEdit(module: string, source: SourceFile, facts: ModuleView): TextEdit | null {
+  if (facts.importOf(module) === module) return null;
+  return lineAtImportLine(`import ${module}`, source, facts);
+}
+
+function lineAtImportLine(line: string, source: SourceFile, facts: ModuleView): TextEdit {
   const importLine = facts.importLine();
-  const at = { line: importLine, character: 0 };
   const eol = source.eol;
   // A file whose header runs to the end without a newline needs one first.
   const needsBreak = importLine >= source.lineCount;
-  const position = needsBreak ? { line: source.lineCount - 1, character: source.lineText(source.lineCount - 1).length } : at;
-  return { range: { start: position, end: position }, newText: `${needsBreak ? eol : ''}from ${module} import ${name}${eol}` };
+  const position = needsBreak ? { line: source.lineCount - 1, character: source.lineText(source.lineCount - 1).length } : { line: importLine, character: 0 };
+  return { range: { start: position, end: position }, newText: `${needsBreak ? eol : ''}${line}${eol}` };
 }
 
 /** Applies non-overlapping edits (LSP semantics: all ranges refer to the original text). */

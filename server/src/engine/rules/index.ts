@@ -2,7 +2,11 @@
 // and one line here.
 import type { Rule } from '../rule';
 import { globalStatement } from './global-statement';
+import { listComprehensionInCall } from './list-comprehension-in-call';
+import { listMultiplicationAlias } from './list-multiplication-alias';
 import { loopVariableClosure } from './loop-variable-closure';
+import { mutableArgumentAlias } from './mutable-argument-alias';
+import { mutableClassAttribute } from './mutable-class-attribute';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
@@ -12,6 +16,10 @@ import { useAfterDel } from './use-after-del';
 export const RULES: readonly Rule[] = [
   noneComparison,
   mutableDefaultArgument,
+  mutableArgumentAlias,
+  mutableClassAttribute,
+  listMultiplicationAlias,
+  listComprehensionInCall,
   unboundLocal,
   nonlocalWithoutBinding,
   loopVariableClosure,
