@@ -2,7 +2,6 @@ import type { Node } from '../../parser';
 import { operationCode } from '../class-summary';
 import { importModuleEdit } from '../fixes';
 import { mutableConstructorOf, type ModuleView } from '../module-facts';
-import { statementsOf } from '../python';
 import type { Rule, RuleContext } from '../rule';
 import { DEF_BOUND, isBinding, type Scope } from '../scope/model';
 import type { Fix, TextEdit } from '../types';
@@ -84,7 +83,7 @@ export const mutableArgumentAlias: Rule = {
         if (!body || cls?.type !== 'class_definition') return;
         const [receiver, ...parameters] = parametersOf(fn);
         if (!receiver || parameters.length === 0) return;
-        const { stores, containerStores } = storesOf(body, receiver.name, new Map(parameters.map((p) => [p.name, p])), context.module);
+        const { stores, containerStores } = storesOf(body, receiver.name, new Map(parameters.map((p) => [p.name, p])), context);
         if (stores.length === 0) return;
         const classParent = context.parentOf(cls);
         const summary = context.classSummary(classParent?.type === 'decorated_definition' ? classParent : cls);
@@ -150,13 +149,17 @@ interface Store {
  * `self.attr = <param>` (and its `or []` / `if ... is not None else []` forms) anywhere in
  * the body but nested scopes; and the attributes given a new empty container (`self.attr = []`).
  */
-function storesOf(body: Node, receiver: string, parameters: Map<string, Parameter>, module: ModuleView): { stores: Store[]; containerStores: Map<string, Node[]> } {
+function storesOf(body: Node, receiver: string, parameters: Map<string, Parameter>, context: RuleContext): { stores: Store[]; containerStores: Map<string, Node[]> } {
   const stores: Store[] = [];
   const containerStores = new Map<string, Node[]>();
+  const { text } = context.source;
+  const module = context.module;
   const visit = (block: Node) => {
-    for (const statement of statementsOf(block)) {
-      if (statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition') continue;
-      if (statement.type === 'expression_statement') {
+    for (const statement of block.namedChildren) {
+      if (!statement) continue;
+      // The statement's first word tells what it can be, without asking the tree about every line.
+      const head = text.slice(statement.startIndex, statement.startIndex + receiver.length + 1);
+      if (head === `${receiver}.`) {
         for (let a = statement.namedChild(0); a?.type === 'assignment'; a = a.childForFieldName('right')) {
           const store = storeOf(a, receiver, parameters, module);
           if (store) stores.push(store);
@@ -169,6 +172,7 @@ function storesOf(body: Node, receiver: string, parameters: Map<string, Paramete
         }
         continue;
       }
+      if (!COMPOUND_START.test(text.slice(statement.startIndex, statement.startIndex + 16))) continue;
       for (const child of statement.namedChildren) {
         if (child?.type === 'block') visit(child);
         else if (child && (child.type.endsWith('_clause') || child.type === 'case_clause')) {
@@ -180,6 +184,9 @@ function storesOf(body: Node, receiver: string, parameters: Map<string, Paramete
   visit(body);
   return { stores, containerStores };
 }
+
+/** Statements with blocks that run as part of the function (not nested `def`s and classes). */
+const COMPOUND_START = /^(?:if|try|with|for|while|match|async\s+(?:with|for))\b/;
 
 function storeOf(assignment: Node, receiver: string, parameters: Map<string, Parameter>, module: ModuleView): Store | null {
   const left = assignment.childForFieldName('left');
@@ -222,7 +229,8 @@ function noneTest(condition: Node): { name: string; present: boolean } | null {
 /** A new container made from nothing the parameter gives (`[]`, `{}`, `set()`, `defaultdict(list)`); `list(items)` is a copy. */
 function isFreshContainer(node: Node, module: ModuleView, parameter: string): boolean {
   if (!mutableConstructorOf(node, module)) return false;
-  return !(node.type === 'identifier' ? [node] : node.descendantsOfType('identifier')).some((id) => id?.text === parameter);
+  // (an attribute's name, as in `self.items`, is not a read of the parameter)
+  return !(node.type === 'identifier' ? [node] : node.descendantsOfType('identifier')).some((id) => id?.text === parameter && id.previousSibling?.type !== '.');
 }
 
 const COPIER: Readonly<Record<string, string>> = { 'builtins.list': 'list', 'builtins.dict': 'dict', 'builtins.set': 'set' };

@@ -92,27 +92,10 @@ interface Candidate {
   constructor: string;
 }
 
-/**
- * A line that may assign a display or a call at class level: `name = [`, `name: T = {`,
- * `name = set(`. Most classes have none, which the text shows without asking the tree.
- */
-const ASSIGNMENT_LINE = /^([ \t]+)[A-Za-z_]\w*[ \t]*(?::[^=\n]*)?=[ \t]*(?:\[|\{|[A-Za-z_][\w.]*[ \t]*\()/gm;
-
-function mayAssignContainer(cls: Node, body: Node, source: SourceFile): boolean {
-  const indent = source.indentOf(body.startPosition.row);
-  if (indent.length !== body.startPosition.column) return true;
-  const text = source.text.slice(cls.startIndex, cls.endIndex);
-  ASSIGNMENT_LINE.lastIndex = 0;
-  for (let m = ASSIGNMENT_LINE.exec(text); m; m = ASSIGNMENT_LINE.exec(text)) if (m[1] === indent) return true;
-  return false;
-}
-
 /** Class-level `name = <fresh mutable>` statements, `ClassVar` annotations left out. */
 function mutableAttributes(cls: Node, source: SourceFile, module: ModuleView): Candidate[] {
   const found: Candidate[] = [];
-  const body = cls.childForFieldName('body');
-  if (!body || !mayAssignContainer(cls, body, source)) return found;
-  for (const statement of body.namedChildren) {
+  for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
     // Methods, the bulk of a class, are recognised from the text without asking the tree.
     if (!statement || DEFINITION_START.test(source.text.slice(statement.startIndex, statement.startIndex + 6))) continue;
     if (statement.type !== 'expression_statement') continue;
