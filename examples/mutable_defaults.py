@@ -23,3 +23,20 @@ class Bus:
 first = add_song("Blue in Green")
 second = add_song("So What")
 print(first is second, second)  # True ['Blue in Green', 'So What']
+
+
+class Cart:
+    items = []  # PP403: one list, shared by every Cart
+
+    def add(self, item):
+        self.items.append(item)
+
+
+def empty_grid(size):
+    grid = [[0] * size] * size  # PP404: `size` references to one row
+    grid[0][0] = 1  # sets the first cell of every row
+    return grid
+
+
+def any_negative(numbers):
+    return any([n < 0 for n in numbers])  # PP405: builds the whole list before testing

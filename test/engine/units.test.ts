@@ -132,6 +132,83 @@ describe('units of analysis', () => {
   });
 });
 
+// ---- what method bodies do to `self` --------------------------------------
+
+describe('facts about method bodies (ClassSummary.attributeUse) reach other units through a recorded channel', () => {
+  const basket = [
+    'class Basket:',
+    '    items = []',
+    '',
+    '    def __init__(self, owner):',
+    '        self.owner = owner',
+    '',
+    '    def add(self, item):',
+    '        print(item)',
+    '',
+    '    def count(self):',
+    '        return len(self.items)',
+    '',
+  ].join('\n');
+  const mutating = basket.replace('        print(item)', '        self.items.append(item)');
+
+  it('a mutation added in one method re-analyses the class unit that asked about it, and its finding appears; removing it makes it go', async () => {
+    const added = await analyseTwice(basket, mutating);
+    assert.deepEqual(added.first.diagnostics.map((d) => d.code), []);
+    // `add` changed; the class unit asked about `items` and got another answer; `__init__` and `count` asked nothing.
+    assert.deepEqual(added.second.stats, { units: 4, analysed: 2 });
+    assert.deepEqual(added.second.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`), ['PP403 1:4']);
+    const removed = await analyseTwice(mutating, basket);
+    assert.deepEqual(removed.second.stats, { units: 4, analysed: 2 });
+    assert.deepEqual(removed.second.diagnostics, []);
+  });
+
+  it('an edit that leaves the answer as it was re-analyses only the edited method', async () => {
+    const elsewhere = await analyseTwice(mutating, insertAt(mutating, '        return len', '        total = 0\n'));
+    assert.deepEqual(elsewhere.second.stats, { units: 4, analysed: 1 });
+    // Another append in the same method: the same mutations, method by method.
+    const same = await analyseTwice(mutating, insertAt(mutating, '        self.items.append(item)', '        self.items.append(None)\n'));
+    assert.deepEqual(same.second.stats, { units: 4, analysed: 1 });
+    assert.deepEqual(same.second.diagnostics.map((d) => d.code), ['PP403']);
+    // The facts of a method whose text did not change are kept, not computed again.
+    const addText = mutating.slice(mutating.indexOf('def add'), mutating.indexOf('    def count')).trimEnd();
+    const kept = elsewhere.second.cache.methodFacts.get(addText);
+    assert.ok(kept && kept === elsewhere.first.cache.methodFacts.get(addText));
+  });
+
+  it('a method that asked re-analyses when another method starts or stops mutating the attribute it stores', async () => {
+    const before = [
+      'class Team:',
+      '    def __init__(self, members=None):',
+      '        self.members = members if members is not None else []',
+      '',
+      '    def leave(self, name):',
+      '        print(name)',
+      '',
+      '    def size(self):',
+      '        return len(self.members)',
+      '',
+    ].join('\n');
+    const after = before.replace('        print(name)', '        self.members.remove(name)');
+    const added = await analyseTwice(before, after);
+    // `leave` changed; `__init__` asked about `members`; the class unit and `size` did not ask.
+    assert.deepEqual(added.second.stats, { units: 4, analysed: 2 });
+    assert.deepEqual(added.second.diagnostics.map((d) => `${d.code} ${d.range.start.line}`), ['PP402 2']);
+    const removed = await analyseTwice(after, before);
+    assert.deepEqual(removed.second.stats, { units: 4, analysed: 2 });
+    assert.deepEqual(removed.second.diagnostics, []);
+    const unrelated = await analyseTwice(after, insertAt(after, '        return len', '        n = 1\n'));
+    assert.deepEqual(unrelated.second.stats, { units: 4, analysed: 1 });
+  });
+
+  it('a method that takes over the mutation answers the same question differently: the asking unit is re-analysed', async () => {
+    // The mutation moves from `add` to `count`: the answer names another method.
+    const moved = mutating.replace('        self.items.append(item)', '        print(item)').replace('        return len(self.items)', '        self.items.clear()');
+    const { second } = await analyseTwice(mutating, moved);
+    assert.deepEqual(second.stats, { units: 4, analysed: 3 });
+    assert.match(second.diagnostics[0].message, /`count\(\)`/);
+  });
+});
+
 // ---- random edits --------------------------------------------------------
 
 const SAMPLE = [
@@ -153,10 +230,15 @@ const SAMPLE = [
   '',
   'class Bus:',
   '    registry = {}',
+  '    riders = []',
   '    flag = MARK == None',
   '',
   '    def __init__(self, passengers=[], extra=CACHE):',
   '        self.passengers = passengers',
+  '',
+  '    def board(self, name):',
+  '        self.passengers.append(name)',
+  '        self.riders.append(name)',
   '',
   '    def drop(self, name):',
   '        del name',

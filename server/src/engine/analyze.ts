@@ -6,14 +6,15 @@
 //
 // Results are cached per unit under its key (its text, and for a method its class
 // name) together with every question the unit's rules asked about the rest of the
-// module and the answer they got (module-facts.ts `FactsView`), and whether they
-// read the class summary (and what they learnt from the bodies of methods outside
-// the unit: `ClassSummary` `selfAttributes`). After an edit a unit is reused, shifted to its new lines,
-// when its key is unchanged and every recorded question still gets the same
-// answer; so typing inside one method re-analyses that method, and a new
-// module-level name re-analyses only the units that asked about that name.
+// module and the answer they got (module-facts.ts `FactsView`), whether they read
+// the class summary, and every question they asked about the bodies of the class's
+// methods (`selfAttributes`, `attributeUse`: `ClassBodies`). After an edit a unit is
+// reused, shifted to its new lines, when its key is unchanged and every recorded
+// question still gets the same answer; so typing inside one method re-analyses that
+// method, and a new module-level name re-analyses only the units that asked about
+// that name.
 import { Query, type Language, type Node, type Tree } from '../parser';
-import { methodDefinitions, selfAttributesOf, summarizeClass, type ClassSummary, type SelfAttributes } from './class-summary';
+import { answerOf, methodFacts, methodStatements, summarizeClass, type ClassSummary, type MethodFacts } from './class-summary';
 import { FactsView, moduleFactsFor, type FactRead } from './module-facts';
 import { filterSuppressed } from './noqa';
 import { UnitParents } from './parents';
@@ -56,11 +57,12 @@ interface CachedUnit {
   reads: FactRead[];
   /** The class skeleton the unit's rules read through `classSummary`, if they did. */
   skeleton: string | null;
-  /** What the unit's rules learnt from the bodies of its class's methods: method index and answer, as JSON. */
+  /** The questions about its class's method bodies the unit's rules asked (see `summarizeClass`), with their answers. */
   bodyReads: BodyRead[];
 }
 
-type BodyRead = readonly [method: number, answer: string];
+/** A question about the method bodies of a class, and the answer as JSON. */
+type BodyRead = readonly [question: string, answer: string];
 
 export interface AnalysisCache {
   fingerprint: string;
@@ -68,6 +70,8 @@ export interface AnalysisCache {
   units: Map<string, Map<string, CachedUnit[]>>;
   /** What cutting the file into units learnt about its nodes, for the next cut. */
   memo: UnitMemo;
+  /** What each method's body does to `self`, under the method's text, for the next analysis. */
+  methodFacts: Map<string, MethodFacts>;
 }
 
 export interface AnalysisResult {
@@ -91,6 +95,52 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   }
 }
 
+/**
+ * What the bodies of each top-level class's methods do with `self`: the questions of
+ * `summarizeClass` (a method's `selfAttributes`, `attributeUse(name)`), the only ones
+ * about a class that read other units (a method's class-mates, or the class unit's
+ * methods). A unit that asks records the question and the answer
+ * (`CachedUnit.bodyReads`); it is reused only while every such answer is still the same,
+ * re-asked here against the current methods. So an edit that adds a mutation of
+ * `self.items` in any method re-analyses the units that asked about `items`, and other
+ * edits do not. Asking costs little: a method's facts depend on its text alone and are
+ * kept under that text from one analysis to the next, so after an edit only the edited
+ * method is read again, and only for classes some unit asks about.
+ */
+class ClassBodies {
+  /** The method statements of each class asked about, by the `class_definition`'s id. */
+  private readonly methods = new Map<number, Node[]>();
+  /** Answers as JSON by class id and question: the units of one class often ask the same. */
+  private readonly answers = new Map<string, string>();
+  /** The facts used in this analysis, for the next one. */
+  readonly next = new Map<string, MethodFacts>();
+
+  constructor(private readonly previous: Map<string, MethodFacts> | undefined) {}
+
+  private readonly facts = (method: Node): MethodFacts => {
+    const text = method.text;
+    const known = this.next.get(text) ?? this.previous?.get(text) ?? methodFacts(method);
+    this.next.set(text, known);
+    return known;
+  };
+
+  /** The answer as recorded: JSON, computed once per class and question in an analysis. */
+  answer(classNode: Node, question: string): string {
+    const key = `${classNode.id} ${question}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      let methods = this.methods.get(classNode.id);
+      if (!methods) this.methods.set(classNode.id, (methods = methodStatements(classNode)));
+      this.answers.set(key, (answer = answerOf(question, methods, this.facts)));
+    }
+    return answer;
+  }
+
+  answersStill(classNode: Node, reads: readonly BodyRead[]): boolean {
+    return reads.every(([question, answer]) => this.answer(classNode, question) === answer);
+  }
+}
+
 /** What the rules' contexts read while one unit is analysed. */
 class UnitState {
   /** Milliseconds spent building the scope tree, when timing. */
@@ -106,6 +156,7 @@ class UnitState {
   constructor(
     readonly unit: Unit,
     private readonly view: FactsView,
+    private readonly bodies: ClassBodies,
     private readonly timing: Map<string, number> | undefined,
     /** Summaries already made in this analysis, by class node id: every method of a class asks for the same one. */
     private readonly summaries: Map<number, ClassSummary>,
@@ -148,10 +199,15 @@ class UnitState {
     const ownStatement = unit.kind === 'class' ? unit.node : unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
     const own = unit.classNode && (classStatement.id === unit.classNode.id || classStatement.id === ownStatement?.id);
     if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
-    // The own class's summary is made afresh for each unit: its answers about method bodies are recorded in this unit.
-    const record = (method: number, answer: SelfAttributes) => this.bodyReads.push([method, JSON.stringify(answer)]);
-    if (own && unit.kind === 'class') return summarizeClass(unit.node, record);
-    if (own) return summarizeClass(unit.above[unit.above.length - 2], record);
+    if (own) {
+      const classNode = unit.classNode!;
+      const ask = (question: string): string => {
+        const answer = this.bodies.answer(classNode, question);
+        if (!this.bodyReads.some(([asked]) => asked === question)) this.bodyReads.push([question, answer]);
+        return answer;
+      };
+      return summarizeClass(ownStatement!, ask);
+    }
     // Any other class must lie inside the unit: a summary of a class elsewhere would not be recorded.
     const first = unit.segments[0].startIndex;
     const last = unit.segments[unit.segments.length - 1].endIndex;
@@ -241,6 +297,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   });
 
   const { units, memo } = unitsOf(root, text, input.cache?.memo);
+  const bodies = new ClassBodies(input.cache?.methodFacts);
   const cache = new Map<string, Map<string, CachedUnit[]>>();
   const diagnostics: Diagnostic[] = [];
   let analysed = 0;
@@ -251,13 +308,13 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       reused &&
       (reused.skeleton === null || reused.skeleton === unit.skeleton) &&
       plainView.answersStill(reused.reads) &&
-      bodyReadsStill(reused.bodyReads, unit)
+      (reused.bodyReads.length === 0 || bodies.answersStill(unit.classNode!, reused.bodyReads))
     ) {
       const moved = reused.segments.some((s, i) => s.startRow !== unit.segments[i].startRow);
       entry = moved ? { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) } : reused;
     } else {
       analysed++;
-      state = new UnitState(unit, recordingView, timing, summaries);
+      state = new UnitState(unit, recordingView, bodies, timing, summaries);
       if (unit.statementIndex !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
       visitUnit(unit, query, dispatch, safeVisit);
       entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };
@@ -274,22 +331,9 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
   return {
     diagnostics: filterSuppressed(diagnostics, source, RULES_BY_CODE),
-    cache: { fingerprint, units: cache, memo },
+    cache: { fingerprint, units: cache, memo, methodFacts: bodies.next },
     stats: { units: units.length, analysed },
   };
-}
-
-/** Whether the methods a unit's rules read still answer the same (the class unit's key is its skeleton, without method bodies). */
-function bodyReadsStill(reads: readonly BodyRead[], unit: Unit): boolean {
-  if (reads.length === 0) return true;
-  const methods = unit.classNode ? methodDefinitions(unit.classNode) : [];
-  const answers = new Map<number, string>();
-  return reads.every(([method, answer]) => {
-    if (!methods[method]) return false;
-    let now = answers.get(method);
-    if (now === undefined) answers.set(method, (now = JSON.stringify(selfAttributesOf(methods[method]))));
-    return now === answer;
-  });
 }
 
 /** Compiled dispatch queries, one per grammar and set of node types; compiling costs more than running. */

@@ -29,11 +29,10 @@ export function moduleImportEdit(module: string, source: SourceFile, facts: Modu
 /** A new line with `statement` after the module docstring and `__future__` imports. */
 function headerLine(statement: string, source: SourceFile, facts: ModuleView): TextEdit {
   const importLine = facts.importLine();
-  const at = { line: importLine, character: 0 };
   const eol = source.eol;
   // A file whose header runs to the end without a newline needs one first.
   const needsBreak = importLine >= source.lineCount;
-  const position = needsBreak ? { line: source.lineCount - 1, character: source.lineText(source.lineCount - 1).length } : at;
+  const position = needsBreak ? { line: source.lineCount - 1, character: source.lineText(source.lineCount - 1).length } : { line: importLine, character: 0 };
   return { range: { start: position, end: position }, newText: `${needsBreak ? eol : ''}${statement}${eol}` };
 }
 

@@ -16,6 +16,8 @@ import { isinstanceConcreteMapping } from './isinstance-concrete-mapping';
 import { isinstanceFloat } from './isinstance-float';
 import { lambdaAssignment } from './lambda-assignment';
 import { lambdaReimplementsOperator } from './lambda-reimplements-operator';
+import { listComprehensionInCall } from './list-comprehension-in-call';
+import { listMultiplicationAlias } from './list-multiplication-alias';
 import { listPopFront } from './list-pop-front';
 import { literalArgumentTypeMismatch } from './literal-argument-type-mismatch';
 import { literalIdentityComparison } from './literal-identity-comparison';
@@ -28,6 +30,8 @@ import { missingClassmethod } from './missing-classmethod';
 import { missingStaticmethod } from './missing-staticmethod';
 import { mixinInstantiated } from './mixin-instantiated';
 import { multipleConcreteBases } from './multiple-concrete-bases';
+import { mutableArgumentAlias } from './mutable-argument-alias';
+import { mutableClassAttribute } from './mutable-class-attribute';
 import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
@@ -68,6 +72,10 @@ export const RULES: readonly Rule[] = [
   mixinInstantiated,
   multipleConcreteBases,
   mutableDefaultArgument,
+  mutableArgumentAlias,
+  mutableClassAttribute,
+  listMultiplicationAlias,
+  listComprehensionInCall,
   listPopFront,
   manualCounter,
   manualDefaultdict,

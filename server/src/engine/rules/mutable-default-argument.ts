@@ -1,4 +1,5 @@
 import type { Node } from '../../parser';
+import { MUTATING_METHODS } from '../class-summary';
 import { importEdit } from '../fixes';
 import { mutableConstructorOf } from '../module-facts';
 import { ancestors } from '../parents';
@@ -129,12 +130,6 @@ function isSharedRegistry(name: string): boolean {
 }
 
 /** Methods that change a list, dict, set, deque or bytearray in place. */
-const IN_PLACE_METHODS = new Set([
-  'append', 'extend', 'insert', 'remove', 'pop', 'popitem', 'clear', 'update', 'setdefault',
-  'add', 'discard', 'sort', 'reverse', 'appendleft', 'extendleft', 'popleft', 'rotate',
-  'difference_update', 'intersection_update', 'symmetric_difference_update',
-]);
-
 /**
  * Whether the function's own body (not a nested function or class) changes the parameter in
  * place, or stores, returns or yields it, so that callers would see the shared object.
@@ -159,7 +154,7 @@ function mutatesOrStores(fn: Node, parameter: string, context: RuleContext): boo
       case 'attribute': {
         const call = context.parentOf(parent);
         const name = parent.childForFieldName('attribute')?.text ?? '';
-        return parent.childForFieldName('object')?.id === id.id && call?.type === 'call' && IN_PLACE_METHODS.has(name);
+        return parent.childForFieldName('object')?.id === id.id && call?.type === 'call' && MUTATING_METHODS.has(name);
       }
       case 'subscript':
         return parent.childForFieldName('value')?.id === id.id && isTarget(parent);
