@@ -32,7 +32,9 @@ Usage:
 
 Options for check:
   --format text|json         output format (default: text)
-  --select CODES             comma-separated codes or prefixes to run (default: all)
+  --select CODES             comma-separated codes or prefixes to run (default: PP,
+                             the default selection; opt-in rules run only when
+                             named by full code, e.g. PP,PP404, or with ALL)
   --ignore CODES             comma-separated codes or prefixes to skip
   --fix                      apply safe fixes in place
   --unsafe-fixes             with --fix, also apply unsafe fixes
@@ -303,7 +305,7 @@ function timingRequested(): boolean {
 
 /** ESLint's `TIMING=1` table: every enabled rule by time spent, then parse and analysis totals. */
 function timingTable(timing: Timing, settings: Settings, cached: number, workers: number): string {
-  const rules = RULES.filter((r) => isRuleEnabled(r.meta.code, settings))
+  const rules = RULES.filter((r) => isRuleEnabled(r.meta, settings))
     .map((r) => ({ code: r.meta.code, name: r.meta.name, ms: timing.rules.get(r.meta.code) ?? 0 }))
     .sort((a, b) => b.ms - a.ms || a.code.localeCompare(b.code));
   const ruleTotal = rules.reduce((sum, r) => sum + r.ms, 0);

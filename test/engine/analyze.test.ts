@@ -6,7 +6,7 @@ import { testParser } from '../support/engine';
 const BUS = 'class HauntedBus:\n    def __init__(self, passengers=[]):\n        self.passengers = passengers\n';
 
 const exploding: Rule = {
-  meta: { ...RULES[0].meta, code: 'PP000', name: 'exploding-test-rule' },
+  meta: { ...RULES[0].meta, optIn: undefined, code: 'PP000', name: 'exploding-test-rule' },
   create: () => ({
     function_definition() {
       throw new Error('boom');
@@ -28,7 +28,7 @@ describe('analyze', () => {
     const parser = await testParser();
     const tree = parser.parse(BUS)!;
     const errors: RuleError[] = [];
-    const typo: Rule = { meta: { ...RULES[0].meta, code: 'PP000' }, create: () => ({ function_defnition() {} }) };
+    const typo: Rule = { meta: { ...RULES[0].meta, optIn: undefined, code: 'PP000' }, create: () => ({ function_defnition() {} }) };
     const { diagnostics } = analyze({ tree, text: BUS, settings: DEFAULT_SETTINGS, path: 'bus.py', rules: [typo, ...RULES], onRuleError: (e) => errors.push(e) });
     assert.deepEqual(diagnostics.map((d) => d.code), ['PP401']);
     assert.match(String(errors[0]?.error), /unknown node type 'function_defnition'/);

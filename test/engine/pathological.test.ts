@@ -13,7 +13,7 @@ function run(text: string) {
   return testParser().then((parser) => {
     const tree = parser.parse(text)!;
     try {
-      return { result: analyze({ tree, text, settings: DEFAULT_SETTINGS }), scopes: buildScopeTree(tree.rootNode).scopes.length };
+      return { result: analyze({ tree, text, settings: { ...DEFAULT_SETTINGS, select: ['ALL'] } }), scopes: buildScopeTree(tree.rootNode).scopes.length };
     } finally {
       tree.delete();
     }

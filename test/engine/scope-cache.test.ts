@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { analyze, parseSettings, type AnalysisCache, type Diagnostic } from '../../server/src/engine';
 import { testParser } from '../support/engine';
 
-const settings = parseSettings({ select: ['PP8'] });
+const settings = parseSettings({ select: ['PP8', 'PP804'] });
 
 /** Each step is the whole document after an edit, with the codes a fresh analysis must find. */
 const SESSION: Array<{ edit: string; text: string; codes: string[] }> = [

@@ -20,7 +20,8 @@ describe('scope over the wire', () => {
   const uri = 'file:///scopes.py';
 
   before(async () => {
-    server = await TestServer.start();
+    // PP804 is opt-in: select it along with the default rules.
+    server = await TestServer.start({ configuration: () => ({ select: ['PP', 'PP804'] }) });
     await server.open(uri, TEXT);
     await server.diagnosticsFor(uri, 1);
   });
@@ -57,7 +58,7 @@ describe('scope over the wire', () => {
       text = applyEdits(text, [{ range: change.range, newText: change.text }]);
     }
     const published = await server.diagnosticsFor(uri, version);
-    const fresh = await check(text);
+    const fresh = await check(text, { select: ['PP', 'PP804'] });
     const key = (code: unknown, r: { start: { line: number; character: number } }) => `${String(code)} ${r.start.line}:${r.start.character}`;
     assert.deepEqual(
       published.diagnostics.map((d) => key(d.code, d.range)).sort(),

@@ -35,9 +35,18 @@ describe('settings', () => {
   });
 
   it('select and ignore take codes and prefixes; ignore wins; enable=false turns everything off', () => {
-    assert.equal(isRuleEnabled('PP401', parseSettings({ select: ['PP4'] })), true);
-    assert.equal(isRuleEnabled('PP401', parseSettings({ select: ['PP8'] })), false);
-    assert.equal(isRuleEnabled('PP401', parseSettings({ select: ['ALL'], ignore: ['pp40'] })), false);
-    assert.equal(isRuleEnabled('PP401', parseSettings({ enable: false })), false);
+    assert.equal(isRuleEnabled({ code: 'PP401' }, parseSettings({ select: ['PP4'] })), true);
+    assert.equal(isRuleEnabled({ code: 'PP401' }, parseSettings({ select: ['PP8'] })), false);
+    assert.equal(isRuleEnabled({ code: 'PP401' }, parseSettings({ select: ['ALL'], ignore: ['pp40'] })), false);
+    assert.equal(isRuleEnabled({ code: 'PP401' }, parseSettings({ enable: false })), false);
+  });
+
+  it('an opt-in rule runs only when selected by its full code or ALL, never by a prefix or the default', () => {
+    const optIn = { code: 'PP404', optIn: true } as const;
+    assert.equal(isRuleEnabled(optIn, DEFAULT_SETTINGS), false);
+    assert.equal(isRuleEnabled(optIn, parseSettings({ select: ['PP4'] })), false);
+    assert.equal(isRuleEnabled(optIn, parseSettings({ select: ['PP', 'pp404'] })), true);
+    assert.equal(isRuleEnabled(optIn, parseSettings({ select: ['ALL'] })), true);
+    assert.equal(isRuleEnabled(optIn, parseSettings({ select: ['ALL'], ignore: ['PP4'] })), false);
   });
 });

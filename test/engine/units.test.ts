@@ -100,7 +100,7 @@ describe('units of analysis', () => {
     const seen: string[] = [];
     const errors: RuleError[] = [];
     const probe: Rule = {
-      meta: { ...RULES[0].meta, code: 'PP999' },
+      meta: { ...RULES[0].meta, optIn: undefined, code: 'PP999' },
       create: (context) => ({
         function_definition(fn) {
           const own = context.classSummary(context.parentOf(context.parentOf(fn)!)!);

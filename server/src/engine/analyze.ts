@@ -235,7 +235,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   const source = new SourceFile(text, tree, path);
   const root = tree.rootNode;
   const facts = moduleFactsFor(tree);
-  const rules = (input.rules ?? RULES).filter((r) => isRuleEnabled(r.meta.code, settings));
+  const rules = (input.rules ?? RULES).filter((r) => isRuleEnabled(r.meta, settings));
   const fingerprint = JSON.stringify([settings, rules.map((r) => r.meta.code), source.isStub]);
   const previous = input.cache?.fingerprint === fingerprint ? input.cache.units : undefined;
   const plainView = new FactsView(facts);

@@ -23,6 +23,7 @@ export function ruleDocsMarkdown(rule: Rule): string {
     '',
     `**${meta.title}** · default severity: ${meta.severity} · ${FIX_LABEL[meta.fix]} · nearest Ruff/Pylint rules: ${peers}`,
     '',
+    ...(meta.optIn ? [`**Opt-in:** not in the default selection. Turn it on by naming it: \`select = ["PP", "${meta.code}"]\` in \`[tool.pythonic]\`, \`"pythonic.select": ["PP", "${meta.code}"]\` in VS Code, or \`--select PP,${meta.code}\`.`, ''] : []),
     '## What it does',
     '',
     meta.docs.whatItDoes,

@@ -35,6 +35,12 @@ export interface RuleMeta {
   fix: FixSafety | 'none';
   /** Nearest Ruff/Pylint codes; `# noqa: <peer>` suppresses this rule too. */
   peers: readonly string[];
+  /**
+   * Left out of the default selection: the rule runs only when `select` names its full
+   * code (or `ALL`). For rules whose reports on real code are more often a matter of
+   * taste than a bug; the docs' "What it does" says why it is opt-in.
+   */
+  optIn?: true;
   docs: RuleDocs;
 }
 

@@ -11,7 +11,10 @@ export type TargetVersion = (typeof TARGET_VERSIONS)[number];
 export const settingsSchema = z.object({
   /** Turn all checks off for a resource without uninstalling the extension. */
   enable: z.boolean().catch(true).default(true),
-  /** Rule codes or code prefixes to run (`PP4`, `PP401`); `ALL` or `PP` means every rule. */
+  /**
+   * Rule codes or code prefixes to run (`PP4`, `PP401`); `PP` means every rule of the
+   * default selection, `ALL` every rule. An opt-in rule runs only when named by its full code or by `ALL`.
+   */
   select: z.array(z.string()).catch(['PP']).default(['PP']),
   /** Rule codes or prefixes to skip; wins over `select`, like Ruff. */
   ignore: z.array(z.string()).catch([]).default([]),
@@ -35,15 +38,17 @@ export function targetMinor(settings: Settings): number {
   return Number(settings.targetVersion.slice(3));
 }
 
-function matchesAny(code: string, patterns: readonly string[]): boolean {
+/** Whether a pattern names `code`: `ALL`, a prefix, or (`exact`) only `ALL` and the full code. */
+function matchesAny(code: string, patterns: readonly string[], exact = false): boolean {
   return patterns.some((p) => {
     const pattern = p.trim().toUpperCase();
-    return pattern === 'ALL' || (pattern.length > 0 && code.startsWith(pattern));
+    return pattern === 'ALL' || (exact ? pattern === code : pattern.length > 0 && code.startsWith(pattern));
   });
 }
 
-export function isRuleEnabled(code: string, settings: Settings): boolean {
-  return settings.enable && matchesAny(code, settings.select) && !matchesAny(code, settings.ignore);
+/** `rule` is a rule's `meta` (its code, and whether it is opt-in). `ignore` wins over `select`. */
+export function isRuleEnabled(rule: { code: string; optIn?: true }, settings: Settings): boolean {
+  return settings.enable && matchesAny(rule.code, settings.select, rule.optIn === true) && !matchesAny(rule.code, settings.ignore);
 }
 
 /**

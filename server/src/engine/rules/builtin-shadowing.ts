@@ -46,6 +46,7 @@ export const builtinShadowing: Rule = {
     title: 'Name hides a builtin function or type',
     severity: 'information',
     fix: 'unsafe',
+    optIn: true,
     peers: ['A001', 'A002'],
     docs: {
       whatItDoes:

@@ -8,6 +8,7 @@ export const globalStatement: Rule = {
     title: 'Function rebinds a module-level variable through `global`',
     severity: 'hint',
     fix: 'none',
+    optIn: true,
     peers: ['PLW0603'],
     docs: {
       whatItDoes:

@@ -20,6 +20,7 @@ export const isinstanceConcreteMapping: Rule = {
     title: '`isinstance(x, dict)` rejects other mappings',
     severity: 'hint',
     fix: 'unsafe',
+    optIn: true,
     peers: [],
     docs: {
       whatItDoes:

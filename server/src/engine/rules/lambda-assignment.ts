@@ -10,6 +10,7 @@ export const lambdaAssignment: Rule = {
     title: 'Lambda assigned to a name',
     severity: 'information',
     fix: 'unsafe',
+    optIn: true,
     peers: ['E731'],
     docs: {
       whatItDoes:

@@ -147,6 +147,7 @@ export const lambdaReimplementsOperator: Rule = {
     title: 'Lambda that only reimplements `operator.itemgetter`, `attrgetter` or `methodcaller`',
     severity: 'hint',
     fix: 'safe',
+    optIn: true,
     peers: ['FURB118'],
     docs: {
       whatItDoes:

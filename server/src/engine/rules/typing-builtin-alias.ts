@@ -38,6 +38,7 @@ export const typingBuiltinAlias: Rule = {
     title: 'Deprecated `typing` alias of a builtin or `collections` class in an annotation',
     severity: 'information',
     fix: 'unsafe',
+    optIn: true,
     peers: ['UP006'],
     docs: {
       whatItDoes:
