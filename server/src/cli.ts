@@ -120,9 +120,9 @@ const CODES_HINT = `use rule codes such as PP401, groups ${RULE_GROUPS[0]} to ${
 
 function codeList(value: string | undefined, flag: string): string[] | undefined {
   if (value === undefined) return undefined;
-  const codes = value.split(',').map((c) => c.trim().toUpperCase());
+  const codes = value.split(',');
   assertKnownCodes(codes, `${flag}: '${value}'`, flag);
-  return codes;
+  return codes.map((c) => c.trim().toUpperCase());
 }
 
 /**
@@ -137,7 +137,7 @@ function assertKnownCodes(codes: readonly string[], value: string, where: string
     const code = raw.trim().toUpperCase();
     if (code === 'ALL' || RULES.some((r) => r.meta.code.startsWith(code))) continue;
     const near = nearestCodes(code);
-    throw new UsageError(`${where}: '${raw}' matches no rule; ${near.length ? `did you mean ${near.join(', ')}?` : CODES_HINT}`);
+    throw new UsageError(`${where}: '${raw.trim()}' matches no rule; ${near.length ? `did you mean ${near.join(', ')}?` : CODES_HINT}`);
   }
 }
 
