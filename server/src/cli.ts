@@ -366,6 +366,7 @@ function projectSettings(io: Output, flags: Record<string, unknown>): Settings {
     for (const key of ['select', 'ignore']) {
       const codes = project.values[key];
       const where = `${project.file}: [tool.pythonic] ${key}`;
+      // `ignore = []` is the default; `select = []` would turn every rule off. Lists of non-strings are reported below.
       if (Array.isArray(codes) && codes.every((c) => typeof c === 'string') && (key === 'select' || codes.length > 0)) {
         assertKnownCodes(codes, `${where} = ${JSON.stringify(codes)}`, where);
       }
