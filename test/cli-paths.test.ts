@@ -37,7 +37,7 @@ function unprivileged(dir: string): SpawnOptions {
 }
 
 describe('pythonic check on hostile paths', { skip: NOT_POSIX }, () => {
-  it('never opens a FIFO: one named is a failure, one found in a folder is skipped with a note', () => {
+  it('never opens a FIFO: one named is a failure (for scopes too), one found in a folder is skipped with a note', () => {
     const dir = workspace({ 'pkg/bus.py': BUS, 'clean/ok.py': CLEAN });
     execFileSync('mkfifo', [path.join(dir, 'pipe.py'), path.join(dir, 'pkg', 'pipe.py'), path.join(dir, 'clean', 'pipe.py')]);
 
@@ -48,6 +48,9 @@ describe('pythonic check on hostile paths', { skip: NOT_POSIX }, () => {
 
     const found = check(['clean'], dir);
     assert.deepEqual(found, { code: 0, stdout: 'All checks passed.\n', stderr: 'pythonic: clean/pipe.py: not a regular file (a FIFO), skipped\n' });
+
+    const scopes = runCli(['scopes', 'pipe.py'], dir, {}, { timeout: 30_000 });
+    assert.deepEqual(scopes, { code: 2, stdout: '', stderr: 'pythonic: pipe.py: not a regular file (a FIFO)\n' });
   });
 
   it('reports an unreadable folder or file, checks everything else, exits 2 and never says all passed', { skip: CANNOT_DROP_ROOT }, () => {
