@@ -333,7 +333,7 @@ function stdlibRoots(stdlib: string): string[] {
 async function batchSection(roots: string[]): Promise<void> {
   progress(`3. batch over ${QUICK ? 'a subset of ' : ''}the standard library`);
   const parser = await testParser();
-  const files = collectPythonFiles(roots);
+  const files = collectPythonFiles(roots).files;
   // The floor: one thread reading, decoding and parsing the same files, and nothing else.
   let began = performance.now();
   for (const file of files) {
@@ -430,7 +430,7 @@ function statusKb(pid: number, field: string): number {
 
 async function memorySection(bigFile: string, roots: string[]): Promise<void> {
   progress('5. server memory');
-  const candidates = collectPythonFiles(roots)
+  const candidates = collectPythonFiles(roots).files
     .filter((f) => f !== bigFile)
     .map((f) => ({ f, size: fs.statSync(f).size }))
     .sort((a, b) => b.size - a.size);

@@ -2,8 +2,8 @@
 // than VS Code (`pythonic server --stdio`).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { distance } from 'fastest-levenshtein';
 import { explain, explainableNames, findRule, parseSettings, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Diagnostic, type Settings } from './engine';
 import { isRuleEnabled, TARGET_VERSIONS } from './engine/settings';
 import { loadProjectConfig, type ProjectConfig } from './config-file';
@@ -12,7 +12,7 @@ import { scopeToJson, scopeToText } from './engine/scope/output';
 import { cacheDirectory, projectRoot, ResultCache } from './check/cache';
 import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckOptions, type FileResult, type Timing } from './check/file';
 import { isCheckWorker, runPool, workerMain, type PoolJob } from './check/pool';
-import { collectPythonFiles, decodeSource, UsageError } from './files';
+import { classifyPath, collectPythonFiles, decodeSource, describeError, UsageError } from './files';
 import { createParser, type Parser } from './parser';
 
 const VERSION = '0.1.0';
@@ -117,13 +117,42 @@ async function flush(io: Output): Promise<void> {
   await write(process.stderr, io.err);
 }
 
+const RULE_GROUPS = [...new Set(RULES.map((r) => r.meta.code.slice(0, 3)))];
+const CODES_HINT = `use rule codes such as PP401, groups ${RULE_GROUPS[0]} to ${RULE_GROUPS.at(-1)}, or ALL`;
+
 function codeList(value: string | undefined, flag: string): string[] | undefined {
   if (value === undefined) return undefined;
-  const codes = value.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
-  for (const c of codes) {
-    if (c !== 'ALL' && !RULES.some((r) => r.meta.code.startsWith(c))) throw new UsageError(`${flag}: '${c}' matches no rule`);
+  const codes = value.split(',');
+  assertKnownCodes(codes, `${flag}: '${value}'`, flag);
+  return codes.map((c) => c.trim().toUpperCase());
+}
+
+/**
+ * Throws a UsageError unless every code selects at least one rule: an empty list
+ * or code (`--select ''`) would silently turn every rule off. `value` names the
+ * whole list, `where` the flag or setting.
+ */
+function assertKnownCodes(codes: readonly string[], value: string, where: string): void {
+  if (codes.every((c) => c.trim() === '')) throw new UsageError(`${value} is empty; ${CODES_HINT}`);
+  if (codes.some((c) => c.trim() === '')) throw new UsageError(`${value} has an empty code; ${CODES_HINT}`);
+  for (const raw of codes) {
+    const code = raw.trim().toUpperCase();
+    if (code === 'ALL' || RULES.some((r) => r.meta.code.startsWith(code))) continue;
+    const near = nearestCodes(code);
+    throw new UsageError(`${where}: '${raw.trim()}' matches no rule; ${near.length ? `did you mean ${near.join(', ')}?` : CODES_HINT}`);
   }
-  return codes;
+}
+
+/** The codes, groups and ALL closest to an unknown code, within one edit per three characters. */
+function nearestCodes(code: string): string[] {
+  const candidates = [...RULES.map((r) => r.meta.code), ...RULE_GROUPS, 'ALL'].map((name) => ({ name, cost: distance(code, name) }));
+  const best = Math.min(...candidates.map((c) => c.cost));
+  if (best > Math.max(1, Math.floor(code.length / 3))) return [];
+  return candidates
+    .filter((c) => c.cost === best)
+    .map((c) => c.name)
+    .sort()
+    .slice(0, 3);
 }
 
 async function check(args: string[], io: Output): Promise<number> {
@@ -154,18 +183,19 @@ async function check(args: string[], io: Output): Promise<number> {
     ...(values.ignore !== undefined && { ignore: codeList(values.ignore, '--ignore') }),
     ...(target !== undefined && { targetVersion: target }),
   });
-  const files = collectPythonFiles(positionals);
+  const { files, messages, failures } = collectPythonFiles(positionals);
+  io.err.push(...messages);
   const timing = timingRequested() ? newTiming() : undefined;
   const { results, cached, workers } = await checkFiles(files, { settings, fix: values.fix, unsafe: values['unsafe-fixes'] }, { jobs, cache: !values['no-cache'], timing });
   const reported: Array<{ path: string; diagnostic: Diagnostic }> = [];
   let fixedCount = 0;
-  let ioErrors = 0;
+  let failed = failures;
 
   for (const [index, file] of files.entries()) {
     const result = results[index];
     io.err.push(...result.err);
     if (!result.diagnostics) {
-      ioErrors++;
+      failed++;
       continue;
     }
     fixedCount += result.fixed;
@@ -193,10 +223,10 @@ async function check(args: string[], io: Output): Promise<number> {
       ) + '\n',
     );
   } else {
-    io.out.push(textReport(reported, fixedCount));
+    io.out.push(textReport(reported, fixedCount, failed > 0));
   }
   if (timing) io.err.push(timingTable(timing, settings, cached, workers));
-  if (ioErrors > 0) return 2;
+  if (failed > 0) return 2;
   return reported.length > 0 ? 1 : 0;
 }
 
@@ -252,9 +282,7 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
   const writer = cache?.prepare() ? cache : null;
   if (jobs > 1) for (const miss of misses) if (miss.size < 0) miss.size = fileSize(miss.file);
   const bytes = misses.reduce((sum, m) => sum + Math.max(m.size, 0), 0);
-  let workers = Math.min(jobs, misses.length, Math.floor(bytes / WORKER_MIN_BYTES));
-  // With --fix, a file named twice must be fixed once and then checked again, in order.
-  if (options.fix && new Set(misses.map((m) => realPath(m.file))).size < misses.length) workers = 1;
+  const workers = Math.min(jobs, misses.length, Math.floor(bytes / WORKER_MIN_BYTES));
   if (workers <= 1) {
     // The parser (wasm) is made only once a file needs it: not for a run whose only misses are unreadable.
     let parser: Parser | undefined;
@@ -280,14 +308,6 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
     onTiming: (t) => timing && addTiming(timing, t),
   });
   return { results, cached, workers };
-}
-
-function realPath(file: string): string {
-  try {
-    return fs.realpathSync.native(file);
-  } catch {
-    return path.resolve(file);
-  }
 }
 
 function fileSize(file: string): number {
@@ -345,6 +365,14 @@ function projectSettings(io: Output, flags: Record<string, unknown>): Settings {
   }
   if (project) {
     for (const key of project.unknownKeys) io.err.push(`pythonic: ${project.file}: unknown key '${key}' in [tool.pythonic], ignored\n`);
+    for (const key of ['select', 'ignore']) {
+      const codes = project.values[key];
+      const where = `${project.file}: [tool.pythonic] ${key}`;
+      // `ignore = []` is the default; `select = []` would turn every rule off. Lists of non-strings are reported below.
+      if (Array.isArray(codes) && codes.every((c) => typeof c === 'string') && (key === 'select' || codes.length > 0)) {
+        assertKnownCodes(codes, `${where} = ${JSON.stringify(codes)}`, where);
+      }
+    }
     const parsed = parseSettings(project.values);
     for (const [key, value] of Object.entries(project.values)) {
       if (JSON.stringify(parsed[key as keyof Settings]) !== JSON.stringify(value)) {
@@ -355,7 +383,8 @@ function projectSettings(io: Output, flags: Record<string, unknown>): Settings {
   return parseSettings({ ...project?.values, ...flags });
 }
 
-function textReport(reported: Array<{ path: string; diagnostic: Diagnostic }>, fixedCount: number): string {
+/** `failed`: some path could not be checked, so the run did not pass whatever it found. */
+function textReport(reported: Array<{ path: string; diagnostic: Diagnostic }>, fixedCount: number, failed: boolean): string {
   const lines = reported.map(({ path, diagnostic: d }) => {
     const marker = d.fix?.safety === 'safe' ? ' [*]' : '';
     return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.code}${marker} ${d.message}`;
@@ -368,10 +397,11 @@ function textReport(reported: Array<{ path: string; diagnostic: Diagnostic }>, f
     summary.push(`Found ${reported.length} ${reported.length === 1 ? 'problem' : 'problems'}.`);
     if (safe > 0) summary.push(`[*] ${safe} fixable with --fix.`);
     if (unsafe > 0) summary.push(`${unsafe} more fixable with --fix --unsafe-fixes.`);
-  } else if (fixedCount === 0) {
+  } else if (fixedCount === 0 && !failed) {
     summary.push('All checks passed.');
   }
-  return [...lines, ...(lines.length ? [''] : []), ...summary].join('\n') + '\n';
+  const report = [...lines, ...(lines.length ? [''] : []), ...summary];
+  return report.length ? report.join('\n') + '\n' : '';
 }
 
 function rule(args: string[], io: Output): number {
@@ -413,11 +443,14 @@ async function scopesCommand(args: string[], io: Output): Promise<number> {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'`);
   if (positionals.length !== 1) throw new UsageError('scopes needs one FILE, e.g. pythonic scopes --format json app.py');
   const [file] = positionals;
+  const kind = classifyPath(file);
+  if (kind.kind === 'directory') throw new UsageError(`${file}: is a directory`);
+  if (kind.kind !== 'file') throw new UsageError(`${file}: ${kind.problem}`);
   let text: string;
   try {
     text = decodeSource(fs.readFileSync(file)).text;
   } catch (error) {
-    throw new UsageError(`${file}: ${(error as Error).message}`);
+    throw new UsageError(`${file}: ${describeError(error)}`);
   }
   const parser = await createParser();
   const tree = parser.parse(text);

@@ -11,38 +11,151 @@ const SKIPPED_DIRS = new Set([
 
 export class UsageError extends Error {}
 
-/** Files to check, sorted: explicit files as given, `*.py` found below directories. */
-export function collectPythonFiles(paths: readonly string[]): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
+/** What a path is, learnt from its metadata alone: opening a FIFO to look would block. */
+export type PathKind =
+  | { kind: 'file'; realPath: string }
+  | { kind: 'directory'; realPath: string }
+  /** A FIFO, socket or device: never read. `problem` says which. */
+  | { kind: 'special'; problem: string }
+  /** The path cannot be used; `problem` says why, e.g. `permission denied`. `broken`: a link to nothing, or a loop. */
+  | { kind: 'error'; problem: string; broken: boolean };
+
+/** The one place that decides what a path is; symlinks are followed. */
+export function classifyPath(p: string): PathKind {
+  try {
+    const stat = fs.statSync(p);
+    if (stat.isFile()) return { kind: 'file', realPath: fs.realpathSync.native(p) };
+    if (stat.isDirectory()) return { kind: 'directory', realPath: fs.realpathSync.native(p) };
+    return special(stat);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const target = code === 'ENOENT' ? readLink(p) : null;
+    if (target !== null) return { kind: 'error', problem: `broken symlink (to ${target})`, broken: true };
+    return { kind: 'error', problem: describeError(error), broken: code === 'ELOOP' || code === 'ENOTDIR' };
+  }
+}
+
+function special(entry: fs.Stats | fs.Dirent): PathKind {
+  return { kind: 'special', problem: `not a regular file (${specialKind(entry)})` };
+}
+
+function specialKind(entry: fs.Stats | fs.Dirent): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  return 'of an unknown kind';
+}
+
+function readLink(p: string): string | null {
+  try {
+    return fs.readlinkSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/** A file system error in the words of `ls` and friends, without Node's `EACCES: ..., open 'x'` decoration. */
+export function describeError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'ELOOP':
+      return 'symlink loop';
+    default:
+      return (error as Error).message;
+  }
+}
+
+export interface CollectedFiles {
+  /**
+   * Regular files to check, each real file once: explicit files as given and
+   * `*.py` found below directories, sorted, then what only a symlink led to.
+   */
+  files: string[];
+  /** Lines for stderr about paths that were skipped or could not be read. */
+  messages: string[];
+  /** Paths that could not be checked: the run exits 2. */
+  failures: number;
+}
+
+/**
+ * Files to check. A path named on the command line that cannot be checked is a
+ * failure. Below a directory, what cannot be read (permission denied) is a
+ * failure too, while what holds no source (a FIFO, a broken symlink such as an
+ * editor's lock file, a link back to a folder above it) is skipped with a note.
+ * Symlinks are followed after everything else, so a file is reported under its
+ * own path rather than a link's.
+ */
+export function collectPythonFiles(paths: readonly string[]): CollectedFiles {
+  const result: CollectedFiles = { files: [], messages: [], failures: 0 };
+  /** Real paths of the files and directories taken. */
+  const seen = new Set<string>();
+  const links: Array<{ link: string; realParent: string }> = [];
+  const fail = (p: string, problem: string) => {
+    result.messages.push(`pythonic: ${p}: ${problem}\n`);
+    result.failures++;
+  };
+  const skip = (p: string, problem: string) => result.messages.push(`pythonic: ${p}: ${problem}, skipped\n`);
+  const take = (file: string, realPath: string) => {
+    if (seen.has(realPath)) return;
+    seen.add(realPath);
+    result.files.push(file);
+  };
+
+  const walk = (dir: string, realDir: string): void => {
+    if (seen.has(realDir)) return;
+    seen.add(realDir);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      throw new UsageError(`cannot read directory ${dir}: ${(error as Error).message}`);
+      return fail(dir, describeError(error));
     }
     // A virtualenv under any name announces itself with pyvenv.cfg.
     if (entries.some((e) => e.name === 'pyvenv.cfg' && e.isFile())) return;
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (SKIPPED_DIRS.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(full);
-      } else if (entry.isFile() && entry.name.endsWith('.py')) {
-        found.push(full);
-      }
+      const realPath = path.join(realDir, entry.name);
+      // Only a symlink needs a stat: for anything else the directory entry says what it is.
+      if (entry.isSymbolicLink()) links.push({ link: full, realParent: realDir });
+      else if (entry.isDirectory()) walk(full, realPath);
+      else if (entry.isFile()) found(full, { kind: 'file', realPath }, realDir);
+      else found(full, special(entry), realDir);
     }
   };
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      throw new UsageError(`${p}: no such file or directory`);
+
+  /** Something found in the directory `realParent`. */
+  const found = (full: string, kind: PathKind, realParent: string): void => {
+    const isSource = full.endsWith('.py');
+    if (kind.kind === 'directory') {
+      const loops = realParent === kind.realPath || realParent.startsWith(kind.realPath + path.sep);
+      if (loops) skip(full, `symlink loop (to ${readLink(full) ?? kind.realPath})`);
+      else walk(full, kind.realPath);
+    } else if (kind.kind === 'file') {
+      if (isSource) take(full, kind.realPath);
+    } else if (kind.kind === 'special' || kind.broken) {
+      if (isSource) skip(full, kind.problem);
+    } else {
+      fail(full, kind.problem);
     }
-    if (stat.isDirectory()) walk(p);
-    else found.push(p);
+  };
+
+  for (const p of paths) {
+    const kind = classifyPath(p);
+    if (kind.kind === 'directory') walk(p, kind.realPath);
+    else if (kind.kind === 'file') take(p, kind.realPath);
+    else fail(p, kind.problem);
   }
-  return found;
+  // Walking a linked directory may find more links: the list grows as it is read.
+  for (let i = 0; i < links.length; i++) found(links[i].link, classifyPath(links[i].link), links[i].realParent);
+  return result;
 }
 
 export interface DecodedSource {

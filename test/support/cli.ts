@@ -14,13 +14,22 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface SpawnOptions {
+  /** Milliseconds before the CLI is killed and the call throws: a hang fails the test instead of stalling it. */
+  timeout?: number;
+  /** Run as this user (and group): root reads everything, so permission tests drop to another user. */
+  uid?: number;
+  gid?: number;
+}
+
 /** `env` adds to the inherited environment; PYTHONIC_TIMING is off unless given. */
-export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliResult {
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, spawn: SpawnOptions = {}): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, PYTHONIC_TIMING: '', ...env },
+    ...spawn,
   });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -29,7 +29,7 @@ export function corpora(): { found: Corpus[]; missing: string[] } {
 
 /** The corpus's Python files, sorted; with `every`, one file in `every` (a deterministic sample). */
 export function corpusFiles(corpus: Corpus, every = 1): string[] {
-  const files = collectPythonFiles(corpus.roots).filter((f) => !f.includes(`${path.sep}site-packages${path.sep}`)).sort();
+  const files = collectPythonFiles(corpus.roots).files.filter((f) => !f.includes(`${path.sep}site-packages${path.sep}`)).sort();
   return files.filter((_, i) => i % every === 0);
 }
 

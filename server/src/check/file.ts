@@ -3,7 +3,7 @@
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
 import { analyze, fixAll, type Diagnostic, type Settings } from '../engine';
-import { decodeSource, encodeSource, type DecodedSource } from '../files';
+import { decodeSource, describeError, encodeSource, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
 
@@ -62,7 +62,7 @@ export function readSource(file: string): Source | FileResult {
     const bytes = fs.readFileSync(file);
     return { bytes, decoded: decodeSource(bytes) };
   } catch (error) {
-    return { diagnostics: null, fixed: 0, err: [`pythonic: ${file}: ${(error as Error).message}\n`] };
+    return { diagnostics: null, fixed: 0, err: [`pythonic: ${file}: ${describeError(error)}\n`] };
   }
 }
 
