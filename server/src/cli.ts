@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
-import { explain, explainableNames, findRule, parseSettings, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Diagnostic, type Settings } from './engine';
+import { explain, explainableNames, findRule, parsePython, parseSettings, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Diagnostic, type Settings } from './engine';
 import { isRuleEnabled, TARGET_VERSIONS } from './engine/settings';
 import { loadProjectConfig, type ProjectConfig } from './config-file';
 import { buildScopeTree } from './engine/scope';
@@ -453,7 +453,7 @@ async function scopesCommand(args: string[], io: Output): Promise<number> {
     throw new UsageError(`${file}: ${describeError(error)}`);
   }
   const parser = await createParser();
-  const tree = parser.parse(text);
+  const tree = parsePython(parser, text);
   if (!tree) throw new UsageError(`${file}: the parser gave up on this file`);
   try {
     const top = scopeToJson(buildScopeTree(tree.rootNode).module);

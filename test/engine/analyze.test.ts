@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, DEFAULT_SETTINGS, RULES, type Rule, type RuleError } from '../../server/src/engine';
+import { analyze, DEFAULT_SETTINGS, parsePython, RULES, type Rule, type RuleError } from '../../server/src/engine';
 import { testParser } from '../support/engine';
 
 const BUS = 'class HauntedBus:\n    def __init__(self, passengers=[]):\n        self.passengers = passengers\n';
@@ -59,11 +59,11 @@ describe('analyze', () => {
     assert.deepEqual(second.diagnostics.map((d) => d.code), ['PP401']);
   });
 
-  it('gives LSP positions in files that break lines with a lone carriage return, and offers no fix there', async () => {
+  it('gives LSP positions in files that break lines with a lone carriage return, and fixes there too', async () => {
     const parser = await testParser();
     const text = 'import os\rdef f(x=[]):\r    return x\r';
-    const { diagnostics } = analyze({ tree: parser.parse(text)!, text, settings: DEFAULT_SETTINGS });
-    assert.deepEqual(diagnostics.map((d) => [d.range, d.fix]), [[{ start: { line: 1, character: 8 }, end: { line: 1, character: 10 } }, null]]);
+    const { diagnostics } = analyze({ tree: parsePython(parser, text)!, text, settings: DEFAULT_SETTINGS });
+    assert.deepEqual(diagnostics.map((d) => [d.range, d.fix?.safety]), [[{ start: { line: 1, character: 8 }, end: { line: 1, character: 10 } }, 'unsafe']]);
   });
 
   it('honours # noqa comments, with our codes and peer codes, but not inside strings', async () => {

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze, applyEdits, fixAll, parseSettings, type Diagnostic, type Settings } from '../../server/src/engine';
+import { analyze, applyEdits, fixAll, parsePython, parseSettings, type Diagnostic, type Settings } from '../../server/src/engine';
 import { createParser, type Parser } from '../../server/src/parser';
 
 /** Repository root: the nearest folder above the bundled test file that holds package.json. */
@@ -28,7 +28,7 @@ export function testParser(): Promise<Parser> {
 
 export async function check(text: string, settings: Partial<Settings> = {}, filePath = 'test.py'): Promise<Diagnostic[]> {
   const parser = await testParser();
-  const tree = parser.parse(text)!;
+  const tree = parsePython(parser, text)!;
   try {
     return analyze({ tree, text, settings: parseSettings(settings), path: filePath }).diagnostics;
   } finally {

@@ -2,7 +2,7 @@
 // analyse, and remember the result in the cache. The same function runs in
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
-import { analyze, fixAll, type Diagnostic, type Settings } from '../engine';
+import { analyze, fixAll, parsePython, type Diagnostic, type Settings } from '../engine';
 import { decodeSource, describeError, encodeSource, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
@@ -93,7 +93,7 @@ export function checkSource(file: string, { bytes, decoded }: Source, parser: Pa
     }
   }
   let started = timing ? performance.now() : 0;
-  const tree = parser.parse(text);
+  const tree = parsePython(parser, text);
   if (timing) timing.parse += performance.now() - started;
   if (!tree) {
     err.push(`pythonic: ${file}: the parser gave up on this file\n`);

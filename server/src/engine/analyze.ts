@@ -385,8 +385,7 @@ function toDiagnostic(rule: Rule, report: Report, settings: Settings, source: So
     severity: settings.severity[rule.meta.code] ?? rule.meta.severity,
     message: report.message,
     range,
-    // Fixes are computed on tree-sitter rows; with lone-CR line breaks those are not the editor's lines.
-    fix: source.hasLoneCarriageReturn ? null : (report.fix ?? null),
+    fix: report.fix ?? null,
   };
 }
 

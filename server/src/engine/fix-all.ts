@@ -4,6 +4,7 @@
 import type { Parser } from '../parser';
 import { analyze } from './analyze';
 import { applyEdits, compatibleFixes } from './fixes';
+import { parsePython } from './source';
 import type { Settings } from './settings';
 
 export interface FixAllInput {
@@ -28,7 +29,7 @@ export function fixAll(input: FixAllInput): FixAllResult {
   let text = input.text;
   let applied = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const tree = input.parser.parse(text);
+    const tree = parsePython(input.parser, text);
     if (!tree) break;
     try {
       const { diagnostics } = analyze({ tree, text, settings: input.settings, path: input.path });

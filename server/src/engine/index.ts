@@ -10,4 +10,4 @@ export type { Rule, RuleMeta } from './rule';
 export { DEFAULT_SETTINGS, parseSettings, settingsSchema, type Settings } from './settings';
 export type { Diagnostic, Fix, Position, Range, Severity, TextEdit } from './types';
 export { noqaEdit } from './noqa';
-export { SourceFile } from './source';
+export { parsePython, pythonLines, SourceFile } from './source';

@@ -1,18 +1,37 @@
 // Read-only view of one file's text and tree, handed to every rule.
-import type { Node, Tree } from '../parser';
+//
+// One line model everywhere: Python, LSP and this engine all end a line at `\n`,
+// `\r\n` or a lone `\r`. Tree-sitter's rows count only `\n`, so the engine parses and
+// analyses `pythonLines(text)`, where each lone `\r` is a `\n`: the same length and
+// offsets, and rows that are the editor's lines. Edits computed on it apply to the
+// original text by position (`lineStartsOf` counts the same breaks), so the user's
+// own line breaks stay as they are.
+import type { Node, Parser, Tree } from '../parser';
 import type { Position, Range } from './types';
+
+/** `text` with every lone `\r` turned into `\n`: what Python reads (universal newlines), offset for offset. */
+export function pythonLines(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+
+/** Parses `text` as the engine sees it (`pythonLines`); `old` is an edited tree of the previous text, to reuse. */
+export function parsePython(parser: Parser, text: string, old?: Tree | null): Tree | null {
+  return parser.parse(pythonLines(text), old);
+}
 
 export class SourceFile {
   private lineStarts: number[] | undefined;
-  private lspStarts: number[] | undefined;
-  private loneCr: boolean | undefined;
+  /** `text` as given, with any lone `\r` read as `\n` (see `pythonLines`). */
+  readonly text: string;
 
   constructor(
-    readonly text: string,
+    text: string,
     readonly tree: Tree,
     /** File path or URI; used in logs and to recognise `.pyi` stubs. */
     readonly path: string,
-  ) {}
+  ) {
+    this.text = pythonLines(text);
+  }
 
   get isStub(): boolean {
     return this.path.endsWith('.pyi');
@@ -22,20 +41,7 @@ export class SourceFile {
     return this.text.slice(node.startIndex, node.endIndex);
   }
 
-  /**
-   * True when the text breaks lines with a lone `\r` (old Mac files): LSP and Python count it as a
-   * line break, tree-sitter's rows do not, so positions are then computed from offsets instead.
-   */
-  get hasLoneCarriageReturn(): boolean {
-    this.loneCr ??= /\r(?!\n)/.test(this.text);
-    return this.loneCr;
-  }
-
   rangeOf(node: Node): Range {
-    if (this.hasLoneCarriageReturn) {
-      this.lspStarts ??= lineStartsOf(this.text, true);
-      return { start: offsetToPosition(this.text, node.startIndex, this.lspStarts), end: offsetToPosition(this.text, node.endIndex, this.lspStarts) };
-    }
     return nodeRange(node);
   }
 
@@ -71,7 +77,7 @@ export class SourceFile {
   }
 }
 
-/** A node's range in tree-sitter's own rows and UTF-16 columns (LSP positions unless the text has lone `\r` breaks). */
+/** A node's range in tree-sitter's rows and UTF-16 columns: LSP positions, for a tree parsed by `parsePython`. */
 export function nodeRange(node: Node): Range {
   return {
     start: { line: node.startPosition.row, character: node.startPosition.column },
@@ -79,10 +85,10 @@ export function nodeRange(node: Node): Range {
   };
 }
 
-/** Offsets where lines start: after each `\n`, and with `lspBreaks` also after a lone `\r`, as LSP counts lines. */
-export function lineStartsOf(text: string, lspBreaks = false): number[] {
+/** Offsets where lines start: after each `\n`, `\r\n` and lone `\r`, as Python and LSP count lines. */
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
-  if (!lspBreaks) {
+  if (text.indexOf('\r') < 0) {
     // indexOf finds line breaks far faster than a loop over every character.
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     return starts;

@@ -4,7 +4,7 @@
 // edits are replayed on the old tree, in order, and the parser reuses it. The analysis
 // state (cache, diagnostics, settings) lives here too.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import type { AnalysisCache, Diagnostic, Settings } from '../engine';
+import { parsePython, type AnalysisCache, type Diagnostic, type Settings } from '../engine';
 import { Edit, type Parser, type Point, type Tree } from '../parser';
 import { TextBuffer } from './text-buffer';
 
@@ -21,11 +21,7 @@ export class PythonDocument {
   private treeRevision = -1;
   /** Tree edits recorded since the last parse, each against the text the previous one left. */
   private edits: Edit[] = [];
-  /**
-   * Whether the recorded edits can be replayed on the tree: false after a full-text change,
-   * and while the text has a lone `\r` (tree-sitter does not count it as a line break, so its
-   * points would disagree with the editor's positions the edits are made of).
-   */
+  /** Whether the recorded edits can be replayed on the tree: false after a full-text change. */
   private reusable = false;
 
   cache: AnalysisCache | undefined;
@@ -82,38 +78,20 @@ export class PythonDocument {
       }
       // (min and max: a range whose end comes before its start is applied the other way round)
       const [a, b] = [text.offsetAt(change.range.start), text.offsetAt(change.range.end)];
-      const startIndex = Math.min(a, b);
-      const oldEndIndex = Math.max(a, b);
+      // The tree is of `pythonLines(text)`: a `\r` just before the change, or a `\n` just after it,
+      // may pair up or split (`\r` + `\n`), which changes how that character reads; the tree edit covers it.
+      const startIndex = Math.min(a, b) - (text.charCodeAt(Math.min(a, b) - 1) === 13 ? 1 : 0);
+      const oldEndIndex = Math.max(a, b) + (text.charCodeAt(Math.max(a, b)) === 10 ? 1 : 0);
       const startPosition = toPoint(text.positionAt(startIndex));
-      this.edits.push(new Edit({
-        startIndex,
-        oldEndIndex,
-        newEndIndex: startIndex + change.text.length,
-        startPosition,
-        oldEndPosition: toPoint(text.positionAt(oldEndIndex)),
-        newEndPosition: endPointAfter(startPosition, change.text),
-      }));
+      const oldEndPosition = toPoint(text.positionAt(oldEndIndex));
       // One change at a time: each change's range refers to the text after the previous one.
       text.apply(change);
-      if (this.leftLoneCarriageReturn(startIndex, change.text)) this.reusable = false;
+      const newEndIndex = oldEndIndex + change.text.length - (Math.max(a, b) - Math.min(a, b));
+      this.edits.push(new Edit({ startIndex, oldEndIndex, newEndIndex, startPosition, oldEndPosition, newEndPosition: toPoint(text.positionAt(newEndIndex)) }));
     }
     if (!this.reusable) this.edits = [];
     this.currentVersion = version;
     this.revision++;
-  }
-
-  /**
-   * Whether the change just applied at `start` left a lone `\r`: one it inserted, or one
-   * before it whose `\n` it removed (the text had none before, or edits would not be recorded).
-   */
-  private leftLoneCarriageReturn(start: number, inserted: string): boolean {
-    const text = this.buffer;
-    const lone = (at: number) => text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) !== 10;
-    if (lone(start - 1)) return true;
-    for (let i = inserted.indexOf('\r'); i >= 0; i = inserted.indexOf('\r', i + 1)) {
-      if (lone(start + i)) return true;
-    }
-    return false;
   }
 
   /**
@@ -125,12 +103,12 @@ export class PythonDocument {
     const old = this.reusable ? this.tree : null;
     if (old) for (const edit of this.edits) old.edit(edit);
     const text = this.text;
-    const next = parser.parse(text, old);
+    const next = parsePython(parser, text, old);
     this.tree?.delete();
     this.tree = next;
     this.treeRevision = this.revision;
     this.edits = [];
-    this.reusable = next !== null && !/\r(?!\n)/.test(text);
+    this.reusable = next !== null;
     return old !== null;
   }
 
@@ -152,12 +130,4 @@ export class PythonDocument {
 
 function toPoint(p: { line: number; character: number }): Point {
   return { row: p.line, column: p.character };
-}
-
-function endPointAfter(start: Point, inserted: string): Point {
-  const lastBreak = inserted.lastIndexOf('\n');
-  if (lastBreak < 0) return { row: start.row, column: start.column + inserted.length };
-  let rows = 0;
-  for (let i = 0; i < inserted.length; i++) if (inserted.charCodeAt(i) === 10) rows++;
-  return { row: start.row + rows, column: inserted.length - lastBreak - 1 };
 }

@@ -91,9 +91,7 @@ export const unnormalizedStringLiteral: Rule = {
         }
         const first = chunks[0][0];
         const last = chunks[chunks.length - 1];
-        const range = source.hasLoneCarriageReturn
-          ? source.rangeOf(node)
-          : { start: positionAt(node, text, first.start), end: positionAt(node, text, last[last.length - 1].end) };
+        const range = { start: positionAt(node, text, first.start), end: positionAt(node, text, last[last.length - 1].end) };
         context.report({
           range,
           message:
