@@ -55,6 +55,12 @@ describe('PP901 blocking-sleep-in-async', () => {
           output: 'import asyncio\nimport time\n\ndef outer():\n    async def inner():\n        def later(x=await asyncio.sleep(1)):\n            time.sleep(2)\n        return (await asyncio.sleep(0)).real\n    return inner\n',
         },
         {
+          // a generator expression's first iterable and a lambda's default run in the coroutine
+          code: 'import asyncio\nimport time\n\nasync def f():\n    return (x for x in [time.sleep(0)] * 2), lambda y=time.sleep(3): y\n',
+          errors: ['4:24-4:37', '4:54-4:67'],
+          output: 'import asyncio\nimport time\n\nasync def f():\n    return (x for x in [await asyncio.sleep(0)] * 2), lambda y=await asyncio.sleep(3): y\n',
+        },
+        {
           // asyncio means something else: reported, not fixed
           code: 'import time\nimport trio as asyncio\n\nasync def f():\n    time.sleep(1)\n',
           errors: ['4:4-4:17'],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertSameOutput, ruleTests } from '../support/engine';
+import { analyze, parseSettings } from '../../server/src/engine';
+import { assertSameOutput, ruleTests, testParser } from '../support/engine';
 
 describe('PP902 legacy-event-loop', () => {
   ruleTests(
@@ -99,6 +100,19 @@ describe('PP902 legacy-event-loop', () => {
     },
     it,
   );
+
+  it('re-analyses a module-level `loop = get_event_loop()` when another statement starts to drive a loop', async () => {
+    const parser = await testParser();
+    const settings = parseSettings({ select: ['PP902'] });
+    const before = 'import asyncio\n\nloop = asyncio.get_event_loop()\nloop.call_soon(print)\n';
+    const after = `${before}loop.run_forever()\n`;
+    const first = analyze({ tree: parser.parse(before)!, text: before, settings });
+    assert.deepEqual(first.diagnostics.length, 0);
+    const second = analyze({ tree: parser.parse(after)!, text: after, settings, cache: first.cache });
+    assert.deepEqual(second.diagnostics.map((d) => d.range.start), [{ line: 2, character: 7 }]);
+    // Only the new statement and the one whose answer changed are analysed again.
+    assert.deepEqual(second.stats, { units: 4, analysed: 2 });
+  });
 
   it('keeps what a running coroutine gets, even under a policy whose get_event_loop gives another loop', async () => {
     const program = [
