@@ -17,6 +17,9 @@ describe('PP904 dangling-task', () => {
         'import asyncio\n\nasync def f(loop, job):\n    loop.create_task(job())\n',
         'import asyncio\n\nclass C:\n    async def f(self, job):\n        self.loop.create_task(job())\n',
         'import asyncio\n\nasync def f(job, other):\n    loop = asyncio.get_running_loop()\n    loop = other\n    loop.create_task(job())\n',
+        // a test that expects the call to raise: no task is made
+        'import asyncio\n\nclass T:\n    def test(self, coro):\n        with self.assertRaisesRegex(RuntimeError, "no current event loop"):\n            asyncio.ensure_future(coro)\n',
+        'import asyncio\nimport pytest\n\ndef test():\n    with pytest.raises(TypeError):\n        asyncio.ensure_future("ok")\n',
         // not asyncio's
         'import trio as asyncio\n\nasync def f(job):\n    asyncio.create_task(job())\n',
         'async def f(asyncio, job):\n    asyncio.create_task(job())\n',
@@ -39,6 +42,12 @@ describe('PP904 dangling-task', () => {
           // the loop from get_running_loop, by name or directly; at module level in one statement
           code: 'import asyncio\n\nasync def f(job):\n    loop = asyncio.get_running_loop()\n    loop.create_task(job())\n    asyncio.get_running_loop().create_task(job())\n\nif __name__ == "__main__":\n    loop = asyncio.new_event_loop()\n    loop.create_task(main())\n    loop.run_forever()\n',
           errors: ['4:4-4:27', '5:4-5:49', '9:4-9:28'],
+          output: null,
+        },
+        {
+          // a with block that expects nothing
+          code: 'import asyncio\n\nasync def f(lock, job):\n    async with lock:\n        asyncio.create_task(job())\n',
+          errors: ['4:8-4:34'],
           output: null,
         },
         {

@@ -8,6 +8,9 @@ const TASK_FUNCTIONS = new Set(['asyncio.create_task', 'asyncio.ensure_future'])
 /** Calls that give an asyncio event loop, whose `create_task` keeps no reference either. */
 const LOOP_FUNCTIONS = new Set(['asyncio.get_running_loop', 'asyncio.get_event_loop', 'asyncio.new_event_loop']);
 
+/** Context managers of test frameworks that expect the block to raise. */
+const EXPECTS_ERROR = /(?:\bassertRaises\w*|\braises)\s*\(/;
+
 export const danglingTask: Rule = {
   meta: {
     code: 'PP904',
@@ -22,7 +25,8 @@ export const danglingTask: Rule = {
         'statement of their own, so that the task they return is thrown away. `loop.create_task(...)` is ' +
         'flagged too when `loop` visibly comes from `asyncio.get_running_loop()`, `get_event_loop()` or ' +
         '`new_event_loop()`; other objects with a `create_task` method, such as an `asyncio.TaskGroup`, ' +
-        'keep their tasks themselves and are left alone.',
+        'keep their tasks themselves and are left alone, and so is a call in a test that expects it to raise ' +
+        '(directly inside `with self.assertRaises(...)` or `with pytest.raises(...)`).',
       whyIsThisBad:
         'The event loop holds its tasks only through weak references. A task nobody else refers to can be ' +
         'garbage-collected while it waits, and then it simply stops: no error, no result, its `finally` blocks ' +
@@ -64,7 +68,7 @@ export const danglingTask: Rule = {
         if (last?.text !== 'create_task' && last?.text !== 'ensure_future') return;
         const qualified = calleeQualifiedName(call, context);
         const spawner = qualified && TASK_FUNCTIONS.has(qualified) ? `${qualified.split('.').pop()}()` : isLoopMethod(callee!, context) ? 'loop.create_task()' : null;
-        if (!spawner) return;
+        if (!spawner || expectsError(statement, context)) return;
         context.report({
           node: call,
           message: `The task \`${spawner}\` returns is dropped: the event loop keeps only a weak reference, so it may vanish before it finishes; keep a reference to it`,
@@ -73,6 +77,15 @@ export const danglingTask: Rule = {
     };
   },
 };
+
+/** A `with` block, directly around the statement, that expects it to raise (`self.assertRaises(...)`, `pytest.raises(...)`): no task is made. */
+function expectsError(statement: Node, context: RuleContext): boolean {
+  const block = context.parentOf(statement);
+  const around = block?.type === 'block' ? context.parentOf(block) : null;
+  if (around?.type !== 'with_statement') return false;
+  const clause = around.namedChildren.find((c) => c?.type === 'with_clause');
+  return clause != null && EXPECTS_ERROR.test(clause.text);
+}
 
 /** `<loop>.create_task`, where `<loop>` is a call that gives asyncio's event loop or a name bound once to one. */
 function isLoopMethod(callee: Node, context: RuleContext): boolean {
