@@ -2,9 +2,11 @@
 // and one line here.
 import type { Rule } from '../rule';
 import { binaryReadDecoded } from './binary-read-decoded';
+import { blockingSleepInAsync } from './blocking-sleep-in-async';
 import { builtinShadowing } from './builtin-shadowing';
 import { builtinSubclassOverride } from './builtin-subclass-override';
 import { classmethodHardcodesClass } from './classmethod-hardcodes-class';
+import { danglingTask } from './dangling-task';
 import { dataclassMutableDefault } from './dataclass-mutable-default';
 import { decoratorWithoutWraps } from './decorator-without-wraps';
 import { eqWithoutHash } from './eq-without-hash';
@@ -16,6 +18,7 @@ import { isinstanceConcreteMapping } from './isinstance-concrete-mapping';
 import { isinstanceFloat } from './isinstance-float';
 import { lambdaAssignment } from './lambda-assignment';
 import { lambdaReimplementsOperator } from './lambda-reimplements-operator';
+import { legacyEventLoop } from './legacy-event-loop';
 import { listComprehensionInCall } from './list-comprehension-in-call';
 import { listMultiplicationAlias } from './list-multiplication-alias';
 import { listPopFront } from './list-pop-front';
@@ -95,6 +98,9 @@ export const RULES: readonly Rule[] = [
   loopVariableClosure,
   globalStatement,
   useAfterDel,
+  blockingSleepInAsync,
+  legacyEventLoop,
+  danglingTask,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
