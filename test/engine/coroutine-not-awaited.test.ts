@@ -1,5 +1,7 @@
+import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ruleTests } from '../support/engine';
+import { analyze, DEFAULT_SETTINGS } from '../../server/src/engine';
+import { ruleTests, testParser } from '../support/engine';
 
 const SAVE = 'async def save(x):\n    return x\n\n';
 
@@ -136,4 +138,38 @@ describe('PP903 coroutine-not-awaited', () => {
     },
     it,
   );
+});
+
+describe('PP903 after edits elsewhere in the file', () => {
+  /** Analyses `before`, then `after` with the first analysis's cache; returns the second analysis and asserts it agrees with a fresh one. */
+  async function reanalyse(before: string, after: string) {
+    const parser = await testParser();
+    const settings = { ...DEFAULT_SETTINGS, select: ['PP903'] };
+    const first = analyze({ tree: parser.parse(before)!, text: before, settings });
+    const second = analyze({ tree: parser.parse(after)!, text: after, settings, cache: first.cache });
+    const fresh = analyze({ tree: parser.parse(after)!, text: after, settings });
+    assert.deepEqual(second.diagnostics, fresh.diagnostics, 'cached and fresh analyses disagree');
+    return { first, second };
+  }
+
+  it('a method calling `self.send()` is re-analysed when `send` becomes an `async def`, and back', async () => {
+    const sync = 'class Client:\n    def send(self):\n        pass\n\n    async def run(self):\n        self.send()\n\n    def other(self):\n        return 1\n';
+    const asynchronous = sync.replace('    def send', '    async def send');
+    let { first, second } = await reanalyse(sync, asynchronous);
+    assert.deepEqual(first.diagnostics, []);
+    assert.deepEqual(second.diagnostics.map((d) => `${d.code} ${d.range.start.line}`), ['PP903 5']);
+    ({ second } = await reanalyse(asynchronous, sync));
+    assert.deepEqual(second.diagnostics, []);
+  });
+
+  it('a coroutine calling `save()` is re-analysed when `save` becomes an async generator or is rebound', async () => {
+    const before = 'async def save():\n    pass\n\nasync def main():\n    save()\n';
+    let { first, second } = await reanalyse(before, before.replace('    pass\n', '    yield 1\n'));
+    assert.equal(first.diagnostics.length, 1);
+    assert.deepEqual(second.diagnostics, []);
+    ({ second } = await reanalyse(before, `${before}\nsave = print\n`));
+    assert.deepEqual(second.diagnostics, []);
+    ({ second } = await reanalyse(before, `${before}\ndef patch():\n    global save\n    save = print\n`));
+    assert.deepEqual(second.diagnostics, []);
+  });
 });

@@ -69,6 +69,8 @@ export interface ModuleFacts {
   removals: Map<string, TextEdit | null>;
   /** The file's text, read from the tree when first needed. */
   text?: string;
+  /** The names that follow `async def` anywhere in the file, listed when first asked for. */
+  asyncDefNames?: Set<string>;
 }
 
 /** What follows a top-level statement on its last line: nothing, a comment, a `# type:` comment, or more code (`; x = 1`). */
@@ -131,6 +133,8 @@ export interface ModuleView {
    * statement declares is not known.
    */
   coroutineFunction(name: string): boolean;
+  /** Whether an `async def` of this name appears anywhere in the file (methods and nested functions included): a cheap first test. */
+  asyncDefNamed(name: string): boolean;
   /** What follows the top-level statement with this text on its last line (outside the statement's unit). */
   lineTail(statementText: string): LineTail;
   /** The qualified name a module-level import binds `name` to (`dd` -> `collections.defaultdict`). */
@@ -202,6 +206,14 @@ export class FactsView implements ModuleView {
     const fn = this.facts.bindingCounts.get(name) === 1 ? this.facts.functions.get(name) : undefined;
     const known = fn !== undefined && isAsyncDef(fn) && !yields(fn) && !declaredGlobalAnywhere(this.facts, name);
     return this.answer('coroutineFunction', name, known);
+  }
+
+  asyncDefNamed(name: string): boolean {
+    if (!this.facts.asyncDefNames) {
+      this.facts.text ??= this.facts.root.text;
+      this.facts.asyncDefNames = new Set([...this.facts.text.matchAll(ASYNC_DEF_NAME)].map((m) => m[1]));
+    }
+    return this.answer('asyncDefNamed', name, this.facts.asyncDefNames.has(name));
   }
 
   lineTail(statementText: string): LineTail {
@@ -378,6 +390,8 @@ export function mutableConstructorOf(value: Node, facts: ModuleView): string | n
   }
   return null;
 }
+
+const ASYNC_DEF_NAME = /\basync\s+def\s+([\p{L}\p{Nl}_][\p{L}\p{N}_]*)/gu;
 
 /** Whether a `function_definition` is an `async def`. */
 export function isAsyncDef(fn: Node): boolean {

@@ -1,5 +1,8 @@
-import { coroutineCallee, inCoroutine } from '../async-calls';
+import { coroutineCallee, enclosingFunction } from '../async-calls';
+import { isAsyncDef } from '../module-facts';
 import { unitTextMatcher, type Rule } from '../rule';
+
+const ASYNC_DEF = /\basync\s+def\b/;
 
 export const coroutineNotAwaited: Rule = {
   meta: {
@@ -46,13 +49,18 @@ export const coroutineNotAwaited: Rule = {
   },
 
   create(context) {
-    const mayHaveCoroutines = unitTextMatcher(context, /\basync\s+def\b/);
+    // The call must sit in an `async def` of its own unit: a file without one has nothing to report.
+    const { text } = context.source;
+    if (!text.includes('async') || !ASYNC_DEF.test(text)) return {};
+    const mayHaveCoroutines = unitTextMatcher(context, ASYNC_DEF);
     return {
       expression_statement(statement) {
         if (!mayHaveCoroutines() || statement.namedChildCount !== 1) return;
         const call = statement.namedChild(0)!;
-        if (call.type !== 'call' || !inCoroutine(call, context)) return;
-        const callee = coroutineCallee(call, context);
+        if (call.type !== 'call') return;
+        const fn = enclosingFunction(call, context);
+        if (!fn || !isAsyncDef(fn)) return;
+        const callee = coroutineCallee(call, fn, context);
         if (!callee) return;
         const start = context.source.rangeOf(call).start;
         context.report({

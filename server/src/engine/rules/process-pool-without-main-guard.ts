@@ -123,12 +123,13 @@ export const processPoolWithoutMainGuard: Rule = {
   },
 
   create(context) {
+    const { text, path } = context.source;
+    // A package's `__main__.py` is never run again by `multiprocessing` in its workers (see `multiprocessing.spawn`).
+    if ((!text.includes('Pool') && !text.includes('Process')) || /(^|[\\/])__main__\.py$/.test(path)) return {};
     const mayStartProcesses = unitTextMatcher(context, /Pool|Process/);
-    // A package's `__main__.py` is never re-run by `multiprocessing` in its workers (see `multiprocessing.spawn`).
-    const packageMain = /(^|[\\/])__main__\.py$/.test(context.source.path);
     return {
       call(call) {
-        if (packageMain || context.unit.kind !== 'statement' || !mayStartProcesses()) return;
+        if (context.unit.kind !== 'statement' || !mayStartProcesses()) return;
         const callee = call.childForFieldName('function');
         const name = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : null;
         if (!callee || !name || !STARTER_NAMES.has(name)) return;

@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { coroutineCallee, readsGlobal } from '../async-calls';
+import { coroutineCallee, enclosingFunction, readsGlobal } from '../async-calls';
 import { importEdit } from '../fixes';
 import { qualifiedName } from '../module-facts';
 import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
@@ -112,6 +112,9 @@ export const waitOnCoroutines: Rule = {
   },
 
   create(context) {
+    // Coroutine calls need an `async def` in the file, and the call of `wait` is in the unit itself.
+    const { text } = context.source;
+    if (!text.includes('async') || !text.includes('wait')) return {};
     const mayWait = unitTextMatcher(context, /wait/);
     return {
       call(call) {
@@ -119,7 +122,9 @@ export const waitOnCoroutines: Rule = {
         const callee = call.childForFieldName('function');
         if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute') || !callee.text.includes('wait') || !isAsyncioWait(callee, context)) return;
         const found = collectionOf(call);
-        if (!found || !found.elements.some((e) => coroutineCallee(e, context) !== null)) return;
+        if (!found) return;
+        const fn = enclosingFunction(call, context);
+        if (!found.elements.some((e) => coroutineCallee(e, fn, context) !== null)) return;
         context.report({
           node: call,
           message: '`asyncio.wait()` takes tasks, not coroutines: since Python 3.11 this raises `TypeError`. Use `asyncio.gather(*...)`, or wrap each call in `asyncio.create_task(...)`',
