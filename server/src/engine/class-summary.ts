@@ -31,6 +31,8 @@ export interface MethodSummary {
   decorators: string[];
   /** The parameter list as written, parentheses included. */
   parameters: string;
+  /** Whether it is an `async def` (read from the signature). */
+  isAsync: boolean;
   node: Node;
   /** The member statement: `node`, or the `decorated_definition` around it. */
   statement: Node;
@@ -328,7 +330,7 @@ export function summarizeClass(statement: Node, ask?: (question: string) => stri
       summary.boundNames.push(name);
       const question = `#${summary.methods.length}`;
       const selfAttributes = () => JSON.parse(ask!(question)) as SelfAttributes;
-      summary.methods.push({ name, decorators: decoratorsOf(member), parameters: definition.childForFieldName('parameters')?.text ?? '()', node: definition, statement: member, selfAttributes });
+      summary.methods.push({ name, decorators: decoratorsOf(member), parameters: definition.childForFieldName('parameters')?.text ?? '()', isAsync: definition.child(0)?.type === 'async', node: definition, statement: member, selfAttributes });
       for (const part of [...(member === definition ? [] : member.namedChildren), definition.childForFieldName('parameters'), definition.childForFieldName('return_type')]) {
         if (part && part.type !== 'function_definition') mentionSources.push(part);
       }

@@ -67,6 +67,10 @@ export interface ModuleFacts {
   importItems: Map<string, { statement: Node; item: Node }>;
   /** Import removals, each computed when first asked for. */
   removals: Map<string, TextEdit | null>;
+  /** The file's text, read from the tree when first needed. */
+  text?: string;
+  /** The names that follow `async def` anywhere in the file, listed when first asked for. */
+  asyncDefNames?: Set<string>;
 }
 
 /** What follows a top-level statement on its last line: nothing, a comment, a `# type:` comment, or more code (`; x = 1`). */
@@ -123,6 +127,14 @@ export interface ModuleView {
   firstBinding(name: string): number | undefined;
   /** The parameters of the undecorated module-level `def` that is the name's only module-level binding, when one is annotated. */
   functionSignature(name: string): ParameterFact[] | undefined;
+  /**
+   * Whether the name's only binding anywhere in the file is an undecorated module-level
+   * `async def` without `yield`: calling it makes a coroutine. A name some `global`
+   * statement declares is not known.
+   */
+  coroutineFunction(name: string): boolean;
+  /** Whether an `async def` of this name appears anywhere in the file (methods and nested functions included): a cheap first test. */
+  asyncDefNamed(name: string): boolean;
   /** What follows the top-level statement with this text on its last line (outside the statement's unit). */
   lineTail(statementText: string): LineTail;
   /** The qualified name a module-level import binds `name` to (`dd` -> `collections.defaultdict`). */
@@ -188,6 +200,20 @@ export class FactsView implements ModuleView {
     const fn = this.facts.bindingCounts.get(name) === 1 ? this.facts.functions.get(name) : undefined;
     const params = fn ? signatureOf(fn) : undefined;
     return this.answer('functionSignature', name, params?.some((p) => p.annotation !== null) ? params : undefined);
+  }
+
+  coroutineFunction(name: string): boolean {
+    const fn = this.facts.bindingCounts.get(name) === 1 ? this.facts.functions.get(name) : undefined;
+    const known = fn !== undefined && isAsyncDef(fn) && !yields(fn) && !declaredGlobalAnywhere(this.facts, name);
+    return this.answer('coroutineFunction', name, known);
+  }
+
+  asyncDefNamed(name: string): boolean {
+    if (!this.facts.asyncDefNames) {
+      this.facts.text ??= this.facts.root.text;
+      this.facts.asyncDefNames = new Set([...this.facts.text.matchAll(ASYNC_DEF_NAME)].map((m) => m[1]));
+    }
+    return this.answer('asyncDefNamed', name, this.facts.asyncDefNames.has(name));
   }
 
   lineTail(statementText: string): LineTail {
@@ -363,6 +389,35 @@ export function mutableConstructorOf(value: Node, facts: ModuleView): string | n
     return name && MUTABLE_CONSTRUCTORS.has(name) ? name : null;
   }
   return null;
+}
+
+const ASYNC_DEF_NAME = /\basync\s+def\s+([\p{L}\p{Nl}_][\p{L}\p{N}_]*)/gu;
+
+/** Whether a `function_definition` is an `async def`. */
+export function isAsyncDef(fn: Node): boolean {
+  return fn.child(0)?.type === 'async';
+}
+
+const SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+
+/** Whether the function's own body yields (nested functions and classes left out): an `async def` with `yield` is an async generator. */
+function yields(fn: Node): boolean {
+  const visit = (node: Node): boolean => {
+    for (const child of node.namedChildren) {
+      if (!child || SCOPES.has(child.type)) continue;
+      if (child.type === 'yield' || visit(child)) return true;
+    }
+    return false;
+  };
+  const body = fn.childForFieldName('body');
+  return body !== null && visit(body);
+}
+
+/** Whether a `global` statement anywhere in the file names `name` (a function may then rebind it). */
+function declaredGlobalAnywhere(facts: ModuleFacts, name: string): boolean {
+  facts.text ??= facts.root.text;
+  if (!facts.text.includes('global')) return false;
+  return new RegExp(`\\bglobal\\b[^\\n;#]*\\b${name}\\b`).test(facts.text);
 }
 
 const signatures = new WeakMap<Node, ParameterFact[]>();

@@ -6,6 +6,7 @@ import { blockingSleepInAsync } from './blocking-sleep-in-async';
 import { builtinShadowing } from './builtin-shadowing';
 import { builtinSubclassOverride } from './builtin-subclass-override';
 import { classmethodHardcodesClass } from './classmethod-hardcodes-class';
+import { coroutineNotAwaited } from './coroutine-not-awaited';
 import { danglingTask } from './dangling-task';
 import { dataclassMutableDefault } from './dataclass-mutable-default';
 import { decoratorWithoutWraps } from './decorator-without-wraps';
@@ -39,6 +40,7 @@ import { mutableDefaultArgument } from './mutable-default-argument';
 import { noneComparison } from './none-comparison';
 import { nonlocalWithoutBinding } from './nonlocal-without-binding';
 import { openWithoutWith } from './open-without-with';
+import { processPoolWithoutMainGuard } from './process-pool-without-main-guard';
 import { reprHardcodesClassName } from './repr-hardcodes-class-name';
 import { setterNameMismatch } from './setter-name-mismatch';
 import { typeComparison } from './type-comparison';
@@ -49,6 +51,7 @@ import { unnecessaryLambda } from './unnecessary-lambda';
 import { unnormalizedStringLiteral } from './unnormalized-string-literal';
 import { useAfterDel } from './use-after-del';
 import { uselessElseOnLoop } from './useless-else-on-loop';
+import { waitOnCoroutines } from './wait-on-coroutines';
 import { xorHash } from './xor-hash';
 
 export const RULES: readonly Rule[] = [
@@ -100,7 +103,10 @@ export const RULES: readonly Rule[] = [
   useAfterDel,
   blockingSleepInAsync,
   legacyEventLoop,
+  coroutineNotAwaited,
   danglingTask,
+  waitOnCoroutines,
+  processPoolWithoutMainGuard,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
