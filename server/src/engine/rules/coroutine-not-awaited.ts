@@ -1,4 +1,4 @@
-import { coroutineCallee, enclosingFunction } from '../async-calls';
+import { coroutineCallee, enclosingFunction } from '../coroutines';
 import { isAsyncDef } from '../module-facts';
 import { unitTextMatcher, type Rule } from '../rule';
 

@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { readsGlobal } from '../async-calls';
+import { readsModuleName } from '../coroutines';
 import { qualifiedName } from '../module-facts';
 import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
 
@@ -138,7 +138,7 @@ export const processPoolWithoutMainGuard: Rule = {
         if (mainGuarded(call, context) !== false) return;
         let head = callee;
         while (head.type === 'attribute') head = head.childForFieldName('object')!;
-        if (!readsGlobal(head, context)) return;
+        if (!readsModuleName(head, context)) return;
         context.report({
           node: call,
           message: `\`${name}(...)\` at module level starts worker processes on import: workers started with *spawn* or *forkserver* import the main module again and would run it too. Create it under \`if __name__ == "__main__":\` or inside a function`,

@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { coroutineCallee, enclosingFunction, readsGlobal } from '../async-calls';
+import { coroutineCallee, enclosingFunction, readsModuleName } from '../coroutines';
 import { importEdit } from '../fixes';
 import { qualifiedName } from '../module-facts';
 import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
@@ -31,7 +31,7 @@ function isAsyncioWait(callee: Node, context: RuleContext): boolean {
   if (!qualified || !WAIT.has(qualified)) return false;
   let head = callee;
   while (head.type === 'attribute') head = head.childForFieldName('object')!;
-  return readsGlobal(head, context);
+  return readsModuleName(head, context);
 }
 
 /** `gather` as the code can name it: the edits that make `callee` say it, or null. */
