@@ -22,7 +22,7 @@ export const BUILTIN_TYPES: Readonly<Record<string, Explanation>> = {
   },
   'builtins.tuple': {
     summary: 'An immutable sequence: hashable when every item is, so `(1, 2)` can be a dict key but `([1], 2)` cannot.',
-    trigger: 'Built by a comma (the parentheses are optional) or `tuple(...)`. Items themselves may still be mutable objects.',
+    trigger: 'Built by commas: `1, 2` is a tuple, and so is `1,`; parentheses are needed for the empty tuple `()` and wherever a comma would mean something else (`f((1, 2))` passes one tuple). Also `tuple(iterable)`. Items themselves may still be mutable objects.',
     partners: ['builtins.list', 'collections.namedtuple'],
     mutability: { mutable: false, hashable: 'when every item is' },
     example: lines(
@@ -53,7 +53,7 @@ export const BUILTIN_TYPES: Readonly<Record<string, Explanation>> = {
     example: lines(
       'seen = {"a", "b"}',
       'seen.add("c")',
-      'print(seen & {"a", "z"})  # intersection: {"a"}',
+      'print(seen & {"a", "z"})  # {\'a\'}, the intersection',
     ),
     docs: `${STDTYPES}#set`,
   },

@@ -609,7 +609,7 @@ function binaryOperatorEntries(): Record<string, Explanation> {
     };
     entries[reflected] = {
       summary: `Reflected ${op.reads}: called as \`b.${reflected}(a)\` when \`a\` cannot handle \`${expression}\`.`,
-      trigger: `\`${expression}\` after \`a.${forward}(b)\` is missing or returns \`NotImplemented\`, and the operands have different types (or \`b\`'s type is a subclass of \`a\`'s).`,
+      trigger: `\`${expression}\` when the operands have different types and \`a.${forward}(b)\` is missing or returns \`NotImplemented\`. One exception comes first: when \`b\`'s type is a subclass of \`a\`'s that provides its own \`${reflected}\`, Python tries \`b.${reflected}(a)\` before \`a.${forward}(b)\`, so the more specific type decides.`,
       partners: [forward],
       example: lines(
         'class Meters:',
@@ -690,7 +690,7 @@ const NUMBERS: Record<string, Explanation> = {
     summary: 'Says the object is a true integer: returns the exact `int` it stands for.',
     trigger: 'Indexing and slicing (`seq[x]`), `bin()`, `hex()`, `oct()`, `operator.index()`, `range()`; also `int()` when `__int__` is absent.',
     partners: ['__int__'],
-    example: lines('class Slot:', '    def __init__(self, n): self.n = n', '    def __index__(self):', '        return self.n', '"abc"[Slot(1)]  # "b"'),
+    example: lines('class Slot:', '    def __init__(self, n): self.n = n', '    def __index__(self):', '        return self.n', 'print("abc"[Slot(1)])  # b'),
     docs: dm('__index__'),
   },
   __round__: {

@@ -263,7 +263,7 @@ const OPERATOR: Record<string, Explanation> = {
     example: lines(
       'from operator import methodcaller',
       'strip_dots = methodcaller("strip", ".")',
-      'print(list(map(strip_dots, ["..a", "b.."])))  # ["a", "b"]',
+      'print(list(map(strip_dots, ["..a", "b.."])))  # [\'a\', \'b\']',
     ),
     docs: `${LIBRARY}/operator.html#operator.methodcaller`,
   },
@@ -280,7 +280,7 @@ const COLLECTIONS: Record<string, Explanation> = {
       'recent = deque(maxlen=3)',
       'for page in ["a", "b", "c", "d"]:',
       '    recent.append(page)',
-      'print(recent.popleft())  # "b"',
+      'print(recent.popleft())  # b',
     ),
     docs: `${LIBRARY}/collections.html#collections.deque`,
   },
@@ -293,7 +293,7 @@ const COLLECTIONS: Record<string, Explanation> = {
       'from collections import Counter',
       'words = "the cat and the hat".split()',
       'counts = Counter(words)',
-      'print(counts.most_common(1))  # [("the", 2)]',
+      'print(counts.most_common(1))  # [(\'the\', 2)]',
     ),
     docs: `${LIBRARY}/collections.html#collections.Counter`,
   },
@@ -357,7 +357,7 @@ const COLLECTIONS: Record<string, Explanation> = {
       'class LowerKeys(UserDict):',
       '    def __setitem__(self, key, value):',
       '        super().__setitem__(key.lower(), value)',
-      'print(LowerKeys({"A": 1}))  # {"a": 1}: the constructor used the override',
+      'print(LowerKeys({"A": 1}))  # {\'a\': 1}: the constructor used the override',
     ),
     docs: `${LIBRARY}/collections.html#collections.UserDict`,
   },
@@ -416,6 +416,12 @@ const ABCS: ReadonlyArray<{ name: string; abstract: string; mixins: string; samp
   { name: 'AsyncGenerator', abstract: '`asend`, `athrow`', mixins: '`aclose`, `__aiter__`, `__anext__`', sample: 'ticks()' },
 ];
 
+/** The ABCs whose `__subclasshook__` accepts any class with the right methods; the others need inheritance or `register`. */
+const STRUCTURAL_ABCS = new Set([
+  'Hashable', 'Iterable', 'Iterator', 'Reversible', 'Generator', 'Sized', 'Container', 'Callable', 'Collection',
+  'Awaitable', 'Coroutine', 'AsyncIterable', 'AsyncIterator', 'AsyncGenerator',
+]);
+
 function abcEntries(): Record<string, Explanation> {
   const entries: Record<string, Explanation> = {};
   for (const abc of ABCS) {
@@ -425,7 +431,9 @@ function abcEntries(): Record<string, Explanation> {
     const check = abc.sample.startsWith('asyncio') ? `print(isinstance(coro := ${abc.sample}, ${abc.name}))  # True` : `print(isinstance(${abc.sample}, ${abc.name}))  # True`;
     entries[`collections.abc.${abc.name}`] = {
       summary: `Abstract base class for ${abc.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} objects: implement ${abc.abstract}; inherit ${abc.mixins}.`,
-      trigger: `\`isinstance(x, ${abc.name})\` tests the interface rather than a concrete type (accepts any registered or conforming class); subclassing it gives the mixin methods.`,
+      trigger: STRUCTURAL_ABCS.has(abc.name)
+        ? `\`isinstance(x, ${abc.name})\` tests the interface rather than a concrete type: it accepts subclasses, registered classes, and any class that defines ${abc.abstract} (checked by \`__subclasshook__\`). Subclassing it gives the mixin methods.`
+        : `\`isinstance(x, ${abc.name})\` tests the interface rather than a concrete type: it accepts subclasses and classes registered with \`${abc.name}.register(...)\`, but not a class that merely has the right methods. Subclassing it gives the mixin methods.`,
       partners: abc.partners,
       example: lines(
         `from collections.abc import ${abc.name}`,
@@ -516,7 +524,7 @@ const WEAKREF: Record<string, Explanation> = {
       'class Node: pass',
       'node = Node()',
       'parent = weakref.ref(node)',
-      'print(parent() is node)  # True while node is alive',
+      'print(parent() is node)  # True (node is still alive)',
     ),
     docs: `${LIBRARY}/weakref.html#weakref.ref`,
   },
@@ -547,7 +555,7 @@ const WEAKREF: Record<string, Explanation> = {
   },
   'weakref.WeakSet': {
     summary: 'A set that holds its members weakly; members vanish when collected elsewhere.',
-    trigger: 'Membership shrinks during garbage collection; useful for tracking live instances or observers.',
+    trigger: 'A member disappears as soon as nothing else refers to it (in CPython at once, when its reference count drops to zero; objects in reference cycles wait for the cycle collector). Useful for tracking live instances or observers.',
     partners: ['weakref.WeakKeyDictionary'],
     example: lines(
       'import weakref',
@@ -785,7 +793,7 @@ const ITERTOOLS: Record<string, Explanation> = {
     partners: ['itertools.dropwhile'],
     example: lines(
       'from itertools import filterfalse',
-      'print(list(filterfalse(str.isdigit, ["1", "a", "2", "b"])))  # ["a", "b"]',
+      'print(list(filterfalse(str.isdigit, ["1", "a", "2", "b"])))  # [\'a\', \'b\']',
     ),
     docs: `${LIBRARY}/itertools.html#itertools.filterfalse`,
   },

@@ -46,7 +46,7 @@ export const KEYWORDS: Readonly<Record<string, Explanation>> = {
   },
   is: {
     summary: 'Identity test: true when both sides are the very same object. `==` compares values instead (via `__eq__`).',
-    trigger: 'Evaluated directly by the interpreter; it cannot be overloaded. Use it for singletons (`None`, `True`, `False`, sentinels), `==` for everything else.',
+    trigger: 'Evaluated directly by the interpreter; it cannot be overloaded. Use it for `None` and your own sentinel objects, `==` for values. For truth, test the value itself (`if flag:`), not `flag is True`: PEP 8 advises against comparing with `True` or `False`.',
     partners: ['is not', '__eq__'],
     aliases: ['identity', '=='],
     example: lines(
