@@ -2,6 +2,7 @@
 // UnboundLocalError and use-after-del warnings, global/nonlocal statements, and
 // how it combines with the other hover sections.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { hover } from '../../server/src/engine';
 import { buildScopeTree } from '../../server/src/engine/scope';
@@ -198,5 +199,18 @@ describe('scope analysis of Python 3.12 syntax', () => {
       tree.delete();
     }
     assert.equal(await summary(text, 'Pairs'), '**`Pairs`** — global, defined at module level on line 1');
+  });
+});
+
+describe('scope hover: a class body reads names before binding them', () => {
+  it('`v = v + 1` in a class body: the right-hand `v` is the module\'s (Python agrees: C.v == 2)', async () => {
+    const text = 'v = 1\n\nclass C:\n    v = v + 1\n    w = v\n';
+    const run = spawnSync('python3', ['-c', `${text}print(C.v, C.w)`], { encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), '2 2');
+    const read = (await scopeAt(text, 'v + 1'))!.markdown;
+    assert.match(read.split('\n')[0], /^\*\*`v`\*\* — global, defined at module level on line 1/);
+    assert.match(read, /Class `C` binds `v` only later \(line 4\); a class body runs top to bottom/);
+    // After the class has bound it, a read is the class attribute.
+    assert.match((await summary(text, 'v\n', 1))!, /class attribute/);
   });
 });

@@ -148,6 +148,27 @@ function label(scope: Scope): string {
 }
 
 /** The binding that comes first in the text. */
+/**
+ * Whether a binding of the name runs before the read `o` in the same scope: it ends before
+ * `o` starts and is not the target that the statement holding `o` assigns (`v = v + 1`).
+ * Bindings in branches count as running: the answer is "maybe", and the class attribute the likelier meaning.
+ */
+function boundBefore(entry: SymbolEntry, o: Occurrence): boolean {
+  return entry.occurrences.some((b) => isBinding(b) && b.node.endIndex <= o.node.startIndex && !assignedBy(o.node, b.node));
+}
+
+/** Whether `target` is assigned by the assignment (plain, augmented or annotated) whose value holds `read`. */
+function assignedBy(read: Node, target: Node): boolean {
+  for (let n = read.parent; n; n = n.parent) {
+    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+      const left = n.childForFieldName('left');
+      if (left && left.startIndex <= target.startIndex && target.endIndex <= left.endIndex) return true;
+    }
+    if (n.type.endsWith('statement') || n.type === 'block') return false;
+  }
+  return false;
+}
+
 function firstWritten(entry: SymbolEntry | undefined): Occurrence | null {
   const bindings = entry?.occurrences.filter(isBinding) ?? [];
   return bindings.length ? bindings.reduce((a, b) => (b.node.startIndex < a.node.startIndex ? b : a)) : null;
@@ -245,6 +266,14 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
     const inner = entry.scope === 'cell' ? capturers(scope, o.name) : [];
     summary = fill(inner.length ? SCOPE_SUMMARY.parameterCell : SCOPE_SUMMARY.parameter, { scope: label(scope), inner: inner.map(label).join(', ') });
     details.push(fill(SCOPE_DETAIL.parameter, { scope: label(scope) }));
+  } else if (scope.type === 'class' && entry.scope === 'local' && !isBinding(o) && !boundBefore(entry, o)) {
+    // `v = v + 1` in a class body: the class has not bound `v` yet, so the read goes to the module (or builtins).
+    const meaning = globalMeaning(scopes, o.name);
+    const binding = firstWritten(entry);
+    summary = meaning.summary;
+    details.push(...meaning.details);
+    details.push(fill(SCOPE_DETAIL.classNotYetBound, { class: scope.name, name, line: binding ? lineOf(binding) : scope.line, what: meaning.what }));
+    redundant = false;
   } else if (scope.type === 'class' && entry.scope === 'local') {
     const binding = firstWritten(entry);
     summary = binding?.binding === 'import' ? fill(SCOPE_SUMMARY.importedClassAttribute, { imported: importInfo(binding).summary }) : SCOPE_SUMMARY.classAttribute;
