@@ -9,7 +9,7 @@ import { qualifiedName } from './module-facts';
 import { dottedName } from './python';
 import type { RuleContext } from './rule';
 import type { ParentLookup } from './parents';
-import { isBinding, type Scope } from './scope/model';
+import { isBinding } from './scope/model';
 
 /** `async def`: the keyword is the first token of the `function_definition`. */
 export function isAsyncFunction(node: Node): boolean {
@@ -76,20 +76,6 @@ export function calleeQualifiedName(call: Node, context: RuleContext): string | 
   return qualifiedName(callee, context.module);
 }
 
-/**
- * Whether `name`, written at `node`, would read the module-level binding: no function,
- * comprehension or class around it binds the name (or could, as an enclosing function's local).
- * For code a fix inserts, where no identifier exists yet to ask the scope tree about.
- */
-export function nameIsGlobalAt(name: string, node: Node, context: RuleContext): boolean {
-  for (let scope: Scope | null = context.scopes.treeFor(node).scopeContaining(node); scope; scope = scope.parent) {
-    if (scope.type === 'module') return true;
-    const entry = scope.symbols.get(name);
-    if (entry && entry.scope !== 'global_implicit' && entry.scope !== 'global_explicit') return false;
-    if (scope.enclosingBound?.has(name)) return false;
-  }
-  return true;
-}
 
 // Which calls make a coroutine, as far as one module can tell: calls of a module-level
 // `async def` (`fetch(...)`) and of an `async def` method of the class around the call

@@ -1,5 +1,10 @@
-// What a name in the code refers to, for rules that care whether `isinstance`, `hash`
-// or `list` is the builtin or something the file rebinds.
+// What a name means at one place of the unit being analysed, for rules that care whether
+// `isinstance`, `hash` or `list` is the builtin or something the file rebinds, and for
+// fixes that write a name (`list`, `Mapping`, `asyncio`) and must know it is free there.
+// Python looks a name up in the scope the code runs in, then in the enclosing functions
+// (a class body is seen only by its own statements, never by the functions inside it),
+// then in the module, then in `builtins`: the scope tree answers for the unit, the class
+// summary for the rest of a class body, and the recorded module facts for the module.
 import type { Node } from '../parser';
 import { qualifiedName } from './module-facts';
 import { dottedName } from './python';
@@ -34,20 +39,37 @@ export function isBuiltin(node: Node, name: string, context: RuleContext): boole
 /**
  * Whether `name`, if written where `node` stands, would find a binding of a function, class
  * or comprehension around `node` rather than the module's (explicit `global` declarations
- * lead to the module). The code need not mention the name yet: for names a fix writes.
+ * lead to the module). The code need not mention the name yet: for names a fix writes. A
+ * method unit sees its class body's other names through the class summary, and a function
+ * the names its enclosing functions bind outside the unit through `enclosingBound`.
  */
 export function boundAround(node: Node, name: string, context: RuleContext): boolean {
   const tree = context.scopes.treeFor(node);
-  let first = true;
-  for (let scope: Scope | null = tree.scopeContaining(node); scope && scope.type !== 'module'; scope = scope.parent, first = false) {
+  const innermost = tree.scopeContaining(node);
+  for (let scope: Scope | null = innermost; scope && scope.type !== 'module'; scope = scope.parent) {
     // A class body's names are visible in the class body itself, not in functions nested in it.
-    if (scope.type === 'class' && !first) continue;
+    if (scope.type === 'class' && scope !== innermost) continue;
     const entry = scope.symbols.get(name);
-    if (!entry) continue;
-    if (entry.flags & DEF_GLOBAL) return false;
-    if (entry.flags & (DEF_BOUND | DEF_NONLOCAL) || entry.scope === 'local' || entry.scope === 'cell' || entry.scope === 'free') return true;
+    if (entry) {
+      if (entry.flags & DEF_GLOBAL) return false;
+      if (entry.flags & (DEF_BOUND | DEF_NONLOCAL) || entry.scope === 'local' || entry.scope === 'cell' || entry.scope === 'free') return true;
+    }
+    if (scope.enclosingBound?.has(name)) return true;
+    if (scope.type === 'class' && classNames(scope.node, context).has(name)) return true;
   }
   return false;
+}
+
+/** Per unit being analysed (its `UnitInfo` lives as long as that analysis), the names each class binds. */
+const classNamesByUnit = new WeakMap<object, Map<number, ReadonlySet<string>>>();
+
+/** The names a class body binds, summarised once per unit: the first summary asked for records the read. */
+function classNames(cls: Node, context: RuleContext): ReadonlySet<string> {
+  let byClass = classNamesByUnit.get(context.unit);
+  if (!byClass) classNamesByUnit.set(context.unit, (byClass = new Map()));
+  let names = byClass.get(cls.id);
+  if (!names) byClass.set(cls.id, (names = new Set(context.classSummary(cls).boundNames)));
+  return names;
 }
 
 /**
@@ -60,4 +82,20 @@ export function resolveNameAt(node: Node, name: string, context: RuleContext): s
   const imported = context.module.importOf(name);
   if (imported) return context.module.bindingCount(name) === 1 ? imported : null;
   return context.module.bindingCount(name) === 0 ? `builtins.${name}` : null;
+}
+
+/** Whether `name` at `node` is the builtin of that name: nothing around it and nothing at module level binds it. */
+export function isBuiltinAt(node: Node, name: string, context: RuleContext): boolean {
+  return context.module.bindingCount(name) === 0 && !boundAround(node, name, context);
+}
+
+/**
+ * Whether a fix may write `name` at `node` meaning `qualified` (`numbers`, `collections.abc.Mapping`):
+ * 'imported' when the module already imports it under that name, 'free' when nothing binds the
+ * name (the fix adds the import), null when something else has the name.
+ */
+export function nameAvailability(node: Node, name: string, qualified: string, context: RuleContext): 'imported' | 'free' | null {
+  if (boundAround(node, name, context)) return null;
+  if (context.module.importOf(name) === qualified) return 'imported';
+  return context.module.bindingCount(name) === 0 ? 'free' : null;
 }

@@ -3,7 +3,7 @@
 // that names one exact class is deliberate (an assertion, an operator method, a
 // dispatch that gives the other classes a branch of their own).
 import type { Node } from '../parser';
-import { isBuiltinAt } from './name-lookup';
+import { isBuiltinAt } from './resolve';
 import { ancestors } from './parents';
 import { dottedName, oneLine } from './python';
 import type { RuleContext } from './rule';
@@ -162,8 +162,8 @@ export function exactClassCheckVisitor({ exact, partners, context, report }: Exa
     if (named.length === 0 || check.classes.some(partners.accepts)) return;
     if (insideAssertion(call, context) || insideOperatorMethod(call, context)) return;
     if (sameObjectCheckedFor(call, check.subject, partners, context)) return;
-    if (!isBuiltinAt('isinstance', call, context)) return;
-    for (const node of named) if (isBuiltinAt(exact, node, context)) report(node, check.subject);
+    if (!isBuiltinAt(call, 'isinstance', context)) return;
+    for (const node of named) if (isBuiltinAt(node, exact, context)) report(node, check.subject);
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Node } from '../../parser';
-import { calleeQualifiedName, enclosingCoroutine, nameIsGlobalAt } from '../coroutines';
+import { calleeQualifiedName, enclosingCoroutine } from '../coroutines';
+import { boundAround } from '../resolve';
 import { moduleImportEdit } from '../fixes';
 import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
@@ -82,7 +83,7 @@ function buildFix(call: Node, context: RuleContext): Fix | null {
   if (args?.type !== 'argument_list' || args.namedChildren.some((a) => a?.type === 'keyword_argument' || a?.type === 'dictionary_splat')) return null;
   // The new `asyncio` must be the module: neither bound otherwise at module level nor in a function around the call.
   const imported = module.importOf('asyncio') === 'asyncio';
-  if ((imported ? module.bindingCount('asyncio') !== 1 : module.bindingCount('asyncio') > 0) || !nameIsGlobalAt('asyncio', call, context)) return null;
+  if ((imported ? module.bindingCount('asyncio') !== 1 : module.bindingCount('asyncio') > 0) || boundAround(call, 'asyncio', context)) return null;
   const parent = context.parentOf(call);
   const awaited = `await asyncio.sleep${source.textOf(args)}`;
   const edits: TextEdit[] = [{ range: source.rangeOf(call), newText: parent && PRIMARY_PARENTS.has(parent.type) ? `(${awaited})` : awaited }];

@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { importEdit } from '../fixes';
-import { boundAround, nameAvailability } from '../name-lookup';
+import { boundAround, nameAvailability } from '../resolve';
 import type { Rule, RuleContext } from '../rule';
 import { brief, className, exactClassCheckVisitor, type ClassFilter } from '../type-checks';
 import type { Fix, TextEdit } from '../types';
@@ -90,9 +90,9 @@ function buildFix(node: Node, context: RuleContext): Fix | null {
   const { source, module } = context;
   const edits: TextEdit[] = [{ range: source.rangeOf(node), newText: 'Mapping' }];
   const availability =
-    module.importOf('Mapping') === 'typing.Mapping' && !boundAround('Mapping', node, context)
+    module.importOf('Mapping') === 'typing.Mapping' && !boundAround(node, 'Mapping', context)
       ? 'imported'
-      : nameAvailability('Mapping', 'collections.abc.Mapping', node, context);
+      : nameAvailability(node, 'Mapping', 'collections.abc.Mapping', context);
   if (!availability) return null;
   const imp = availability === 'free' ? importEdit('collections.abc', 'Mapping', source, module) : null;
   if (imp) edits.push(imp);

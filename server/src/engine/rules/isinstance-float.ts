@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { moduleImportEdit } from '../fixes';
-import { boundAround, nameAvailability } from '../name-lookup';
+import { boundAround, nameAvailability } from '../resolve';
 import type { Rule, RuleContext } from '../rule';
 import { brief, className, exactClassCheckVisitor, type ClassFilter } from '../type-checks';
 import type { Fix, TextEdit } from '../types';
@@ -91,10 +91,10 @@ function buildFix(node: Node, context: RuleContext): Fix | null {
   const { source, module } = context;
   const edits: TextEdit[] = [];
   let replacement: string;
-  if (module.importOf('Real') === 'numbers.Real' && !boundAround('Real', node, context)) {
+  if (module.importOf('Real') === 'numbers.Real' && !boundAround(node, 'Real', context)) {
     replacement = 'Real';
   } else {
-    const numbers = nameAvailability('numbers', 'numbers', node, context);
+    const numbers = nameAvailability(node, 'numbers', 'numbers', context);
     if (!numbers) return null;
     replacement = 'numbers.Real';
     const imp = numbers === 'free' ? moduleImportEdit('numbers', source, module) : null;

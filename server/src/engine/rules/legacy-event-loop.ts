@@ -1,5 +1,6 @@
 import type { Node } from '../../parser';
-import { calleeQualifiedName, enclosingCoroutine, nameIsGlobalAt, runningScope } from '../coroutines';
+import { calleeQualifiedName, enclosingCoroutine, runningScope } from '../coroutines';
+import { boundAround } from '../resolve';
 import { importEdit } from '../fixes';
 import { ancestors } from '../parents';
 import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
@@ -160,7 +161,7 @@ function buildFix(call: Node, name: Node, context: RuleContext): Fix | null {
   if (name.id === call.childForFieldName('function')?.id) {
     // `get_event_loop()` imported from asyncio: `get_running_loop` must be free to import, or be asyncio's already.
     const imported = module.importOf('get_running_loop') === 'asyncio.get_running_loop';
-    if ((imported ? module.bindingCount('get_running_loop') !== 1 : module.bindingCount('get_running_loop') > 0) || !nameIsGlobalAt('get_running_loop', call, context)) return null;
+    if ((imported ? module.bindingCount('get_running_loop') !== 1 : module.bindingCount('get_running_loop') > 0) || boundAround(call, 'get_running_loop', context)) return null;
     const importLine = importEdit('asyncio', 'get_running_loop', source, module);
     if (!importLine && !imported) return null;
     if (importLine) edits.push(importLine);

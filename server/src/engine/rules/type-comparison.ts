@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { isBuiltinAt } from '../name-lookup';
+import { isBuiltinAt } from '../resolve';
 import { dottedName } from '../python';
 import type { Rule, RuleContext } from '../rule';
 import { brief, insideAssertion, insideOperatorMethod, typeCallSubject } from '../type-checks';
@@ -78,7 +78,7 @@ export const typeComparison: Rule = {
         // a question about `C` (`obj is type(Ellipsis)`, `key is type(self)`): only `type(x)` on the left counts.
         if (!subject || typeCallSubject(cls) !== null || !OBJECTS.has(subject.type) || subject.text === 'self') return;
         const clsName = dottedName(cls);
-        if (!clsName || !isBuiltinAt('type', typeCall, context)) return;
+        if (!clsName || !isBuiltinAt(typeCall, 'type', context)) return;
         // `assert type(result) is Matrix`: a test pinning down the exact type is the point; in `__eq__`,
         // which operand types are supported is a protocol decision.
         if (insideAssertion(comparison, context) || insideOperatorMethod(comparison, context)) return;
@@ -108,7 +108,7 @@ interface FixInput {
 function buildFix({ comparison, subject, cls, negated, context }: FixInput): Fix | null {
   const { source } = context;
   // A comment inside would be lost; `isinstance` must be the builtin where the comparison stands.
-  if (comparison.descendantsOfType('comment').length > 0 || !isBuiltinAt('isinstance', comparison, context)) return null;
+  if (comparison.descendantsOfType('comment').length > 0 || !isBuiltinAt(comparison, 'isinstance', context)) return null;
   const check = `isinstance(${source.textOf(subject)}, ${source.textOf(cls)})`;
   if (!negated) return { title: `Use \`isinstance\``, safety: 'unsafe', edits: [{ range: source.rangeOf(comparison), newText: check }] };
   // `not type(x) != C` is `not (type(x) != C)`: the two negations cancel out.

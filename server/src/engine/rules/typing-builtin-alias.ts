@@ -1,7 +1,7 @@
 import type { Node } from '../../parser';
 import { importEdit } from '../fixes';
 import { qualifiedName } from '../module-facts';
-import { boundAround, nameAvailability } from '../name-lookup';
+import { boundAround, nameAvailability } from '../resolve';
 import type { Rule, RuleContext } from '../rule';
 import { targetMinor } from '../settings';
 import type { Fix, TextEdit } from '../types';
@@ -97,7 +97,7 @@ export const typingBuiltinAlias: Rule = {
         for (const reference of aliasReferences(annotation)) {
           const replacement = REPLACEMENTS.get(qualifiedName(reference, context.module) ?? '');
           const head = headOf(reference);
-          if (!replacement || boundAround(head.text, reference, context)) continue;
+          if (!replacement || boundAround(reference, head.text, context)) continue;
           const written = context.source.textOf(reference);
           const target = replacement.module === 'builtins' ? replacement.name : `collections.${replacement.name}`;
           context.report({
@@ -147,9 +147,9 @@ function buildFix({ reference, head, owner, replacement, context }: FixInput): F
   const edits: TextEdit[] = [{ range: source.rangeOf(reference), newText: replacement.name }];
   let imp: TextEdit | null = null;
   if (replacement.module === 'builtins') {
-    if (module.bindingCount(replacement.name) > 0 || boundAround(replacement.name, reference, context)) return null;
+    if (module.bindingCount(replacement.name) > 0 || boundAround(reference, replacement.name, context)) return null;
   } else {
-    const availability = nameAvailability(replacement.name, `collections.${replacement.name}`, reference, context);
+    const availability = nameAvailability(reference, replacement.name, `collections.${replacement.name}`, context);
     if (!availability) return null;
     if (availability === 'free') imp = importEdit('collections', replacement.name, source, module);
   }
