@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TestServer } from './support/lsp';
+import { prng } from './support/random-edits';
 
 const SERVER_NOT_INITIALIZED = -32002;
 const INVALID_REQUEST = -32600;
@@ -146,6 +147,50 @@ describe('the LSP lifecycle', () => {
       assert.equal(await server.exited, 1);
     } finally {
       server.kill();
+    }
+  });
+});
+
+describe('texts Python refuses, and texts that are not text', () => {
+  it('a NUL byte: one diagnostic at the first one, without a rule code, and nothing else analysed', async () => {
+    const server = await TestServer.start();
+    try {
+      const uri = 'file:///nul.py';
+      await server.open(uri, BUS + 'x = "a\0b"\0\n' + BUS);
+      const [only, ...others] = (await server.diagnosticsFor(uri, 1)).diagnostics;
+      assert.deepEqual(others, []);
+      assert.deepEqual(only.range, { start: at(3, 6), end: at(3, 7) });
+      assert.equal(only.code, undefined);
+      assert.equal(only.codeDescription, undefined);
+      assert.equal(only.source, 'pythonic');
+      assert.equal(only.severity, 1);
+      assert.match(only.message, /^Python refuses this file: source code cannot contain null bytes/);
+      assert.equal(await server.request('textDocument/hover', hoverAt(uri, 1, 35)), null);
+      // Removing the NUL bytes brings the analysis back.
+      await server.change(uri, 2, [{ range: { start: at(3, 6), end: at(3, 7) }, text: '' }, { range: { start: at(3, 8), end: at(3, 9) }, text: '' }]);
+      assert.deepEqual((await server.diagnosticsFor(uri, 2)).diagnostics.map((d) => [d.code, d.range.start.line]), [['PP401', 1], ['PP401', 5]]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a megabyte of binary garbage: a log line, no diagnostics, and other documents are served meanwhile', async () => {
+    const server = await TestServer.start();
+    try {
+      const random = prng(7);
+      const bytes = Buffer.alloc(1 << 20);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = random(256);
+      const garbage = bytes.toString('utf8'); // as an editor decodes it: U+FFFD and control characters
+      await server.open('file:///garbage.py', garbage);
+      await server.open('file:///small.py', BUS);
+      const hover = await server.request<{ contents: { value: string } } | null>('textDocument/hover', hoverAt('file:///small.py', 1, 35));
+      assert.match(hover?.contents.value ?? '', /^\*\*PP401 /);
+      assert.equal((await server.diagnosticsFor('file:///small.py', 1)).diagnostics.length, 1);
+      assert.deepEqual((await server.diagnosticsFor('file:///garbage.py', 1)).diagnostics, []);
+      assert.ok(server.logs.some((l) => /garbage\.py is mostly not text \(\d+% of the first 8192 characters are control or replacement characters\); not analysed/.test(l)));
+      assert.equal((await server.stats()).analysesStarted, 1, 'only the small document was analysed');
+    } finally {
+      await server.stop();
     }
   });
 });
