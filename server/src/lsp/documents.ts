@@ -120,9 +120,9 @@ export class PythonDocument {
 
   /**
    * Brings the tree up to date: replays the recorded edits on the old tree and reparses
-   * with it, or parses from scratch when it cannot be reused; leaves no tree for a text
-   * the engine refuses (`refusal`). Never call it while an
-   * analysis generator over the current tree is suspended. Returns whether the old tree was reused.
+   * with it, or parses from scratch when it cannot be reused; leaves no tree for a text the
+   * engine refuses (`refusal`). Never call it while an analysis generator over the current
+   * tree is suspended. Returns whether the old tree was reused.
    */
   parse(parser: Parser): boolean {
     const text = this.text;

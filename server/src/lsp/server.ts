@@ -84,7 +84,8 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
       log(`change for a document that is not open: ${textDocument.uri}`);
       return;
     }
-    if (textDocument.version <= doc.version) {
+    // (A number check too: a client from before LSP 3.0 may send null, which `<=` would take for 0.)
+    if (typeof textDocument.version === 'number' && textDocument.version <= doc.version) {
       log(`ignored a change to ${textDocument.uri} at version ${textDocument.version}: the document is already at version ${doc.version}`);
       return;
     }
