@@ -137,3 +137,39 @@ describe('pythonic check --select / --ignore and [tool.pythonic] codes', () => {
     assert.equal(check(['bus.py'], dir).code, 1);
   });
 });
+
+describe('pythonic check on hostile contents', () => {
+  it('a NUL byte: one diagnostic line without a rule code, exit 1, also from the cache and in JSON', () => {
+    const dir = workspace({ 'nul.py': BUS + 'x = 1\0\n', 'bus.py': BUS });
+    try {
+      const expected = 'nul.py:4:6: Python refuses this file: source code cannot contain null bytes (here is the first one); nothing else is checked\n';
+      for (const cache of [[], [], ['--no-cache']]) {
+        const result = runCli(['check', ...cache, 'nul.py'], dir, {}, { timeout: 30_000 });
+        assert.equal(result.code, 1);
+        assert.equal(result.stdout, expected + '\nFound 1 problem.\n');
+        assert.equal(result.stderr, '');
+      }
+      const json = JSON.parse(check(['--format', 'json', 'nul.py', 'bus.py'], dir).stdout) as { diagnostics: Array<{ path: string; code: string | null; range: unknown }> };
+      assert.deepEqual(json.diagnostics.map((d) => [d.path, d.code]), [['nul.py', null], ['bus.py', 'PP401']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a file that is mostly not text: a line on stderr, skipped, the other files checked', () => {
+    const controls = Buffer.alloc(64 * 1024);
+    for (let i = 0; i < controls.length; i++) controls[i] = 1 + ((i * 7919) % 31); // valid UTF-8, mostly control characters
+    const dir = workspace({ 'blob.py': controls, 'bus.py': BUS });
+    try {
+      const result = check(['blob.py', 'bus.py'], dir);
+      assert.equal(result.code, 1);
+      assert.equal(result.stdout, BUS_REPORT('bus.py'));
+      assert.match(result.stderr, /^pythonic: blob\.py: mostly not text \(\d+% of the first 8192 characters are control or replacement characters\), skipped\n$/);
+      const alone = check(['blob.py'], dir);
+      assert.equal(alone.code, 0);
+      assert.equal(alone.stdout, 'All checks passed.\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -210,7 +210,7 @@ async function check(args: string[], io: Output): Promise<number> {
           files: files.length,
           diagnostics: reported.map(({ path, diagnostic: d }) => ({
             path,
-            code: d.code,
+            code: d.code || null,
             name: d.name,
             severity: d.severity,
             message: d.message,
@@ -387,7 +387,8 @@ function projectSettings(io: Output, flags: Record<string, unknown>): Settings {
 function textReport(reported: Array<{ path: string; diagnostic: Diagnostic }>, fixedCount: number, failed: boolean): string {
   const lines = reported.map(({ path, diagnostic: d }) => {
     const marker = d.fix?.safety === 'safe' ? ' [*]' : '';
-    return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.code}${marker} ${d.message}`;
+    const code = d.code ? `${d.code}${marker} ` : '';
+    return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${code}${d.message}`;
   });
   const safe = reported.filter((r) => r.diagnostic.fix?.safety === 'safe').length;
   const unsafe = reported.filter((r) => r.diagnostic.fix?.safety === 'unsafe').length;

@@ -1,5 +1,4 @@
 // Entry of the bundle VS Code starts over IPC (`out/server.js`).
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './lsp';
+import { startIpcServer } from './lsp';
 
-startServer(createConnection(ProposedFeatures.all));
+startIpcServer();

@@ -28,6 +28,8 @@ export interface ServerOptions {
   initializationOptions?: unknown;
   /** Client capabilities under `textDocument`, e.g. `{ codeAction: { resolveSupport: { properties: ['edit'] } } }`. */
   textDocument?: unknown;
+  /** False: start without the `initialize` / `initialized` handshake (`initialize()` does it later). */
+  initialize?: boolean;
 }
 
 /** A request that can be cancelled after it was sent (`$/cancelRequest`). */
@@ -41,15 +43,21 @@ export class TestServer {
   readonly logs: string[] = [];
   private waiters: Array<() => void> = [];
 
+  /** The process's exit code once it has exited (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+
   private constructor(
     readonly process: ChildProcessWithoutNullStreams,
     readonly connection: MessageConnection,
-  ) {}
+    private readonly options: ServerOptions,
+  ) {
+    this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
+  }
 
   static async start(options: ServerOptions = {}): Promise<TestServer> {
     const child = spawn(process.execPath, [path.join(OUT, 'cli.js'), 'server', '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const server = new TestServer(child, connection);
+    const server = new TestServer(child, connection, options);
     child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       server.published.push(params);
@@ -65,14 +73,20 @@ export class TestServer {
       );
     }
     connection.listen();
-    await connection.sendRequest('initialize', {
+    if (options.initialize !== false) await server.initialize();
+    return server;
+  }
+
+  /** The `initialize` request and the `initialized` notification; resolves with the initialize result. */
+  async initialize(): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      initializationOptions: options.initializationOptions,
-      capabilities: { workspace: { configuration: options.configuration !== undefined }, textDocument: options.textDocument },
+      initializationOptions: this.options.initializationOptions,
+      capabilities: { workspace: { configuration: this.options.configuration !== undefined }, textDocument: this.options.textDocument },
     });
-    await connection.sendNotification('initialized', {});
-    return server;
+    await this.connection.sendNotification('initialized', {});
+    return result;
   }
 
   private wake(): void {
@@ -131,15 +145,20 @@ export class TestServer {
     return this.request<ServerStats>('pythonic/internalStats', undefined);
   }
 
+  /** Ends the process if it still runs (after a failed test), and the connection. */
+  kill(): void {
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
+    this.connection.dispose();
+  }
+
   async stop(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');
     } catch {
       this.process.kill();
     }
-    const code = await exited;
+    const code = await this.exited;
     this.connection.dispose();
     return code;
   }

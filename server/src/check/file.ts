@@ -2,7 +2,7 @@
 // analyse, and remember the result in the cache. The same function runs in
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
-import { analyze, fixAll, parsePython, type Diagnostic, type Settings } from '../engine';
+import { analyze, fixAll, parsePython, refuseSource, type Diagnostic, type Settings } from '../engine';
 import { decodeSource, describeError, encodeSource, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
@@ -71,8 +71,18 @@ export function checkFile(file: string, parser: Parser, options: CheckOptions, c
   return 'bytes' in source ? checkSource(file, source, parser, options, cache, timing) : source;
 }
 
-/** Fixes (with `--fix`), parses and analyses a file read by `readSource`, and stores the result in `cache`. */
+/**
+ * Fixes (with `--fix`), parses and analyses a file read by `readSource`, and stores the result in `cache`.
+ * A file the engine refuses is not parsed: one with a NUL byte gets that one diagnostic, one that is
+ * mostly not text a line on stderr (and no cache entry, so the line shows on every run).
+ */
 export function checkSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  const refusal = refuseSource(decoded.text);
+  if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
+  if (refusal) {
+    cache?.store(file, contentHash(bytes), [refusal.diagnostic]);
+    return { diagnostics: [refusal.diagnostic], fixed: 0, err: [] };
+  }
   const err: string[] = [];
   let text = decoded.text;
   let fixed = 0;

@@ -11,3 +11,4 @@ export { DEFAULT_SETTINGS, parseSettings, settingsSchema, type Settings } from '
 export type { Diagnostic, Fix, Position, Range, Severity, TextEdit } from './types';
 export { noqaEdit } from './noqa';
 export { parsePython, pythonLines, SourceFile } from './source';
+export { refuseSource, type SourceRefusal } from './refuse-source';

@@ -27,6 +27,7 @@ export interface Fix {
 }
 
 export interface Diagnostic {
+  /** The rule's code; '' for a problem with the whole file that no rule reports (a NUL byte, see refuse-source.ts). */
   code: string;
   name: string;
   severity: Severity;

@@ -23,8 +23,8 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
-    code: d.code,
-    codeDescription: { href: ruleDocsUri(d.code) },
+    // A problem no rule reports (a NUL byte) has no code and no docs page.
+    ...(d.code && { code: d.code, codeDescription: { href: ruleDocsUri(d.code) } }),
     source: 'pythonic',
     message: d.message,
     data: { fixable: d.fix !== null },

@@ -4,7 +4,7 @@
 // edits are replayed on the old tree, in order, and the parser reuses it. The analysis
 // state (cache, diagnostics, settings) lives here too.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { parsePython, type AnalysisCache, type Diagnostic, type Settings } from '../engine';
+import { parsePython, refuseSource, type AnalysisCache, type Diagnostic, type Settings, type SourceRefusal } from '../engine';
 import { Edit, type Parser, type Point, type Tree } from '../parser';
 import { TextBuffer } from './text-buffer';
 
@@ -29,6 +29,8 @@ export class PythonDocument {
   /** The revision `diagnostics` were computed for; -1 when they must be computed again. */
   analysedRevision = -1;
   settings: Settings | undefined;
+  /** Why the text at the last parse was neither parsed nor analysed (a NUL byte, not text); null when it was parsed. */
+  refusal: SourceRefusal | null = null;
   /** Set while the document is over the size limit (so the limit is logged once per crossing). */
   overLimit = false;
 
@@ -96,13 +98,20 @@ export class PythonDocument {
 
   /**
    * Brings the tree up to date: replays the recorded edits on the old tree and reparses
-   * with it, or parses from scratch when it cannot be reused. Never call it while an
-   * analysis generator over the current tree is suspended. Returns whether the old tree was reused.
+   * with it, or parses from scratch when it cannot be reused; leaves no tree for a text the
+   * engine refuses (`refusal`). Never call it while an analysis generator over the current
+   * tree is suspended. Returns whether the old tree was reused.
    */
   parse(parser: Parser): boolean {
+    const text = this.text;
+    this.refusal = refuseSource(text);
+    if (this.refusal) {
+      this.dropTree();
+      this.treeRevision = this.revision;
+      return false;
+    }
     const old = this.reusable ? this.tree : null;
     if (old) for (const edit of this.edits) old.edit(edit);
-    const text = this.text;
     const next = parsePython(parser, text, old);
     this.tree?.delete();
     this.tree = next;

@@ -1,5 +1,5 @@
 // The language server's public surface (server.ts and cli.ts import it as './lsp').
-export { startServer, startStdioServer } from './server';
+export { startIpcServer, startServer, startStdioServer } from './server';
 export { ruleDocsUri, toLspDiagnostic } from './diagnostics';
 export { FIX_ALL_KIND } from './code-actions';
 export { INTERNAL_STATS_REQUEST, type ServerStats } from './stats';

@@ -15,7 +15,9 @@
 //  - only a completed analysis publishes, for the version it analysed;
 //  - requests about a document (hover, code actions) wait until it is analysed at its
 //    current text, or until they are cancelled;
-//  - a document over the size limit is neither parsed nor analysed until it shrinks.
+//  - a document over the size limit is neither parsed nor analysed until it shrinks;
+//  - neither is a text the engine refuses (refuse-source.ts): one with a NUL byte gets
+//    one diagnostic saying Python refuses it, one that is mostly not text a log line.
 import { performance } from 'node:perf_hooks';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { analyzeInSteps, DEFAULT_SETTINGS, type AnalysisResult, type Settings } from '../engine';
@@ -217,11 +219,15 @@ export class Scheduler {
         // A change was handled since the last turn, so more may be queued behind it: parse the burst at its end.
         if (!quiet) return true;
         stats.parses++;
+        const refusedBefore = doc.refusal?.kind;
         if (doc.parse(this.parser!)) stats.incrementalParses++;
+        const refusal: PythonDocument['refusal'] = doc.refusal;
+        if (refusal?.kind === 'not-text' && refusedBefore !== 'not-text') this.options.log(`${doc.uri} is ${refusal.message}; not analysed`);
         return true; // the analysis starts next turn, after any message that arrived meanwhile
       }
       if (!doc.tree) {
-        this.finish(doc, doc.revision, doc.version, []);
+        // No tree: the parser gave up, or the text is refused (only a NUL byte is worth telling the editor about).
+        this.finish(doc, doc.revision, doc.version, [], doc.refusal?.kind === 'null-byte' ? [doc.refusal.diagnostic] : []);
         return false;
       }
       job = {
@@ -255,10 +261,11 @@ export class Scheduler {
     }
   }
 
-  private finish(doc: PythonDocument, revision: number, version: number, diagnostics: PythonDocument['diagnostics']): void {
+  /** `published` differs from `diagnostics` only for a refused text: no hover or code action is about its diagnostic. */
+  private finish(doc: PythonDocument, revision: number, version: number, diagnostics: PythonDocument['diagnostics'], published = diagnostics): void {
     doc.diagnostics = diagnostics;
     doc.analysedRevision = revision;
-    this.options.publisher.publish(doc.uri, version, diagnostics);
+    this.options.publisher.publish(doc.uri, version, published);
     this.wake(doc);
   }
 

@@ -6,11 +6,15 @@
 import {
   CodeActionKind,
   createConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   ProposedFeatures,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
   type Connection,
+  type MessageReader,
+  type MessageWriter,
 } from 'vscode-languageserver/node';
 import { createParser, type Parser } from '../parser';
 import { CodeActions, FIX_ALL_KIND } from './code-actions';
@@ -18,6 +22,7 @@ import { Configuration } from './configuration';
 import { DiagnosticsPublisher } from './diagnostics';
 import { PythonDocument } from './documents';
 import { registerHover } from './hover';
+import { guardLifecycle } from './lifecycle';
 import { Scheduler } from './scheduler';
 import { INTERNAL_STATS_REQUEST, newStats } from './stats';
 
@@ -79,6 +84,11 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
       log(`change for a document that is not open: ${textDocument.uri}`);
       return;
     }
+    // (A number check too: a client from before LSP 3.0 may send null, which `<=` would take for 0.)
+    if (typeof textDocument.version === 'number' && textDocument.version <= doc.version) {
+      log(`ignored a change to ${textDocument.uri} at version ${textDocument.version}: the document is already at version ${doc.version}`);
+      return;
+    }
     try {
       doc.update(contentChanges, textDocument.version);
     } catch (error) {
@@ -104,8 +114,19 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   connection.listen();
 }
 
+/** A connection over `reader` and `writer` that keeps to the LSP lifecycle (lifecycle.ts). */
+function serverConnection(reader: MessageReader, writer: MessageWriter): Connection {
+  const log = (message: string) => process.stderr.write(`[pythonic] ${message}\n`);
+  return createConnection(ProposedFeatures.all, guardLifecycle({ reader, writer, log }), writer);
+}
+
+/** The server VS Code starts (`out/server.js`, over Node IPC). */
+export function startIpcServer(): void {
+  startServer(serverConnection(new IPCMessageReader(process), new IPCMessageWriter(process)));
+}
+
 export async function startStdioServer(): Promise<void> {
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const connection = serverConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
   // Anything written to stdout that is not a message would corrupt the stream.
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   startServer(connection);
