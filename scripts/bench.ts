@@ -12,7 +12,7 @@
 //  6. didChange -> publishDiagnostics through the server, one at a time and in a burst.
 //  7. Pathological inputs, each in a child process with a time limit.
 //  8. Hover latency on a 5,000-line file.
-//  9. Per-rule time from `PYTHONIC_TIMING=1 pythonic check` (printed after the table).
+//  9. Per-rule time from `PYTHONIC_TIMING=1 pythonic check --select ALL` (every rule, opt-in ones too; printed after the table).
 // Progress goes to stderr; the table to stdout.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -387,8 +387,8 @@ async function batchSection(roots: string[]): Promise<void> {
 
 /** Section 9, printed after the table: the CLI's own per-rule time table from stderr. */
 function ruleTiming(roots: string[]): string {
-  progress('9. PYTHONIC_TIMING=1 pythonic check --no-cache --jobs 1');
-  const run = runCli(['check', '--no-cache', '--jobs', '1', ...roots], { env: { ...process.env, PYTHONIC_TIMING: '1' } });
+  progress('9. PYTHONIC_TIMING=1 pythonic check --no-cache --jobs 1 --select ALL');
+  const run = runCli(['check', '--no-cache', '--jobs', '1', '--select', 'ALL', ...roots], { env: { ...process.env, PYTHONIC_TIMING: '1' } });
   if (run.lacksFlags) return 'n/a (CLI lacks --jobs)';
   // Lines naming a file are per-file I/O errors (undecodable test fixtures), not the table.
   const table = run.stderr
@@ -668,7 +668,7 @@ async function main(): Promise<void> {
   console.log('Medians unless a row says otherwise.\n');
   printTable();
   if (timing !== undefined) {
-    console.log(`\nPer-rule time: PYTHONIC_TIMING=1 pythonic check --no-cache --jobs 1 <${QUICK ? 'stdlib subset' : 'stdlib'}> (its stderr)\n`);
+    console.log(`\nPer-rule time: PYTHONIC_TIMING=1 pythonic check --no-cache --jobs 1 --select ALL <${QUICK ? 'stdlib subset' : 'stdlib'}> (its stderr)\n`);
     console.log(timing);
   }
 }
