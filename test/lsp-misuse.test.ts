@@ -36,6 +36,11 @@ async function settle<T>(request: Promise<T>): Promise<Settled<T>> {
   }
 }
 
+function assertInvalidParams(answer: Settled<unknown>, what: string): void {
+  assert.ok('error' in answer, `${what} answered ${JSON.stringify(answer)}`);
+  assert.equal(answer.error.code, ErrorCodes.InvalidParams, `${what}: ${answer.error.message}`);
+}
+
 function keys(diagnostics: Array<{ code?: string | number; range: { start: Position; end: Position } }>): string[] {
   return diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
 }
@@ -160,16 +165,25 @@ describe('language server misuse', () => {
     assert.deepEqual(keys(published.diagnostics), keys(await check(BUS)));
   });
 
-  misuse('hover and codeAction at out-of-range, negative, null, fractional and string positions', async () => {
+  misuse('hover and codeAction at out-of-range and negative positions answer; null, fractional and string positions get InvalidParams', async () => {
     const uri = 'file:///positions.py';
     await server.open(uri, TWO);
     await server.diagnosticsFor(uri, 1);
     const textDocument = { uri };
-    const positions: unknown[] = [at(999, 999), at(0, 1e9), at(-1, 0), at(0, -1), at(-5, -5), at(NaN, NaN), at(0.5, 7.5), { line: '0', character: '8' }, {}, null];
-    for (const position of positions) {
+    const integers = [at(999, 999), at(0, 1e9), at(-1, 0), at(0, -1), at(-5, -5)];
+    for (const position of integers) {
       const answer = await settle(server.request<unknown>('textDocument/hover', { textDocument, position }));
-      if ('result' in answer && answer.result !== null) assert.equal(typeof answer.result, 'object', `hover at ${JSON.stringify(position)}`);
-      await settle(server.request('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }));
+      assert.ok('result' in answer, `hover at ${JSON.stringify(position)}: ${JSON.stringify(answer)}`);
+      const actions = await settle(server.request('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }));
+      assert.ok('result' in actions, `codeAction at ${JSON.stringify(position)}: ${JSON.stringify(actions)}`);
+    }
+    const malformed: unknown[] = [at(NaN, NaN), at(0, NaN), at(0.5, 7.5), { line: '0', character: '8' }, { line: 0 }, {}, null, 'here'];
+    for (const position of malformed) {
+      assertInvalidParams(await settle(server.request('textDocument/hover', { textDocument, position })), `hover at ${JSON.stringify(position)}`);
+      assertInvalidParams(
+        await settle(server.request('textDocument/codeAction', { textDocument, range: { start: at(0, 0), end: position }, context: { diagnostics: [] } })),
+        `codeAction to ${JSON.stringify(position)}`,
+      );
     }
     // Out of the document, no diagnostic is touched, so no quick-fix.
     const outside = await server.request<unknown[]>('textDocument/codeAction', { textDocument, range: { start: at(100, 0), end: at(200, 0) }, context: { diagnostics: [] } });
@@ -221,28 +235,35 @@ describe('language server misuse', () => {
     await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri: 'file:///never-opened.py' } });
   });
 
-  misuse('malformed params in requests: an answer or an error response, never a crash', async () => {
+  misuse('malformed params in requests: InvalidParams, not an internal failure', async () => {
     const uri = 'file:///malformed.py';
     await server.open(uri, TWO);
     await server.diagnosticsFor(uri, 1);
-    const requests: Array<[string, unknown]> = [
+    const invalid: Array<[string, unknown]> = [
       ['textDocument/hover', {}],
       ['textDocument/hover', { position: at(0, 0) }],
       ['textDocument/hover', { textDocument: { uri: 42 }, position: at(0, 0) }],
       ['textDocument/hover', { textDocument: { uri }, position: 'here' }],
       ['textDocument/hover', { textDocument: null, position: at(0, 0) }],
       ['textDocument/hover', null],
-      ['textDocument/hover', [uri, 0, 0]],
       ['textDocument/codeAction', {}],
       ['textDocument/codeAction', { textDocument: { uri } }],
       ['textDocument/codeAction', { textDocument: { uri }, range: { start: at(0, 0), end: at(0, 5) } }],
       ['textDocument/codeAction', { textDocument: { uri }, range: 'all', context: { diagnostics: 'none' } }],
       ['textDocument/codeAction', { textDocument: { uri }, range: { start: at(0, 0), end: at(0, 5) }, context: { only: 'quickfix' } }],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: at(0, 0), end: at(0, 5) }, context: { only: [1, 2] } }],
+    ];
+    const logged = server.logs.length;
+    for (const [method, params] of invalid) assertInvalidParams(await settle(server.request(method, params)), `${method} ${JSON.stringify(params)}`);
+    assert.deepEqual(server.logs.slice(logged).filter((l) => / failed in /.test(l)), [], 'a client mistake is not logged as a server failure');
+    // Params by position, and resolve of actions the server never made: whatever the answer, no crash.
+    const odd: Array<[string, unknown]> = [
+      ['textDocument/hover', [uri, 0, 0]],
       ['codeAction/resolve', {}],
       ['codeAction/resolve', { title: 'x', kind: 'source.fixAll.pythonic', data: { uri: 7 } }],
       ['codeAction/resolve', { title: 'x', kind: 'source.fixAll.pythonic', data: null }],
     ];
-    for (const [method, params] of requests) await settle(server.request(method, params));
+    for (const [method, params] of odd) await settle(server.request(method, params));
   });
 
   misuse('malformed params in notifications: ignored or logged, never a crash', async () => {
