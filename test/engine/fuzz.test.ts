@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, applyEdits, hover, parsePython, parseSettings, type Diagnostic, type Position } from '../../server/src/engine';
+import { analyze, applyEdits, hover, parsePython, parseSettings, RULES, type Diagnostic, type Position } from '../../server/src/engine';
 import { readSource, STDLIB } from '../support/corpus';
 import { testParser } from '../support/engine';
 
@@ -49,6 +49,9 @@ const STATEMENTS = [
   'q = dict([(k, 1) for k in "ab"])', 'w = list([1, 2])', 'print(x is 1)', 'f = open("p")', 'r = len(x) == 0',
 ];
 
+/** Every fixable rule's docs example (code that triggers it), so each fix gets tried somewhere in a real file. */
+const EXAMPLES = RULES.filter((r) => r.meta.fix !== 'none').map((r) => r.meta.docs.example);
+
 type Mutation =
   | { kind: 'delete'; at: number; length: number }
   | { kind: 'insert'; at: number; text: string }
@@ -65,7 +68,7 @@ const randomChars = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 1
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 200 }) }),
   fc.record({ kind: fc.constant('insert' as const), at: fraction, text: fc.oneof(fc.constantFrom(...TOKENS), randomChars) }),
-  fc.record({ kind: fc.constant('statement' as const), line: fraction, text: fc.constantFrom(...STATEMENTS) }),
+  fc.record({ kind: fc.constant('statement' as const), line: fraction, text: fc.constantFrom(...STATEMENTS, ...EXAMPLES) }),
   fc.record({ kind: fc.constant('deleteLines' as const), line: fraction, count: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ kind: fc.constant('lineEndings' as const), eol: fc.constantFrom('\r' as const, '\r\n' as const), every: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant('bom' as const) }),
@@ -97,7 +100,8 @@ function mutate(text: string, m: Mutation): string {
       const starts = lineStarts(text);
       const at = starts[Math.min(starts.length - 1, scale(m.line, starts.length - 1))];
       const indent = /^[ \t]*/.exec(text.slice(at))![0];
-      return `${text.slice(0, at)}${indent}${m.text}\n${text.slice(at)}`;
+      const block = m.text.replace(/\n+$/, '').replace(/\n(?=.)/g, `\n${indent}`);
+      return `${text.slice(0, at)}${indent}${block}\n${text.slice(at)}`;
     }
     case 'deleteLines': {
       const starts = lineStarts(text);
@@ -217,7 +221,7 @@ describe('fuzz: mutated stdlib files and deep nesting, every rule on', () => {
   });
 
   it('on inputs CPython compiles, each fix alone compiles and removes its diagnostic', async (t) => {
-    const samples = fc.sample(input, { seed: SEED + 1, numRuns: 300 });
+    const samples = fc.sample(input, { seed: SEED + 1, numRuns: 400 });
     const MAX_FIXES_PER_INPUT = 10;
     const trials: Array<{ sample: number; label: string; diagnostic: Diagnostic; before: Diagnostic[]; fixed: string }> = [];
     const originals = await Promise.all(samples.map(async ({ text }) => (await analyseAll(text)).diagnostics));
