@@ -206,6 +206,16 @@ const positions = fc.array(
 );
 
 describe('fuzz: mutated stdlib files and deep nesting, every rule on', () => {
+  it('found by the fuzz: a fix that adds an import keeps a leading BOM first (CPython rejects U+FEFF elsewhere)', async () => {
+    const text = '\ufeffclass LowerDict(dict):\n    def __setitem__(self, key, value):\n        super().__setitem__(key.lower(), value)\n';
+    const [d] = (await analyseAll(text)).diagnostics.filter((x) => x.code === 'PP310');
+    assert.ok(d?.fix, 'PP310 offers its fix');
+    const fixed = applyEdits(text, d.fix.edits);
+    assert.ok(fixed.startsWith('\ufefffrom collections import UserDict\n'), JSON.stringify(fixed));
+    assert.deepEqual(compilesAll([fixed]), [true]);
+  });
+
+
   it(`picks ${FILE_COUNT} stdlib files`, () => {
     assert.equal(FILES.length, FILE_COUNT, `stdlib at ${STDLIB}`);
   });
