@@ -32,7 +32,9 @@ function headerLine(statement: string, source: SourceFile, facts: ModuleView): T
   const eol = source.eol;
   // A file whose header runs to the end without a newline needs one first.
   const needsBreak = importLine >= source.lineCount;
-  const position = needsBreak ? { line: source.lineCount - 1, character: source.lineText(source.lineCount - 1).length } : { line: importLine, character: 0 };
+  // A byte order mark stays first: CPython rejects U+FEFF anywhere else.
+  const lineStart = importLine === 0 && source.text.startsWith('\ufeff') ? 1 : 0;
+  const position = needsBreak ? { line: source.lineCount - 1, character: source.lineText(source.lineCount - 1).length } : { line: importLine, character: lineStart };
   return { range: { start: position, end: position }, newText: `${needsBreak ? eol : ''}${statement}${eol}` };
 }
 

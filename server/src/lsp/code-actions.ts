@@ -8,9 +8,9 @@ import {
   CodeActionKind,
   ResponseError,
   type CodeAction,
-  type CodeActionParams,
   type Connection,
   type InitializeParams,
+  type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { fixAll, noqaEdit, SourceFile, type Settings } from '../engine';
@@ -19,6 +19,7 @@ import type { Parser } from '../parser';
 import { throwIfCancelled } from './cancellation';
 import { toLspDiagnostic } from './diagnostics';
 import type { PythonDocument } from './documents';
+import { checkOnly, checkRange, documentUri } from './params';
 import type { Scheduler } from './scheduler';
 import type { ServerStats } from './stats';
 
@@ -57,13 +58,15 @@ export class CodeActions {
     const { documents, scheduler, stats, logError } = this.options;
     connection.onCodeAction(async (params, token) => {
       throwIfCancelled(token, stats);
-      const doc = documents.get(params.textDocument.uri);
+      const uri = documentUri(params);
+      const range = checkRange(params.range, 'range');
+      const only = checkOnly(params.context);
+      const doc = documents.get(uri);
       if (!doc) return null;
       await scheduler.untilCurrent(doc, token);
-      if (documents.get(params.textDocument.uri) !== doc || !doc.tree) return null;
+      if (documents.get(uri) !== doc || !doc.tree) return null;
       try {
-        const only = params.context.only;
-        const actions = !only || asks(only, CodeActionKind.QuickFix) ? this.quickFixes(doc, params) : [];
+        const actions = !only || asks(only, CodeActionKind.QuickFix) ? this.quickFixes(doc, range) : [];
         const fixable = doc.diagnostics.some((d) => d.fix?.safety === 'safe');
         if (fixable && only && asks(only, FIX_ALL_KIND)) {
           const settings = doc.settings ?? (await this.options.settingsFor(doc));
@@ -77,7 +80,7 @@ export class CodeActions {
         return actions;
       } catch (error) {
         if (error instanceof ResponseError) throw error;
-        logError(`code actions failed in ${params.textDocument.uri}`, error);
+        logError(`code actions failed in ${uri}`, error);
         return null;
       }
     });
@@ -96,9 +99,9 @@ export class CodeActions {
     });
   }
 
-  private quickFixes(doc: PythonDocument, params: CodeActionParams): CodeAction[] {
+  private quickFixes(doc: PythonDocument, range: Range): CodeAction[] {
     const actions: CodeAction[] = [];
-    const { start, end } = params.range;
+    const { start, end } = range;
     const touching = doc.diagnostics.filter((d) => comparePositions(d.range.start, end) <= 0 && comparePositions(start, d.range.end) <= 0);
     const source = doc.tree ? new SourceFile(doc.text, doc.tree, doc.uri) : null;
     for (const d of touching) {

@@ -4,6 +4,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { hover } from '../engine';
 import { throwIfCancelled } from './cancellation';
 import type { PythonDocument } from './documents';
+import { checkPosition, documentUri } from './params';
 import type { Scheduler } from './scheduler';
 import type { ServerStats } from './stats';
 
@@ -14,17 +15,19 @@ export function registerHover(
   stats: ServerStats,
   logError: (message: string, error?: unknown) => void,
 ): void {
-  connection.onHover(async ({ textDocument, position }, token) => {
+  connection.onHover(async (params, token) => {
     throwIfCancelled(token, stats);
-    const doc = documents.get(textDocument.uri);
+    const uri = documentUri(params);
+    const position = checkPosition(params.position, 'position');
+    const doc = documents.get(uri);
     if (!doc) return null;
     await scheduler.untilCurrent(doc, token);
-    if (documents.get(textDocument.uri) !== doc || !doc.tree) return null;
+    if (documents.get(uri) !== doc || !doc.tree) return null;
     try {
       const result = hover({ tree: doc.tree, position, diagnostics: doc.diagnostics });
       return result && { contents: { kind: 'markdown', value: result.markdown }, range: result.range };
     } catch (error) {
-      logError(`hover failed in ${textDocument.uri}`, error);
+      logError(`hover failed in ${uri}`, error);
       return null;
     }
   });
