@@ -214,3 +214,16 @@ describe('scope hover: a class body reads names before binding them', () => {
     assert.match((await summary(text, 'v\n', 1))!, /class attribute/);
   });
 });
+
+describe('scope hover: a walrus in a module-level comprehension binds a global', () => {
+  it('`print(m)` after `[m for s in words if (m := s.upper())]` reads the global the comprehension bound', async () => {
+    const text = 'words = ["a", "b"]\nfound = [m for s in words if (m := s.upper())]\nprint(m)\n\ndef f():\n    k = [q for q in words if (n := q)]\n    return n\n\nprint(n)\n';
+    const run = spawnSync('python3', ['-c', text.split('\n\ndef')[0] + '\n'], { encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), 'B');
+    const read = (await scopeAt(text, 'm)\n'))!.markdown;
+    assert.match(read.split('\n')[0], /^\*\*`m`\*\* — global, defined at module level on line 2/);
+    assert.match(read, /Bound by `m := \.\.\.` inside a comprehension/);
+    // A walrus inside a function binds the function's local, not the global.
+    assert.match((await summary(text, 'n)\n', 1))!, /nothing in this file assigns it/);
+  });
+});

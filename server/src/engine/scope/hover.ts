@@ -224,6 +224,24 @@ function globalDeclarationLine(scopes: HoverScopes, name: string): number | null
   return m ? scopes.text.slice(0, m.index).split('\n').length : null;
 }
 
+/**
+ * The line of a `name := ...` that binds the module-level name: one in module-level code,
+ * comprehensions included (they assign in the scope around them), not in a def, lambda or class.
+ */
+function moduleWalrusLine(scopes: HoverScopes, name: string): number | null {
+  if (!/^\w+$/.test(name)) return null;
+  const pattern = new RegExp(`\\b${name}\\s*:=`, 'g');
+  for (let m = pattern.exec(scopes.text); m; m = pattern.exec(scopes.text)) {
+    let n: Node | null = scopes.root.descendantForIndex(m.index);
+    while (n && n.type !== 'named_expression') n = n.parent;
+    if (!n || n.childForFieldName('name')?.text !== name) continue;
+    let p: Node | null = n.parent;
+    while (p && p.type !== 'function_definition' && p.type !== 'lambda' && p.type !== 'class_definition') p = p.parent;
+    if (!p) return n.startPosition.row + 1;
+  }
+  return null;
+}
+
 /** What a name that is not a local of its scope resolves to at module level. */
 function globalMeaning(scopes: HoverScopes, name: string): { summary: string; details: string[]; what: string; imported?: boolean } {
   const binding = firstWritten(scopes.moduleEntry(name));
@@ -233,6 +251,10 @@ function globalMeaning(scopes: HoverScopes, name: string): { summary: string; de
   }
   if (binding) {
     return { summary: fill(SCOPE_SUMMARY.moduleGlobal, { line: lineOf(binding) }), details: [], what: `module-level variable (line ${lineOf(binding)})` };
+  }
+  const walrus = moduleWalrusLine(scopes, name);
+  if (walrus !== null) {
+    return { summary: fill(SCOPE_SUMMARY.moduleGlobal, { line: walrus }), details: [fill(SCOPE_DETAIL.walrusInComprehension, { name })], what: `module-level variable (line ${walrus})` };
   }
   const declared = globalDeclarationLine(scopes, name);
   if (declared !== null) return { summary: fill(SCOPE_SUMMARY.globalAssignedBy, { line: declared, name }), details: [], what: 'module-level variable' };

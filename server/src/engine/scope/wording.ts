@@ -37,6 +37,8 @@ export const SCOPE_DETAIL = {
   starImport: 'It may come from `from {module} import *` on line {line}.',
   free: '{binder} binds it on line {line}; this read sees its value at the time the code runs, not when the function was created.',
   nonlocal: 'Declared `nonlocal` on line {line}: assignments here change the variable of {binder}.',
+  walrusInComprehension:
+    'Bound by `{name} := ...` inside a comprehension: `:=` assigns in the scope around the comprehension, here the module.',
   classNotYetBound:
     'Class `{class}` binds `{name}` only later (line {line}); a class body runs top to bottom, so at this point it has no `{name}` of its own and this read finds the {what}.',
   classShadow:
