@@ -227,3 +227,18 @@ describe('scope hover: a walrus in a module-level comprehension binds a global',
     assert.match((await summary(text, 'n)\n', 1))!, /nothing in this file assigns it/);
   });
 });
+
+describe('scope hover: a bare annotation in a class body', () => {
+  it('`x: int` creates no class attribute (Python agrees: P.x raises AttributeError)', async () => {
+    const text = 'class P:\n    x: int\n    y: int = 0\n';
+    const run = spawnSync('python3', ['-c', `${text}try:\n    P.x\nexcept AttributeError:\n    print("no attribute", P.y, P.__annotations__["x"].__name__)\n`], { encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), 'no attribute 0 int');
+    const bare = (await scopeAt(text, 'x: int'))!.markdown;
+    assert.match(bare.split('\n')[0], /^\*\*`x`\*\* — annotated in the class body, but never assigned there: not a class attribute$/);
+    assert.match(bare, /`x: ...` on line 2 of class `P`/);
+    assert.match(bare, /`P\.x` raises AttributeError/);
+    assert.doesNotMatch(bare, /Methods reach it/);
+    // With a value it is a class attribute.
+    assert.match((await summary(text, 'y: int'))!, /class attribute/);
+  });
+});

@@ -169,6 +169,12 @@ function assignedBy(read: Node, target: Node): boolean {
   return false;
 }
 
+/** Whether every binding of the name is a bare annotation (`x: int`, no value). */
+function annotatedOnly(entry: SymbolEntry): boolean {
+  const stores = entry.occurrences.filter((o) => o.kind === 'store' || o.kind === 'augmented');
+  return stores.length > 0 && stores.every((o) => o.kind === 'store' && o.binding === 'annotation');
+}
+
 function firstWritten(entry: SymbolEntry | undefined): Occurrence | null {
   const bindings = entry?.occurrences.filter(isBinding) ?? [];
   return bindings.length ? bindings.reduce((a, b) => (b.node.startIndex < a.node.startIndex ? b : a)) : null;
@@ -288,7 +294,11 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
     const inner = entry.scope === 'cell' ? capturers(scope, o.name) : [];
     summary = fill(inner.length ? SCOPE_SUMMARY.parameterCell : SCOPE_SUMMARY.parameter, { scope: label(scope), inner: inner.map(label).join(', ') });
     details.push(fill(SCOPE_DETAIL.parameter, { scope: label(scope) }));
-  } else if (scope.type === 'class' && entry.scope === 'local' && !isBinding(o) && !boundBefore(entry, o)) {
+  } else if (scope.type === 'class' && entry.scope === 'local' && annotatedOnly(entry)) {
+    const annotation = entry.occurrences.find((d) => d.kind === 'store');
+    summary = SCOPE_SUMMARY.classAnnotationOnly;
+    details.push(fill(SCOPE_DETAIL.classAnnotationOnly, { class: scope.name, line: annotation ? lineOf(annotation) : scope.line, name }));
+  } else if (scope.type === 'class' && entry.scope === 'local' && o.kind === 'read' && !boundBefore(entry, o)) {
     // `v = v + 1` in a class body: the class has not bound `v` yet, so the read goes to the module (or builtins).
     const meaning = globalMeaning(scopes, o.name);
     const binding = firstWritten(entry);

@@ -10,6 +10,7 @@ export const SCOPE_SUMMARY = {
   localUnassigned: 'local to {scope}, but never assigned there (line {line} makes it local)',
   comprehensionTarget: 'loop variable of {scope}, local to it',
   classAttribute: 'class attribute — not visible inside methods without `self.`/`cls.`',
+  classAnnotationOnly: 'annotated in the class body, but never assigned there: not a class attribute',
   moduleGlobal: 'global, defined at module level on line {line}',
   globalAssignedBy: 'global, assigned in a function through `global {name}` (line {line})',
   importedFrom: 'imported from `{module}`',
@@ -30,6 +31,8 @@ export const SCOPE_DETAIL = {
   localUnassigned: 'A `del` or a bare annotation is enough for Python to treat `{name}` as local to {scope}; with no assignment, every read of it there raises UnboundLocalError.',
   cell: '{inner} reads it later through a cell, so it sees the current value, not a copy.',
   comprehension: 'A comprehension runs in its own scope: the variable does not leak into the surrounding code.',
+  classAnnotationOnly:
+    '`{name}: ...` on line {line} of class `{class}` records a type in `{class}.__annotations__` and assigns nothing: `{class}.{name}` raises AttributeError, and an instance has `{name}` only once some code sets `self.{name}` (a `@dataclass` or `NamedTuple` turns such lines into fields).',
   classBody: 'Defined in the body of class `{class}` on line {line}. Methods reach it as `self.{name}` or `{class}.{name}`; a bare `{name}` in a method looks past the class to the module.',
   importedHere: 'Bound by the import on line {line}.',
   declaredGlobal: 'Declared with `global {name}` on line {line}, so assignments in {scope} rebind the module-level variable.',
