@@ -242,3 +242,15 @@ describe('scope hover: a bare annotation in a class body', () => {
     assert.match((await summary(text, 'y: int'))!, /class attribute/);
   });
 });
+
+describe('scope hover: several star imports', () => {
+  it('names every star import a name may come from, not just the first', async () => {
+    const text = 'from os.path import *\nfrom math import *\n\nprint(sqrt(4))\n';
+    const run = spawnSync('python3', ['-c', text], { encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), '2.0', 'sqrt comes from math, the second star import');
+    const read = (await scopeAt(text, 'sqrt'))!.markdown;
+    assert.match(read, /any of the star imports: `from os\.path import \*` \(line 1\), `from math import \*` \(line 2\)\. If several provide it, the last one to run wins\./);
+    // One star import keeps the short wording.
+    assert.match((await scopeAt('from math import *\n\nprint(sqrt(4))\n', 'sqrt'))!.markdown, /It may come from `from math import \*` on line 1\./);
+  });
+});

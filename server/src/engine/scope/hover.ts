@@ -214,13 +214,17 @@ function importInfo(o: Occurrence): { summary: string; module: string } {
 }
 
 /** `from m import *` at module level, for names nothing else defines. */
-function starImport(scopes: HoverScopes): { module: string; line: number } | null {
+/** What the module's star imports say about a name no statement binds: each of them may provide it. */
+function starImportDetail(scopes: HoverScopes): string | null {
+  const stars: Array<{ module: string; line: number }> = [];
   for (const s of scopes.root.namedChildren) {
     if (s?.type === 'import_from_statement' && s.namedChildren.some((c) => c?.type === 'wildcard_import')) {
-      return { module: s.childForFieldName('module_name')?.text ?? '?', line: s.startPosition.row + 1 };
+      stars.push({ module: s.childForFieldName('module_name')?.text ?? '?', line: s.startPosition.row + 1 });
     }
   }
-  return null;
+  if (stars.length === 0) return null;
+  if (stars.length === 1) return fill(SCOPE_DETAIL.starImport, stars[0]);
+  return fill(SCOPE_DETAIL.starImports, { imports: stars.map((s) => `\`from ${s.module} import *\` (line ${s.line})`).join(', ') });
 }
 
 /** The line of a `global name` statement anywhere in the file (functions that assign module names). */
@@ -266,10 +270,10 @@ function globalMeaning(scopes: HoverScopes, name: string): { summary: string; de
   if (declared !== null) return { summary: fill(SCOPE_SUMMARY.globalAssignedBy, { line: declared, name }), details: [], what: 'module-level variable' };
   if (BUILTIN_NAMES.has(name)) return { summary: SCOPE_SUMMARY.builtin, details: [], what: 'builtin' };
   if (MODULE_ATTRIBUTES.has(name)) return { summary: SCOPE_SUMMARY.moduleAttribute, details: [], what: 'module attribute' };
-  const star = starImport(scopes);
+  const star = starImportDetail(scopes);
   return {
     summary: SCOPE_SUMMARY.undefinedGlobal,
-    details: star ? [fill(SCOPE_DETAIL.starImport, star)] : [],
+    details: star ? [star] : [],
     what: 'global',
   };
 }

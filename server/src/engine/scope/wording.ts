@@ -38,6 +38,7 @@ export const SCOPE_DETAIL = {
   declaredGlobal: 'Declared with `global {name}` on line {line}, so assignments in {scope} rebind the module-level variable.',
   readsGlobal: '{scope} does not bind `{name}`, so each read looks it up when it runs: first among the module\'s names, then the builtins.',
   starImport: 'It may come from `from {module} import *` on line {line}.',
+  starImports: 'It may come from any of the star imports: {imports}. If several provide it, the last one to run wins.',
   free: '{binder} binds it on line {line}; this read sees its value at the time the code runs, not when the function was created.',
   nonlocal: 'Declared `nonlocal` on line {line}: assignments here change the variable of {binder}.',
   walrusInComprehension:
