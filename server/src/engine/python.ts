@@ -226,3 +226,21 @@ export function oneLine(text: string, limit = 40): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat;
 }
+
+/** Splits annotation text such as `a | b` or `a, b` at `separator` where no `[` or `(` is open; pieces trimmed. */
+export function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    else if (ch === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim());
+}

@@ -1,6 +1,7 @@
 import type { Node } from '../../parser';
 import { dataclassFields, dataclassOptions, keywordArguments, literalFlag } from '../dataclass';
 import type { ModuleView } from '../module-facts';
+import { splitTopLevel } from '../python';
 import type { Rule } from '../rule';
 
 /** The mutable containers an annotation may name, by qualified name, with what to use in a frozen class. */
@@ -97,24 +98,6 @@ function inHash(value: Node): boolean {
   const compare = keywords.get('compare');
   if (hash && hash.type !== 'none') return literalFlag(hash) === true;
   return !compare || literalFlag(compare) === true;
-}
-
-/** Splits `a | b` or `a, b` at bracket depth zero. */
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '[' || ch === '(') depth++;
-    else if (ch === ']' || ch === ')') depth--;
-    else if (ch === separator && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.map((p) => p.trim());
 }
 
 /** `List` -> `typing.List` when imported so, `list` -> `builtins.list` unless the module or the class binds it. */

@@ -3,7 +3,7 @@ import { MUTATING_METHODS } from '../class-summary';
 import { importEdit } from '../fixes';
 import { mutableConstructorOf } from '../module-facts';
 import { ancestors } from '../parents';
-import { isDocstring, isImport, isStubBody, oneLine, statementsOf } from '../python';
+import { isDocstring, isImport, isStubBody, oneLine, splitTopLevel, statementsOf } from '../python';
 import type { Rule, RuleContext } from '../rule';
 import { targetMinor } from '../settings';
 import type { Fix, TextEdit } from '../types';
@@ -180,24 +180,6 @@ function enclosingScopes(fn: Node, context: RuleContext): Node[] {
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') scopes.push(p);
   }
   return scopes;
-}
-
-/** Splits `a | b` or `a, b` at bracket depth zero. */
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '[' || ch === '(') depth++;
-    else if (ch === ']' || ch === ')') depth--;
-    else if (ch === separator && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.map((p) => p.trim());
 }
 
 function unquote(text: string): string {
