@@ -122,7 +122,7 @@ const TYPING: Record<string, Explanation> = {
   },
   'typing.TypeVar': {
     summary: 'Declares a type variable, so a signature can say "the same type comes out as went in" instead of giving up with `Any`.',
-    trigger: 'The string must match the variable name. `bound=` limits it to subtypes of one type; extra positional types limit it to exactly those. 3.12 adds the shorter `def first[T](...)`.',
+    trigger: 'The string must match the variable name. `bound=` limits it to subtypes of one type; extra positional types limit it to one of those types. 3.12 adds the shorter `def first[T](...)`.',
     partners: ['typing.Generic', 'typing.Any'],
     example: lines(
       'from typing import TypeVar',
@@ -176,7 +176,7 @@ const TYPING: Record<string, Explanation> = {
   },
   'typing.Final': {
     summary: 'Tells type checkers a name is a constant: it must not be assigned again, or overridden in a subclass.',
-    trigger: 'Checked only by type checkers; Python itself lets the assignment happen. `@typing.final` does the same for methods and classes.',
+    trigger: 'Checked only by type checkers; Python itself lets the assignment happen. `@typing.final` likewise forbids overriding a method or subclassing a class.',
     partners: ['typing.ClassVar'],
     example: lines(
       'from typing import Final',
