@@ -356,6 +356,17 @@ describe('hover: decorators and library idioms', () => {
     assert.equal(await hoverAt(text, 'run_in_executor', { nth: 2 }), null);
     assert.deepEqual(await headings(text, 'get_running_loop'), ['**`asyncio.get_running_loop`** · library']);
   });
+
+  it('lists the Thread options a call passes', async () => {
+    const h = (await hoverAt('import threading\nworker = threading.Thread(target=print, daemon=True)\n', 'Thread'))!;
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[0], '**`threading.Thread`** · library');
+    const used = lines.indexOf('**In this call:**');
+    assert.deepEqual(lines.slice(used + 1, used + 3), [
+      '- `target=print` — the callable the thread runs.',
+      '- `daemon=True` — when true, the thread does not keep the program alive: it is stopped abruptly at exit, without cleanup.',
+    ]);
+  });
 });
 
 describe('hover: literals', () => {

@@ -221,7 +221,7 @@ const THREADS: Record<string, Explanation> = {
   },
   'queue.Queue': {
     summary: 'A thread-safe first-in, first-out queue: the standard way to pass work from producer threads to consumer threads.',
-    trigger: '`put()` blocks while a bounded queue is full and `get()` while it is empty; with `timeout=` they raise `queue.Full` / `queue.Empty` instead. `task_done()` per item with `join()` waits until all work is processed. For coroutines use `asyncio.Queue`.',
+    trigger: '`put()` blocks while a bounded queue is full and `get()` while it is empty; with `timeout=` they give up with `queue.Full` / `queue.Empty` once it has passed. `task_done()` per item with `join()` waits until all work is processed. For coroutines use `asyncio.Queue`.',
     partners: ['asyncio.Queue'],
     example: lines(
       'import queue, threading',
@@ -351,7 +351,7 @@ const TYPES_AND_NUMBERS: Record<string, Explanation> = {
   },
   'enum.Enum': {
     summary: 'A fixed set of named constants: each member is created once, is a singleton, and has a `name` and a `value`.',
-    trigger: 'Members are made when the class body runs. Compare them with `is` (or `==`), iterate the class in definition order, look one up by value with `Color(1)` or by name with `Color["RED"]`. A member is not equal to its plain value unless the enum is an `IntEnum` or `StrEnum`.',
+    trigger: 'Members are made when the class body runs. Compare them with `is` (or `==`), iterate the class in definition order, look one up by value with `Color(1)` or by name with `Color["RED"]`. A member is not equal to its plain value unless the enum mixes in the value\'s type, as `IntEnum` and `StrEnum` do.',
     example: lines(
       'from enum import Enum',
       'class Color(Enum):',
