@@ -15,6 +15,7 @@ import { IDIOMS } from '../../server/src/engine/explanations/idioms';
 import { KEYWORDS } from '../../server/src/engine/explanations/keywords';
 import { renderExplanation } from '../../server/src/engine/explanations/render';
 import { SPECIAL_ATTRIBUTES } from '../../server/src/engine/explanations/special-attributes';
+import { STDLIB } from '../../server/src/engine/explanations/stdlib';
 import { CALL_TRIGGERS } from '../../server/src/engine/explanations/triggers';
 import { UNDERSCORE_FORMS } from '../../server/src/engine/explanations/underscores';
 
@@ -152,7 +153,7 @@ describe('knowledge base completeness', () => {
 });
 
 describe('knowledge base entries', () => {
-  const tables = [SPECIAL_METHODS, SPECIAL_ATTRIBUTES, KEYWORDS, IDIOMS, BUILTIN_TYPES, CONCURRENCY_AND_TYPES, CONCEPTS];
+  const tables = [SPECIAL_METHODS, SPECIAL_ATTRIBUTES, KEYWORDS, IDIOMS, STDLIB, BUILTIN_TYPES, CONCURRENCY_AND_TYPES, CONCEPTS];
 
   it('never reuse a key across tables', () => {
     const total = tables.reduce((n, t) => n + Object.keys(t).length, 0);

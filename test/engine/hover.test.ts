@@ -369,6 +369,69 @@ describe('hover: decorators and library idioms', () => {
   });
 });
 
+describe('hover: standard-library names', () => {
+  /** The heading and summary lines of the first section. */
+  async function lead(text: string, needle: string, options?: { offset?: number; nth?: number }): Promise<string[]> {
+    const h = await hoverAt(text, needle, options);
+    return h ? h.markdown.split('\n\n---\n\n')[0].split('\n').slice(0, 3) : [];
+  }
+
+  it('explains typing, itertools, contextlib and gc names reached through imports', async () => {
+    const text = [
+      'import gc',
+      'import itertools',
+      'from contextlib import suppress',
+      'from typing import Optional, TypedDict',
+      'x: Optional[int] = None',
+      'pairs = itertools.pairwise([1, 2, 3])',
+      'with suppress(KeyError):',
+      '    gc.collect()',
+      '',
+    ].join('\n');
+    assert.deepEqual(await lead(text, 'Optional[', { offset: 1 }), [
+      '**`typing.Optional`** · library',
+      '',
+      '`Optional[X]` means "an `X` or `None`", the same as `X | None` (3.10+); it says nothing about whether a parameter has a default.',
+    ]);
+    assert.deepEqual(await lead(text, 'pairwise'), [
+      '**`itertools.pairwise`** · library',
+      '',
+      'Yields each item with its successor as overlapping pairs: (a, b), (b, c), ... (3.10+).',
+    ]);
+    assert.deepEqual(await lead(text, 'suppress(', { offset: 1 }), [
+      '**`contextlib.suppress`** · library',
+      '',
+      'A context manager that silently swallows the listed exception types raised in its block.',
+    ]);
+    assert.deepEqual(await headings(text, 'suppress'), ['**`contextlib.suppress`** · library']);
+    assert.deepEqual(await headings(text, 'TypedDict'), ['**`typing.TypedDict`** · library']);
+    assert.deepEqual((await lead(text, 'collect'))[0], '**`gc.collect`** · library');
+  });
+
+  it('explains builtin exceptions by name', async () => {
+    const h = (await hoverAt('def take(it):\n    raise StopIteration\n', 'StopIteration'))!;
+    assert.equal(h.headings[0], '**`StopIteration`** · library');
+    assert.equal(h.range, '1:10-1:23');
+  });
+
+  it('explains a builtin type\'s method where the receiver is a literal or the type itself', async () => {
+    const text = 'text = b"caf\\xe9".decode("latin-1", errors="replace")\nnames = sorted(["b", "A"], key=str.casefold)\nraw = "café".encode()\n';
+    const decode = (await hoverAt(text, 'decode'))!;
+    assert.equal(decode.headings[0], '**`bytes.decode`** · library');
+    assert.ok(decode.markdown.includes('**In this call:**\n- `errors="replace"` — `"strict"` (the default) raises on bad input;'));
+    assert.equal(decode.range, '0:18-0:24');
+    assert.deepEqual(await headings(text, 'errors'), ['**`bytes.decode`** · library']);
+    assert.deepEqual(await headings(text, 'casefold'), ['**`str.casefold`** · library']);
+    assert.deepEqual(await headings(text, 'encode'), ['**`str.encode`** · library']);
+  });
+
+  it('leaves methods alone when the receiver\'s type is not certain', async () => {
+    assert.equal(await hoverAt('def load(data):\n    return data.decode()\n', 'decode'), null);
+    assert.equal(await hoverAt('str = bytes\nkey = str.casefold\n', 'casefold'), null);
+    assert.equal(await hoverAt('value = b"x".no_such_method()\n', 'no_such_method'), null);
+  });
+});
+
 describe('hover: literals', () => {
   const text = [
     '"""Module docstring."""',

@@ -5,6 +5,7 @@
 // from the tables in `explanations/`.
 import type { Node } from '../parser';
 import {
+  displayName,
   KNOWLEDGE_BASE,
   KNOWN_DUNDERS,
   nearestDunder,
@@ -127,10 +128,15 @@ function subscriptUse(subscript: Node): string {
 function stringLiteral(string: Node): NodeExplanation | null {
   const statement = string.parent;
   if (statement && isDocstring(statement)) return null;
-  const start = string.children.find((c) => c?.type === 'string_start')?.text ?? '';
   const content = string.children.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('');
   if (content === '__main__') return withNode(string, plain('__main__'));
-  return withNode(string, plain(/b/i.test(start.replace(/["']/g, '')) ? 'builtins.bytes' : 'builtins.str'));
+  return withNode(string, plain(stringType(string)));
+}
+
+/** `b"..."` is bytes; every other string literal (plain, raw, f-string) is str. */
+function stringType(string: Node): 'builtins.bytes' | 'builtins.str' {
+  const start = string.children.find((c) => c?.type === 'string_start')?.text ?? '';
+  return /b/i.test(start.replace(/["']/g, '')) ? 'builtins.bytes' : 'builtins.str';
 }
 
 function identifier(node: Node, names: NamesSource): Found[] {
@@ -178,7 +184,7 @@ function qualifiedAt(node: Node, parent: Node, names: NamesSource): Qualified | 
   if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) {
     const call = parent.parent?.parent;
     const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
-    const key = fn ? qualifiedName(fn, names()) : null;
+    const key = fn ? keyOf(fn, names) : null;
     return key && KNOWLEDGE_BASE.get(key)?.entry.options?.[node.text] ? { key, call: call! } : null;
   }
   if (DEFINING_PARENTS.has(parent.type) && parent.childForFieldName('name')?.id === node.id) return null;
@@ -196,10 +202,29 @@ function qualifiedAt(node: Node, parent: Node, names: NamesSource): Qualified | 
     }
     target = parent;
   }
-  const key = qualifiedName(target, names());
+  const key = keyOf(target, names);
   if (!key) return null;
   const call = target.parent?.type === 'call' && target.parent.childForFieldName('function')?.id === target.id ? target.parent : null;
   return { key, call };
+}
+
+/** The knowledge-base key an expression names: a qualified name through the imports, or a builtin type's method. */
+function keyOf(target: Node, names: NamesSource): string | null {
+  return qualifiedName(target, names()) ?? (target.type === 'attribute' ? builtinMethodKey(target, names) : null);
+}
+
+/**
+ * `b"..".decode`, `"..".casefold`, `str.casefold`: a method of a builtin type,
+ * only where the receiver's type is certain (a literal, or the type itself);
+ * `data.decode` on an arbitrary name is left alone rather than guessed.
+ */
+function builtinMethodKey(attribute: Node, names: NamesSource): string | null {
+  const receiver = attribute.childForFieldName('object');
+  const method = attribute.childForFieldName('attribute')?.text;
+  if (!receiver || !method) return null;
+  const type = receiver.type === 'string' ? stringType(receiver) : (DISPLAY_TYPES[receiver.type] ?? qualifiedName(receiver, names()));
+  if (!type || KNOWLEDGE_BASE.get(type)?.kind !== 'builtin type') return null;
+  return `${displayName(type)}.${method}`;
 }
 
 /** `from functools import partial` (or `... import partial as p`): the imported name's qualified form. */

@@ -71,7 +71,7 @@ export const BUILTIN_TYPES: Readonly<Record<string, Explanation>> = {
   'builtins.str': {
     summary: 'An immutable sequence of Unicode code points; hashable. Every "change" builds a new string.',
     trigger: 'String literals and `str(x)` (which calls `__str__`). Build long strings with `"".join(parts)`, not repeated `+=`.',
-    partners: ['builtins.bytes', 'unicodedata.normalize', 'collections.UserString'],
+    partners: ['builtins.bytes', 'unicodedata.normalize', 'collections.UserString', 'str.encode', 'str.casefold'],
     mutability: { mutable: false, hashable: 'always' },
     example: lines(
       'name = "ada"',
@@ -83,7 +83,7 @@ export const BUILTIN_TYPES: Readonly<Record<string, Explanation>> = {
   'builtins.bytes': {
     summary: 'An immutable sequence of bytes (0–255); hashable. Decode to get text: `data.decode("utf-8")`.',
     trigger: '`b"..."` literals, `bytes(x)` (which calls `__bytes__`), `str.encode()`, reading a file in binary mode.',
-    partners: ['builtins.bytearray', 'builtins.str'],
+    partners: ['builtins.bytearray', 'builtins.str', 'bytes.decode'],
     mutability: { mutable: false, hashable: 'always' },
     example: lines(
       'data = "café".encode("utf-8")',

@@ -10,6 +10,7 @@ import type { Explanation, ExplanationKind } from './entry';
 import { IDIOMS } from './idioms';
 import { KEYWORDS } from './keywords';
 import { SPECIAL_ATTRIBUTES } from './special-attributes';
+import { STDLIB } from './stdlib';
 import {
   AUGMENTED_ASSIGNMENT_TRIGGERS,
   BINARY_OPERATOR_TRIGGERS,
@@ -31,6 +32,7 @@ const TABLES: ReadonlyArray<readonly [ExplanationKind, Readonly<Record<string, E
   ['special attribute', SPECIAL_ATTRIBUTES],
   ['keyword', KEYWORDS],
   ['library', IDIOMS],
+  ['library', STDLIB],
   ['builtin type', BUILTIN_TYPES],
   ['library', CONCURRENCY_AND_TYPES],
   ['concept', CONCEPTS],

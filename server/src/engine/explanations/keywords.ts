@@ -84,7 +84,7 @@ export const KEYWORDS: Readonly<Record<string, Explanation>> = {
   yield: {
     summary: 'Makes the function a generator: each `yield` hands a value to the consumer and pauses until the next one is asked for.',
     trigger: 'Calling the function only creates the generator; the body runs up to each `yield` on every `next()` (or loop step).',
-    partners: ['yield from', '__next__', 'collections.abc.Generator'],
+    partners: ['yield from', '__next__', 'collections.abc.Generator', 'builtins.GeneratorExit'],
     example: lines(
       'def countdown(n):',
       '    while n > 0:',
