@@ -2,9 +2,7 @@
 // standard-library types (types, enum, decimal, fractions), keyed by qualified
 // name like the idioms. Data only. The GIL is not a name in code, so it sits
 // in its own table of concepts: `pythonic explain GIL` finds it, a hover never does.
-import { lines, type Explanation } from './entry';
-
-const LIBRARY = 'https://docs.python.org/3/library';
+import { LIBRARY, lines, type Explanation } from './entry';
 
 const ASYNCIO: Record<string, Explanation> = {
   'asyncio.get_event_loop': {

@@ -30,6 +30,9 @@ export interface Mutability {
 
 export type ExplanationKind = 'special method' | 'special attribute' | 'keyword' | 'library' | 'builtin type' | 'naming' | 'concept';
 
+/** The library reference, where most entries link. */
+export const LIBRARY = 'https://docs.python.org/3/library';
+
 /** Joins lines of an example, so tables can keep Python indentation readable. */
 export function lines(...text: string[]): string {
   return text.join('\n');

@@ -2,9 +2,7 @@
 // (`functools.partial`, `collections.abc.Mapping`; builtins as `builtins.property`).
 // Data only. The hover resolves a name through the module's imports to one of
 // these keys; `options` are shown for the keyword arguments a call passes.
-import { lines, type Explanation } from './entry';
-
-const LIBRARY = 'https://docs.python.org/3/library';
+import { LIBRARY, lines, type Explanation } from './entry';
 
 const DECORATORS: Record<string, Explanation> = {
   'builtins.classmethod': {
