@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { displayName, KNOWLEDGE_BASE, KNOWN_DUNDERS, lookup, nearestDunder, suggest } from '../../server/src/engine/explanations';
 import { BUILTIN_TYPES } from '../../server/src/engine/explanations/builtin-types';
+import { CONCEPTS, CONCURRENCY_AND_TYPES } from '../../server/src/engine/explanations/concurrency';
 import { SPECIAL_METHODS } from '../../server/src/engine/explanations/dunders';
 import { IDIOMS } from '../../server/src/engine/explanations/idioms';
 import { KEYWORDS } from '../../server/src/engine/explanations/keywords';
@@ -152,7 +153,7 @@ describe('knowledge base completeness', () => {
 });
 
 describe('knowledge base entries', () => {
-  const tables = [SPECIAL_METHODS, SPECIAL_ATTRIBUTES, KEYWORDS, IDIOMS, STDLIB, BUILTIN_TYPES];
+  const tables = [SPECIAL_METHODS, SPECIAL_ATTRIBUTES, KEYWORDS, IDIOMS, STDLIB, BUILTIN_TYPES, CONCURRENCY_AND_TYPES, CONCEPTS];
 
   it('never reuse a key across tables', () => {
     const total = tables.reduce((n, t) => n + Object.keys(t).length, 0);

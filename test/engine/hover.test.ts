@@ -307,6 +307,66 @@ describe('hover: decorators and library idioms', () => {
     assert.deepEqual(await headings('def partial(f):\n    return f\n\npartial(print)\n', 'partial', { nth: 2 }), ['**`partial`** — global, defined at module level on line 1']);
     assert.equal(await hoverAt('import functools\nfunctools.nothing_here()\n', 'nothing_here'), null);
   });
+
+  it('explains concurrency names and standard types imported either way', async () => {
+    const text = [
+      'import asyncio',
+      'from decimal import Decimal',
+      'from types import SimpleNamespace',
+      'from queue import Queue',
+      'import concurrent.futures as cf',
+      'async def main():',
+      '    async with asyncio.TaskGroup() as group:',
+      '        group.create_task(asyncio.to_thread(print))',
+      'price = Decimal("0.1")',
+      'config = SimpleNamespace(debug=True)',
+      'jobs = Queue()',
+      'done, _ = cf.wait([])',
+      '',
+    ].join('\n');
+    const section = async (needle: string, options?: { offset?: number; nth?: number }) => (await hoverAt(text, needle, options))!.markdown.split('\n').slice(0, 3);
+    assert.deepEqual(await section('TaskGroup'), [
+      '**`asyncio.TaskGroup`** · library',
+      '',
+      'Structured concurrency (3.11+): every task started in an `async with asyncio.TaskGroup()` block has finished when the block ends.',
+    ]);
+    assert.deepEqual(await section('to_thread'), [
+      '**`asyncio.to_thread`** · library',
+      '',
+      'Runs a blocking function in a worker thread and lets the coroutine await its result, so the loop keeps serving other tasks meanwhile.',
+    ]);
+    assert.deepEqual(await section('Decimal("'), [
+      '**`decimal.Decimal`** · library',
+      '',
+      'Exact decimal arithmetic with a chosen precision: `Decimal("0.1") * 3` is exactly `0.3`, which floats cannot do.',
+    ]);
+    assert.deepEqual(await headings(text, 'Decimal'), ['**`decimal.Decimal`** · library']);
+    assert.deepEqual(await section('SimpleNamespace(d'), [
+      '**`types.SimpleNamespace`** · library',
+      '',
+      'A plain object whose attributes come from keyword arguments, with a readable repr and equality that compares the attributes.',
+    ]);
+    assert.deepEqual(await headings(text, 'Queue', { nth: 2 }), ['**`queue.Queue`** · library']);
+    assert.deepEqual(await headings(text, 'wait'), ['**`concurrent.futures.wait`** · library']);
+  });
+
+  it('says nothing about a method on a receiver it cannot resolve', async () => {
+    const text = 'import asyncio\nasync def main(loop):\n    await loop.run_in_executor(None, print)\n    asyncio.get_running_loop().run_in_executor(None, print)\n';
+    assert.equal(await hoverAt(text, 'run_in_executor'), null);
+    assert.equal(await hoverAt(text, 'run_in_executor', { nth: 2 }), null);
+    assert.deepEqual(await headings(text, 'get_running_loop'), ['**`asyncio.get_running_loop`** · library']);
+  });
+
+  it('lists the Thread options a call passes', async () => {
+    const h = (await hoverAt('import threading\nworker = threading.Thread(target=print, daemon=True)\n', 'Thread'))!;
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[0], '**`threading.Thread`** · library');
+    const used = lines.indexOf('**In this call:**');
+    assert.deepEqual(lines.slice(used + 1, used + 3), [
+      '- `target=print` — the callable the thread runs.',
+      '- `daemon=True` — when true, the thread does not keep the program alive: it is stopped abruptly at exit, without cleanup.',
+    ]);
+  });
 });
 
 describe('hover: standard-library names', () => {

@@ -2,9 +2,7 @@
 // (`functools.partial`, `collections.abc.Mapping`; builtins as `builtins.property`).
 // Data only. The hover resolves a name through the module's imports to one of
 // these keys; `options` are shown for the keyword arguments a call passes.
-import { lines, type Explanation } from './entry';
-
-const LIBRARY = 'https://docs.python.org/3/library';
+import { LIBRARY, lines, type Explanation } from './entry';
 
 const DECORATORS: Record<string, Explanation> = {
   'builtins.classmethod': {
@@ -677,7 +675,7 @@ const CONCURRENCY: Record<string, Explanation> = {
   'concurrent.futures.as_completed': {
     summary: 'Yields futures as they finish, fastest first, so you can handle results without waiting for the slowest.',
     trigger: 'Iterating it blocks until the next future completes; `timeout=` raises `TimeoutError` if they take too long.',
-    partners: ['concurrent.futures.ThreadPoolExecutor'],
+    partners: ['concurrent.futures.ThreadPoolExecutor', 'asyncio.as_completed'],
     example: lines(
       'from concurrent.futures import ThreadPoolExecutor, as_completed',
       'with ThreadPoolExecutor() as pool:',
@@ -716,7 +714,7 @@ const CONCURRENCY: Record<string, Explanation> = {
   'threading.Lock': {
     summary: 'A mutual-exclusion lock: only one thread at a time runs the guarded block.',
     trigger: 'Use it with `with lock:` so it is released even when the block raises; a bare `acquire()`/`release()` pair leaks the lock on errors.',
-    partners: ['with', 'multiprocessing.Process'],
+    partners: ['with', 'multiprocessing.Process', 'threading.RLock', 'asyncio.Lock'],
     example: lines(
       'import threading',
       'lock = threading.Lock()',

@@ -1,9 +1,10 @@
 // The knowledge base: every explanation table merged under one key space, and
 // the lookups the hover and `pythonic explain` share. Keys never collide across
-// tables (dunders, bare keywords, dotted qualified names); a test checks it.
+// tables (dunders, bare keywords and concepts, dotted qualified names); a test checks it.
 import { distance } from 'fastest-levenshtein';
 import { underscoreForm } from '../python';
 import { BUILTIN_TYPES } from './builtin-types';
+import { CONCEPTS, CONCURRENCY_AND_TYPES } from './concurrency';
 import { SPECIAL_METHODS } from './dunders';
 import type { Explanation, ExplanationKind } from './entry';
 import { IDIOMS } from './idioms';
@@ -33,6 +34,8 @@ const TABLES: ReadonlyArray<readonly [ExplanationKind, Readonly<Record<string, E
   ['library', IDIOMS],
   ['library', STDLIB],
   ['builtin type', BUILTIN_TYPES],
+  ['library', CONCURRENCY_AND_TYPES],
+  ['concept', CONCEPTS],
 ];
 
 export const KNOWLEDGE_BASE: ReadonlyMap<string, KnowledgeEntry> = new Map(

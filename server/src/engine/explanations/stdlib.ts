@@ -3,9 +3,8 @@
 // two builtin exceptions iteration relies on. Keyed by qualified name like the
 // idioms (`typing.Optional`, `builtins.StopIteration`); methods of builtin
 // types by their type (`str.casefold`). Data only.
-import { lines, type Explanation } from './entry';
+import { LIBRARY, lines, type Explanation } from './entry';
 
-const LIBRARY = 'https://docs.python.org/3/library';
 const STDTYPES = `${LIBRARY}/stdtypes.html`;
 
 const TYPING: Record<string, Explanation> = {
