@@ -4,6 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import { underscoreForm } from '../python';
 import { BUILTIN_TYPES } from './builtin-types';
+import { BUILTIN_CONSTANTS, BUILTIN_FUNCTIONS } from './builtins';
 import { SPECIAL_METHODS } from './dunders';
 import type { Explanation, ExplanationKind } from './entry';
 import { IDIOMS } from './idioms';
@@ -31,6 +32,8 @@ const TABLES: ReadonlyArray<readonly [ExplanationKind, Readonly<Record<string, E
   ['keyword', KEYWORDS],
   ['library', IDIOMS],
   ['builtin type', BUILTIN_TYPES],
+  ['builtin function', BUILTIN_FUNCTIONS],
+  ['builtin constant', BUILTIN_CONSTANTS],
 ];
 
 export const KNOWLEDGE_BASE: ReadonlyMap<string, KnowledgeEntry> = new Map(
