@@ -282,6 +282,8 @@ describe('hover: keywords', () => {
       '                continue',
       '            pass',
       '        return 0 if self else 1',
+      'def fail(error):',
+      '    raise ValueError() from error',
       'match os.name:',
       '    case "nt":',
       '        pass',
@@ -291,7 +293,7 @@ describe('hover: keywords', () => {
       ['import os', 'import'], ['from', 'from'], ['import path', 'import'], [' as ', 'as', 1], ['class', 'class'], ['def', 'def'],
       ['while', 'while'], ['if self and', 'if'], ['and', 'and'], ['not', 'not'], ['or os', 'or'], ['break', 'break'],
       ['elif', 'elif'], ['continue', 'continue'], ['pass', 'pass'], ['return', 'return'], ['if self else', 'if'],
-      ['else 1', 'if'], ['match', 'match'], ['case', 'case'],
+      ['else 1', 'if'], ['from error', 'raise'], ['match', 'match'], ['case', 'case'],
     ];
     for (const [needle, key, offset] of expected) {
       assert.deepEqual(await headings(text, needle, { offset }), [`**\`${key}\`** · keyword`], needle);

@@ -89,6 +89,8 @@ function token(node: Node, parent: Node): Found[] {
     case 'import_from_statement':
     case 'future_import_statement':
       return type === 'from' ? plain('from') : [];
+    case 'raise_statement':
+      return type === 'from' ? plain('raise') : [];
     case 'conditional_expression':
       return type === 'else' ? plain('if') : [];
     case 'list_splat_pattern':
