@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { displayName, KNOWLEDGE_BASE, KNOWN_DUNDERS, lookup, nearestDunder, suggest } from '../../server/src/engine/explanations';
 import { BUILTIN_TYPES } from '../../server/src/engine/explanations/builtin-types';
 import { CONCEPTS, CONCURRENCY_AND_TYPES } from '../../server/src/engine/explanations/concurrency';
+import { BUILTIN_CONSTANTS, BUILTIN_FUNCTIONS } from '../../server/src/engine/explanations/builtins';
 import { SPECIAL_METHODS } from '../../server/src/engine/explanations/dunders';
 import { IDIOMS } from '../../server/src/engine/explanations/idioms';
 import { KEYWORDS } from '../../server/src/engine/explanations/keywords';
@@ -153,7 +154,7 @@ describe('knowledge base completeness', () => {
 });
 
 describe('knowledge base entries', () => {
-  const tables = [SPECIAL_METHODS, SPECIAL_ATTRIBUTES, KEYWORDS, IDIOMS, STDLIB, BUILTIN_TYPES, CONCURRENCY_AND_TYPES, CONCEPTS];
+  const tables = [SPECIAL_METHODS, SPECIAL_ATTRIBUTES, KEYWORDS, IDIOMS, STDLIB, BUILTIN_TYPES, BUILTIN_FUNCTIONS, BUILTIN_CONSTANTS, CONCURRENCY_AND_TYPES, CONCEPTS];
 
   it('never reuse a key across tables', () => {
     const total = tables.reduce((n, t) => n + Object.keys(t).length, 0);

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hover, type Diagnostic } from '../../server/src/engine';
+import { KNOWLEDGE_BASE } from '../../server/src/engine/explanations';
 import { check, positionOf, testParser } from '../support/engine';
 
 interface Hovered {
@@ -50,18 +51,18 @@ describe('hover: special methods', () => {
     assert.equal(h.range, '4:8-4:16');
   });
 
-  it('sends a builtin call to the dunder it triggers', async () => {
-    const text = 'deck = []\nn = len(deck)\nh = hash(deck)\nr = repr(deck)\nit = iter(deck)\n';
-    assert.deepEqual(await headings(text, 'len'), ['**`__len__`** · special method']);
-    assert.deepEqual(await headings(text, 'hash(', { offset: 1 }), ['**`__hash__`** · special method']);
-    assert.deepEqual(await headings(text, 'repr'), ['**`__repr__`** · special method']);
-    assert.deepEqual(await headings(text, 'iter('), ['**`__iter__`** · special method']);
+  it('sends a call of a builtin without an entry of its own to the dunder it triggers', async () => {
+    const text = 'n = abs(-1)\nm = round(2.5)\nimport math\nk = math.floor(1.5)\n';
+    assert.deepEqual(await headings(text, 'abs'), ['**`__abs__`** · special method']);
+    assert.deepEqual(await headings(text, 'round'), ['**`__round__`** · special method']);
+    assert.deepEqual(await headings(text, 'floor'), ['**`__floor__`** · special method']);
   });
 
-  it('gives a constructor call both the type facts and the dunder it calls', async () => {
-    assert.deepEqual(await headings('s = str(42)\n', 'str'), ['**`str`** · builtin type', '**`__str__`** · special method']);
+  it('gives a constructor call the type facts, with the dunder it calls linked', async () => {
+    const call = (await hoverAt('s = str(42)\n', 'str'))!;
+    assert.deepEqual(call.headings, ['**`str`** · builtin type']);
+    assert.ok(call.markdown.includes('\n**Calls:**\n- `__str__` — '));
     assert.deepEqual(await headings('def f(s: str):\n    pass\n', 'str'), ['**`str`** · builtin type']);
-    assert.deepEqual(await headings('sizes = map(len, [])\n', 'len'), ['**`__len__`** · special method']);
   });
 
   it('does not take a builtin the module rebinds for the builtin', async () => {
@@ -96,6 +97,72 @@ describe('hover: special methods', () => {
     assert.equal(lines[0], '**`__innit__` — a special ("dunder") name** · naming');
     assert.ok(lines.includes('Python defines no special name `__innit__`.'));
     assert.ok(lines.includes('Did you mean `__init__`?'));
+  });
+});
+
+describe('hover: a builtin keeps its own entry and links the special methods it calls', () => {
+  const TEXT = [
+    'def size(x: int, items):',
+    '    n = len(items) + int("3")',
+    '    it = iter(items)',
+    '    first = next(it, None)',
+    '    name = getattr(first, "name", None)',
+    '    ok = isinstance(first, str) and callable(first)',
+    '    return vars(first)',
+    '',
+  ].join('\n');
+
+  /** The lines of the hover's "Calls:" list. */
+  const callsOf = (markdown: string) => {
+    const lines = markdown.split('\n');
+    const start = lines.indexOf('**Calls:**');
+    if (start < 0) return [];
+    const end = lines.indexOf('', start);
+    return lines.slice(start + 1, end);
+  };
+  const linked = (...dunders: string[]) => dunders.map((d) => `- \`${d}\` — ${KNOWLEDGE_BASE.get(d)!.entry.summary}`);
+
+  it('shows `len` itself, saying what it calls, with `__len__` linked by name and summary', async () => {
+    const h = (await hoverAt(TEXT, 'len'))!;
+    assert.deepEqual(h.headings, ['**`len`** · builtin function']);
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[2], 'The number of items in a container: characters of a string, keys of a dict, elements of a list or range.');
+    assert.match(lines[4], /^\*\*When Python uses it:\*\* `len\(x\)` calls `type\(x\).__len__\(x\)`, which must return an `int` >= 0/);
+    assert.deepEqual(callsOf(h.markdown), ['- `__len__` — The number of items; must return an integer >= 0.']);
+    assert.equal(lines.at(-1), '[Python docs](https://docs.python.org/3/library/functions.html#len)');
+    assert.equal(h.range, '1:8-1:11');
+  });
+
+  const CASES: ReadonlyArray<{ needle: string; heading: string; calls: string[] }> = [
+    { needle: 'int("', heading: '**`int`** · builtin type', calls: ['__int__', '__index__'] },
+    { needle: 'int,', heading: '**`int`** · builtin type', calls: ['__int__', '__index__'] },
+    { needle: 'getattr', heading: '**`getattr`** · builtin function', calls: ['__getattribute__', '__getattr__'] },
+    { needle: 'isinstance', heading: '**`isinstance`** · builtin function', calls: ['__instancecheck__'] },
+    { needle: 'iter(', heading: '**`iter`** · builtin function', calls: ['__iter__', '__getitem__'] },
+    { needle: 'next', heading: '**`next`** · builtin function', calls: ['__next__'] },
+    { needle: 'vars', heading: '**`vars`** · builtin function', calls: ['__dict__'] },
+    { needle: 'callable', heading: '**`callable`** · builtin function', calls: ['__call__'] },
+  ];
+  for (const { needle, heading, calls } of CASES) {
+    it(`shows ${heading} first and alone, linking ${calls.join(', ')}`, async () => {
+      const h = (await hoverAt(TEXT, needle))!;
+      assert.deepEqual(h.headings, [heading]);
+      assert.deepEqual(callsOf(h.markdown), linked(...calls));
+    });
+  }
+
+  it('shows the builtin when it is passed rather than called', async () => {
+    const h = (await hoverAt('sizes = map(len, [])\n', 'len'))!;
+    assert.deepEqual(h.headings, ['**`len`** · builtin function']);
+    assert.deepEqual(callsOf(h.markdown), linked('__len__'));
+  });
+
+  it('explains the constants, whether the grammar parses them as literals or names', async () => {
+    const text = 'x = None if True else False\ny = NotImplemented\n';
+    assert.deepEqual(await headings(text, 'None'), ['**`None`** · builtin constant']);
+    assert.deepEqual(await headings(text, 'True'), ['**`True`** · builtin constant']);
+    assert.deepEqual(await headings(text, 'False'), ['**`False`** · builtin constant']);
+    assert.deepEqual(await headings(text, 'NotImplemented'), ['**`NotImplemented`** · builtin constant']);
   });
 });
 
@@ -173,7 +240,7 @@ describe('hover: keywords', () => {
     assert.equal(h.range, '2:0-2:4');
     assert.deepEqual(await headings(text, 'else', { nth: 2 }), ['**`else` on a `while` loop** · keyword']);
     assert.deepEqual(await headings(text, 'else', { nth: 3 }), ['**`else` on a `try` statement** · keyword']);
-    assert.equal(await hoverAt(text, 'else', { nth: 4 }), null);
+    assert.deepEqual(await headings(text, 'else', { nth: 4 }), ['**`if`** · keyword']);
   });
 
   it('explains scope statements, identity and generators', async () => {
@@ -200,6 +267,37 @@ describe('hover: keywords', () => {
     assert.deepEqual(await headings(text, 'not None'), ['**`is not`** · keyword']);
     assert.deepEqual(await headings(text, 'lambda'), ['**`lambda`** · keyword']);
     assert.deepEqual(await headings(text, 'with'), ['**`with`** · keyword']);
+  });
+
+  it('explains statements, boolean operators and pattern matching by their keyword', async () => {
+    const text = [
+      'import os',
+      'from sys import path as p',
+      'class Shape:',
+      '    def area(self):',
+      '        while True:',
+      '            if self and not p or os:',
+      '                break',
+      '            elif self:',
+      '                continue',
+      '            pass',
+      '        return 0 if self else 1',
+      'def fail(error):',
+      '    raise ValueError() from error',
+      'match os.name:',
+      '    case "nt":',
+      '        pass',
+      '',
+    ].join('\n');
+    const expected: ReadonlyArray<[needle: string, key: string, offset?: number]> = [
+      ['import os', 'import'], ['from', 'from'], ['import path', 'import'], [' as ', 'as', 1], ['class', 'class'], ['def', 'def'],
+      ['while', 'while'], ['if self and', 'if'], ['and', 'and'], ['not', 'not'], ['or os', 'or'], ['break', 'break'],
+      ['elif', 'elif'], ['continue', 'continue'], ['pass', 'pass'], ['return', 'return'], ['if self else', 'if'],
+      ['else 1', 'if'], ['from error', 'raise'], ['match', 'match'], ['case', 'case'],
+    ];
+    for (const [needle, key, offset] of expected) {
+      assert.deepEqual(await headings(text, needle, { offset }), [`**\`${key}\`** · keyword`], needle);
+    }
   });
 
   it('explains async forms', async () => {
@@ -300,7 +398,7 @@ describe('hover: decorators and library idioms', () => {
     assert.deepEqual(await headings(text, 'Tally("'), ['**`collections.Counter`** · library']);
     assert.deepEqual(await headings(text, 'Counter'), ['**`collections.Counter`** · library']);
     assert.deepEqual(await headings(text, 'ThreadPoolExecutor'), ['**`concurrent.futures.ThreadPoolExecutor`** · library']);
-    assert.deepEqual(await headings(text, 'isinstance'), ['**`__instancecheck__`** · special method']);
+    assert.deepEqual(await headings(text, 'isinstance'), ['**`isinstance`** · builtin function']);
   });
 
   it('does not guess when the name is not imported from the library', async () => {

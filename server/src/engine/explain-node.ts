@@ -46,7 +46,13 @@ const plain = (key: string): Found[] => {
 };
 
 /** Keywords whose entry does not depend on where they stand. */
-const CONTEXT_FREE_KEYWORDS = new Set(['global', 'nonlocal', 'del', 'lambda', 'with', 'try', 'finally', 'except', 'raise', 'assert', 'await']);
+const CONTEXT_FREE_KEYWORDS = new Set([
+  'global', 'nonlocal', 'del', 'lambda', 'with', 'try', 'finally', 'except', 'raise', 'assert', 'await',
+  'while', 'if', 'elif', 'return', 'pass', 'break', 'continue', 'class', 'def', 'import', 'as', 'and', 'or', 'match', 'case',
+]);
+
+/** Constants the grammar parses as literals rather than names. */
+const CONSTANT_LITERALS: Readonly<Record<string, string>> = { none: 'builtins.None', true: 'builtins.True', false: 'builtins.False' };
 
 export function explainNode(node: Node, names: NamesSource): NodeExplanation | null {
   if (node.type === 'identifier') return withNode(node, identifier(node, names));
@@ -54,6 +60,7 @@ export function explainNode(node: Node, names: NamesSource): NodeExplanation | n
   if (!parent) return null;
   if (node.type === 'string' || parent.type === 'string') return stringLiteral(node.type === 'string' ? node : parent);
   if (DISPLAY_TYPES[node.type]) return withNode(node, plain(DISPLAY_TYPES[node.type]));
+  if (CONSTANT_LITERALS[node.type]) return withNode(node, plain(CONSTANT_LITERALS[node.type]));
   if (node.isNamed) return null;
   return withNode(node, token(node, parent));
 }
@@ -78,6 +85,15 @@ function token(node: Node, parent: Node): Found[] {
       return plain('is not');
     case 'not in':
       return plain(COMPARISON_TRIGGERS['not in']);
+    case 'not_operator':
+      return type === 'not' ? plain('not') : [];
+    case 'import_from_statement':
+    case 'future_import_statement':
+      return type === 'from' ? plain('from') : [];
+    case 'raise_statement':
+      return type === 'from' ? plain('raise') : [];
+    case 'conditional_expression':
+      return type === 'else' ? plain('if') : [];
     case 'list_splat_pattern':
       return plain('*args');
     case 'dictionary_splat_pattern':
@@ -109,6 +125,7 @@ function token(node: Node, parent: Node): Found[] {
 }
 
 const ELSE_OWNERS: Readonly<Record<string, string>> = {
+  if_statement: 'if',
   for_statement: 'for-else',
   while_statement: 'while-else',
   try_statement: 'try-else',
@@ -147,8 +164,9 @@ function identifier(node: Node, names: NamesSource): Found[] {
   const qualified = parent ? qualifiedAt(node, parent, names) : null;
   if (qualified) {
     const own = plain(qualified.key);
-    // `str(x)` calls `__str__`; a bare `str` (an annotation, `str.upper`) is just the type.
-    const triggered = qualified.call || own.length === 0 ? (CALL_TRIGGERS[qualified.key] ?? []) : [];
+    // A builtin with an entry of its own names the special methods it calls there;
+    // only one without (`abs`, `math.floor`) is explained through them.
+    const triggered = own.length === 0 ? (CALL_TRIGGERS[qualified.key] ?? []) : [];
     const found = [...own, ...triggered.flatMap(plain)];
     if (found.length) {
       const passed = qualified.call ? passedOptions(qualified.call) : [];

@@ -28,7 +28,16 @@ export interface Mutability {
   hashable: 'always' | 'never' | 'when every item is';
 }
 
-export type ExplanationKind = 'special method' | 'special attribute' | 'keyword' | 'library' | 'builtin type' | 'naming' | 'concept';
+export type ExplanationKind =
+  | 'special method'
+  | 'special attribute'
+  | 'keyword'
+  | 'library'
+  | 'builtin type'
+  | 'builtin function'
+  | 'builtin constant'
+  | 'naming'
+  | 'concept';
 
 /** The library reference, where most entries link. */
 export const LIBRARY = 'https://docs.python.org/3/library';

@@ -5,6 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import { underscoreForm } from '../python';
 import { BUILTIN_TYPES } from './builtin-types';
 import { CONCEPTS, CONCURRENCY_AND_TYPES } from './concurrency';
+import { BUILTIN_CONSTANTS, BUILTIN_FUNCTIONS } from './builtins';
 import { SPECIAL_METHODS } from './dunders';
 import type { Explanation, ExplanationKind } from './entry';
 import { IDIOMS } from './idioms';
@@ -36,6 +37,8 @@ const TABLES: ReadonlyArray<readonly [ExplanationKind, Readonly<Record<string, E
   ['builtin type', BUILTIN_TYPES],
   ['library', CONCURRENCY_AND_TYPES],
   ['concept', CONCEPTS],
+  ['builtin function', BUILTIN_FUNCTIONS],
+  ['builtin constant', BUILTIN_CONSTANTS],
 ];
 
 export const KNOWLEDGE_BASE: ReadonlyMap<string, KnowledgeEntry> = new Map(
