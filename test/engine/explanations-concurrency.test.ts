@@ -39,11 +39,14 @@ describe('knowledge base: concurrency and standard types', () => {
     for (const [key, kind] of NAMES) assert.equal(KNOWLEDGE_BASE.get(key)?.kind, kind, key);
   });
 
-  it('answers a full key with exactly that entry, and finds it by its last part', () => {
+  it('answers a full key with exactly that entry, and finds it by its last part (by its last two when the last is a builtin)', () => {
     for (const [key] of NAMES) {
       assert.deepEqual(keys(key), [key]);
-      const tail = key.slice(key.lastIndexOf('.') + 1);
-      assert.ok(keys(tail).includes(key), `${tail} -> ${key}`);
+      const parts = key.split('.');
+      const tail = parts.at(-1)!;
+      // `map` is the builtin's; `Executor.map` is the executor's method.
+      const short = KNOWLEDGE_BASE.has(`builtins.${tail}`) ? parts.slice(-2).join('.') : tail;
+      assert.ok(keys(short).includes(key), `${short} -> ${key}`);
     }
   });
 
