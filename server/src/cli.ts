@@ -23,6 +23,7 @@ const HELP = `pythonic ${VERSION} — Pythonic Python checks, explanations and f
 
 Usage:
   pythonic check [options] PATH...   check files and directories (recurses into *.py)
+  pythonic check [options] -         check the source on stdin (see --stdin-filename)
   pythonic rule CODE                 print a rule's documentation (also: --all)
   pythonic explain NAME              explain a dunder, keyword, library name or rule code
                                      (e.g. __hash__, nonlocal, functools.partial; --list for all)
@@ -33,7 +34,8 @@ Usage:
   pythonic --help | --version
 
 Options for check:
-  --format text|json         output format (default: text)
+  --format FORMAT            text (default), json, sarif (SARIF 2.1.0, for code
+                             scanning) or github (GitHub Actions annotations)
   --select CODES             comma-separated codes or prefixes to run (default: PP,
                              the default selection; opt-in rules run only when
                              named by full code, e.g. PP,PP404, or with ALL)
@@ -45,6 +47,15 @@ Options for check:
                              per CPU; one worker per 512 KiB of source to check;
                              1 checks them one by one in the main thread)
   --no-cache                 neither read nor write the result cache
+  --statistics               count findings per rule instead of listing them
+                             (a JSON array with --format json)
+  --show-fixes               after the report, list per file the fixes --fix
+                             applied, or would apply without --fix
+  --diff                     print the fixes as a unified diff, change no file;
+                             exit 1 when there is something to fix
+  --exit-zero                exit 0 even when problems are found
+  --stdin-filename PATH      the name stdin's source is reported and configured
+                             under; with --fix, stdout gets the fixed source
 
 Settings also come from [tool.pythonic] in the nearest pyproject.toml above the
 working directory (select, ignore, severity, target-version); flags win.
@@ -59,7 +70,11 @@ Environment:
                              took, with parse and analysis totals (files read from
                              the cache add nothing)
 
-Exit status: 0 no problems, 1 problems reported, 2 usage or I/O error.
+A progress line (checked N/M files) shows on stderr during runs of 100 files or
+more, only when stderr is a terminal.
+
+Exit status: 0 no problems, 1 problems reported (with --diff: fixes to apply;
+never with --exit-zero), 2 usage or I/O error.
 `;
 
 interface Output {
