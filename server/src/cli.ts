@@ -11,7 +11,7 @@ import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
 import { cacheDirectory, projectRoot, ResultCache } from './check/cache';
 import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckOptions, type FileResult, type Timing } from './check/file';
-import { outputFlags, writeOutcome } from './check/output';
+import { outputFlags, writeOutcome, type Output } from './check/output';
 import { isCheckWorker, runPool, workerMain, type PoolJob } from './check/pool';
 import { startProgress, type Progress } from './check/progress';
 import { classifyPath, collectPythonFiles, decodeSource, describeError, UsageError } from './files';
@@ -76,11 +76,6 @@ more, only when stderr is a terminal.
 Exit status: 0 no problems, 1 problems reported (with --diff: fixes to apply;
 never with --exit-zero), 2 usage or I/O error.
 `;
-
-interface Output {
-  out: string[];
-  err: string[];
-}
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -193,7 +188,7 @@ async function check(args: string[], io: Output): Promise<number> {
     },
   });
   const stdinName = values['stdin-filename'];
-  const stdin = positionals.length === 1 && positionals[0] === '-' ? true : positionals.length === 0 && stdinName !== undefined;
+  const stdin = (positionals.length === 1 && positionals[0] === '-') || (positionals.length === 0 && stdinName !== undefined);
   const flags = outputFlags({
     format: values.format,
     statistics: values.statistics,
@@ -295,15 +290,27 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
   const writer = cache?.prepare() ? cache : null;
   const progress = startProgress({ total: files.length, checked: cached });
   try {
-    return await checkMisses(misses, options, { jobs, writer, timing, progress, results, cached });
+    return await checkMisses({ misses, options, jobs, writer, timing, progress, results, cached });
   } finally {
     progress.done();
   }
 }
 
+interface MissesRun {
+  misses: PoolJob[];
+  options: CheckOptions;
+  jobs: number;
+  writer: ResultCache | null;
+  timing: Timing | undefined;
+  progress: Progress;
+  /** Filled in by index; the cache hits are already there. */
+  results: FileResult[];
+  cached: number;
+}
+
 /** `checkFiles` for the files the cache could not answer, in the main thread or on worker threads. */
-async function checkMisses(misses: PoolJob[], options: CheckOptions, run: { jobs: number; writer: ResultCache | null; timing: Timing | undefined; progress: Progress; results: FileResult[]; cached: number }): Promise<CheckedFiles> {
-  const { jobs, writer, timing, progress, results, cached } = run;
+async function checkMisses(run: MissesRun): Promise<CheckedFiles> {
+  const { misses, options, jobs, writer, timing, progress, results, cached } = run;
   if (jobs > 1) for (const miss of misses) if (miss.size < 0) miss.size = fileSize(miss.file);
   const bytes = misses.reduce((sum, m) => sum + Math.max(m.size, 0), 0);
   const workers = Math.min(jobs, misses.length, Math.floor(bytes / WORKER_MIN_BYTES));

@@ -52,9 +52,14 @@ export function addTiming(into: Timing, from: Timing): void {
   into.files += from.files;
 }
 
+/** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would apply `d`'s fix. */
+export function fixApplies(d: Diagnostic, unsafe: boolean): boolean {
+  return d.fix !== null && (d.fix.safety === 'safe' || unsafe);
+}
+
 /** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would change a file that reports `diagnostics`. */
 export function hasApplicableFix(diagnostics: readonly Diagnostic[], unsafe: boolean): boolean {
-  return diagnostics.some((d) => d.fix && (d.fix.safety === 'safe' || unsafe));
+  return diagnostics.some((d) => fixApplies(d, unsafe));
 }
 
 export interface Source {

@@ -3,9 +3,9 @@
 // `--format`'s reporter (report.ts); `--statistics`, `--show-fixes` and `--diff`
 // replace or follow it here.
 import { UsageError } from '../files';
-import type { FileResult } from './file';
+import { fixApplies, type FileResult } from './file';
 import { fileDiff, showFixes } from './fix-output';
-import { fixApplies, isFormat, plural, REPORTERS, statisticsReport, type Format, type Reported, type ReportInput } from './report';
+import { isFormat, plural, REPORTERS, statisticsReport, type Format, type Reported, type ReportInput } from './report';
 
 export interface OutputFlags {
   format: Format;
@@ -38,7 +38,8 @@ export interface CheckOutcome {
   version: string;
 }
 
-interface Output {
+/** What a command prints, collected and written at the end. */
+export interface Output {
   out: string[];
   err: string[];
 }

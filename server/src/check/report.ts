@@ -1,6 +1,7 @@
 // What `pythonic check` prints on stdout: one reporter per `--format`, each a plain
 // function from the run's findings to text, plus the `--statistics` table.
 import { RULES_BY_CODE, type Diagnostic } from '../engine';
+import { fixApplies } from './file';
 import { githubReport } from './report-github';
 import { sarifReport } from './report-sarif';
 
@@ -38,11 +39,6 @@ export type Format = keyof typeof REPORTERS;
 
 export function isFormat(value: string): value is Format {
   return Object.hasOwn(REPORTERS, value);
-}
-
-/** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would apply `d`'s fix. */
-export function fixApplies(d: Diagnostic, unsafe: boolean): boolean {
-  return d.fix !== null && (d.fix.safety === 'safe' || unsafe);
 }
 
 /** A rule's name by code, for fixes that are known by code alone. */
