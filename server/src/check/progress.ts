@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** Fewer files than this finish too soon for a progress line to help. */
-export const PROGRESS_MIN_FILES = 100;
+const PROGRESS_MIN_FILES = 100;
 /** Redraw at most this often (ms): a terminal repaint per tiny file would cost more than checking it. */
 const REDRAW_MS = 100;
 
