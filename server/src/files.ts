@@ -6,7 +6,7 @@ import { TextDecoder } from 'node:util';
 
 const SKIPPED_DIRS = new Set([
   '.git', '.hg', '.svn', '.bzr', '.direnv', '.eggs', '.mypy_cache', '.nox', '.pytype', '.pythonic_cache', '.ruff_cache',
-  '.tox', '.venv', 'venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules',
+  '.tox', '.venv', 'venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'site-packages',
 ]);
 
 export class UsageError extends Error {}
