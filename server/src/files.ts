@@ -1,4 +1,4 @@
-// Finding and reading Python files for the CLI: directory walks that skip what
+// Finding and reading Python files for the CLI and the workspace check: directory walks that skip what
 // Ruff skips, and source decoding that honours BOMs and PEP 263 coding cookies.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
