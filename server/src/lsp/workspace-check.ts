@@ -18,6 +18,7 @@ import { checkFile } from '../check/file';
 import type { Settings } from '../engine';
 import { collectPythonFiles } from '../files';
 import type { Parser } from '../parser';
+import { throwIfCancelled } from './cancellation';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { ServerStats } from './stats';
 
@@ -68,16 +69,17 @@ export class WorkspaceCheck {
         if (token.isCancellationRequested || run !== this.runs) {
           // What was shown stays shown: the files not reached keep the previous run's results.
           for (const shownFile of shownNow) this.shown.add(shownFile);
-          this.options.stats.requestsCancelled++;
-          throw new ResponseError(LSPErrorCodes.RequestCancelled, run === this.runs ? 'workspace check cancelled' : 'a newer workspace check replaced this one');
+          if (run !== this.runs) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'a newer workspace check replaced this one');
+          throwIfCancelled(token, this.options.stats);
         }
+        const uri = pathToFileURL(file).toString();
+        const dir = path.dirname(file);
+        if (!settingsByDir.has(dir)) settingsByDir.set(dir, this.options.settingsForUri(uri));
+        const settings = await settingsByDir.get(dir)!;
+        // Asked after the wait for settings: the file may have been opened meanwhile.
         if (this.options.openFiles().has(file)) {
           result.skippedOpen++;
         } else {
-          const uri = pathToFileURL(file).toString();
-          const dir = path.dirname(file);
-          if (!settingsByDir.has(dir)) settingsByDir.set(dir, this.options.settingsForUri(uri));
-          const settings = await settingsByDir.get(dir)!;
           const checked = checkFile(file, parser, { settings, fix: false, unsafe: false }, null);
           for (const line of checked.err) log(line.trimEnd());
           if (checked.diagnostics === null) result.failures++;
