@@ -25,9 +25,9 @@ export async function checkWorkspace(client: LanguageClient): Promise<CheckOutco
     void window.showInformationMessage('Pythonic: Check Workspace needs a folder on disk; this window has none.');
     return 'nothing to check';
   }
-  return window.withProgress(
+  const outcome = await window.withProgress(
     { location: ProgressLocation.Notification, title: 'Pythonic: checking the workspace', cancellable: true },
-    async (progress, cancellation) => {
+    async (progress, cancellation): Promise<CheckOutcome> => {
       const workDoneToken = randomUUID();
       let reported = 0;
       const listener: Disposable = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
@@ -38,9 +38,7 @@ export async function checkWorkspace(client: LanguageClient): Promise<CheckOutco
       });
       try {
         const params: CheckWorkspaceParams = { folders, workDoneToken };
-        const result = await client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, params, cancellation);
-        void window.showInformationMessage(summary(result));
-        return result;
+        return await client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, params, cancellation);
       } catch (error) {
         if (cancellation.isCancellationRequested) return 'cancelled';
         throw error;
@@ -49,6 +47,9 @@ export async function checkWorkspace(client: LanguageClient): Promise<CheckOutco
       }
     },
   );
+  // Told once the progress notification has gone, not beside it.
+  if (typeof outcome === 'object') void window.showInformationMessage(summary(outcome));
+  return outcome;
 }
 
 function summary({ files, skippedOpen, problems, failures }: CheckWorkspaceResult): string {

@@ -124,7 +124,8 @@ export class WorkspaceCheck {
 
 /** The path of a `file:` URI; null for other schemes and for one Node cannot map to a path here. */
 export function filePathOf(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
+  // (A type check too: a malformed notification may carry anything.)
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return null;
   try {
     return fileURLToPath(uri);
   } catch {
