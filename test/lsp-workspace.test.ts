@@ -153,6 +153,7 @@ describe('settings changed in the editor', () => {
       await server.open('file:///live/b.py', BUS);
       const codes = (uri: string) => server.diagnosticsFor(uri, 1).then((p) => p.diagnostics.map((d) => [d.code, d.severity]));
       assert.deepEqual(await codes('file:///live/a.py'), [['PP401', 2], ['PP204', 2]]);
+      assert.deepEqual(await codes('file:///live/b.py'), [['PP401', 2]]);
       const before = server.published.length;
       settings = { ignore: ['PP401'], severity: { PP204: 'error' } };
       await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
