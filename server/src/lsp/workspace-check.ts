@@ -80,7 +80,7 @@ export class WorkspaceCheck {
         if (this.options.openFiles().has(file)) {
           result.skippedOpen++;
         } else {
-          const checked = checkFile(file, parser, { settings, fix: false, unsafe: false }, null);
+          const checked = checkFile(file, parser, { settings, fix: false, unsafe: false, write: false }, null);
           for (const line of checked.err) log(line.trimEnd());
           if (checked.diagnostics === null) result.failures++;
           const diagnostics = checked.diagnostics ?? [];
