@@ -27,15 +27,23 @@ function enclosingLoops(node: Node, scope: Scope, parents: ParentLookup): Node[]
   return loops;
 }
 
-/** A `try` around `node` whose handler catches NameError/UnboundLocalError: the code expects the name may be unbound. */
+/**
+ * A `try` around `node` whose handler catches NameError/UnboundLocalError, or a `with`
+ * around it that names one (`with self.assertRaises(NameError):`, `pytest.raises`,
+ * `contextlib.suppress`): the code expects the name may be unbound.
+ */
 export function expectsNameError(node: Node, scope: Scope, parents: ParentLookup): boolean {
+  const namesError = (n: Node | null) => n !== null && n.descendantsOfType('identifier').some((id) => id !== null && NAME_ERRORS.has(id.text));
   for (let p = parents.parentOf(node); p && p.id !== scope.node.id; p = parents.parentOf(p)) {
+    if (p.type === 'with_statement' && inside(node, p.childForFieldName('body'))) {
+      if (p.namedChildren.some((c) => c?.type === 'with_clause' && namesError(c))) return true;
+      continue;
+    }
     if (p.type !== 'try_statement' || !inside(node, p.childForFieldName('body'))) continue;
     for (const clause of p.namedChildren) {
       if (clause?.type !== 'except_clause') continue;
       const caught = clause.childForFieldName('value');
-      if (!caught) return true;
-      if (caught.descendantsOfType('identifier').some((id) => id !== null && NAME_ERRORS.has(id.text))) return true;
+      if (!caught || namesError(caught)) return true;
     }
   }
   return false;
