@@ -322,3 +322,17 @@ describe('scope hover: a builtin name with a star import around', () => {
     assert.match(h, /It may come from `from os import \*` on line 1\./);
   });
 });
+
+describe('scope hover: reads after a del that Python resolves elsewhere', () => {
+  it('a deleted module-level shadow of a builtin: the builtin again', async () => {
+    const h = (await scopeAt('len = lambda s: 0\ndel len\nprint(len("ab"))\n', 'len("ab")'))!.markdown;
+    assert.equal(h.split('\n')[0], '**`len`** — builtin');
+    assert.match(h, /`del len` on line 2 removed the module's own `len`, so this read finds the builtin again\./);
+  });
+
+  it('a class attribute deleted in the class body: the read looks past the class', async () => {
+    const h = (await scopeAt('tmp = 0\nclass C:\n    tmp = 1\n    del tmp\n    z = tmp\n', 'tmp\n', 2))!.markdown;
+    assert.equal(h.split('\n')[0], '**`tmp`** — global, defined at module level on line 1');
+    assert.match(h, /`del tmp` on line 4 removed it from class `C`, so this read finds the module-level variable \(line 1\)\./);
+  });
+});

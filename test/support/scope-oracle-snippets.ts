@@ -147,4 +147,21 @@ export const ORACLE_SNIPPETS: readonly OracleSnippet[] = [
     name: 'class body prefers its own binding over the enclosing function',
     code: lines('def make():', '    width = 4', '    class K:', '        width = 8', '        w = $width', '    return K.w', 'make()'),
   },
+  // More corners
+  { name: '`global` in a class body', code: lines('x = "module"', 'class C:', '    global x', '    x = "set by class"', '    y = $x') },
+  { name: 'module-level comprehension iterable after a del', code: lines('x = [1]', 'del x', '[y for y in $x]') },
+  { name: 'module-level comprehension element after a del', code: lines('x = 1', 'del x', '[$x for _ in range(1)]') },
+  { name: 'nested comprehension', code: lines('def f():', '    grid = [[1, 2]]', '    return [$cell for row in grid for cell in $row]', 'f()') },
+  { name: 'dict comprehension', code: lines('pairs = {k: $v for k, v in [(1, 2)]}') },
+  {
+    name: 'a function deletes a global: read before and after the call',
+    code: lines('g = 1', 'def drop():', '    global g', '    del g', 'for step in range(2):', '    print($g)', '    if not step:', '        drop()'),
+  },
+  { name: 'class body deletes its attribute', code: lines('class C:', '    tmp = 1', '    del tmp', '    z = $tmp') },
+  { name: 'import with a fallback', code: lines('try:', '    import json', 'except ImportError:', '    json = None', 'print($json)') },
+  { name: '__class__ in a class body', code: lines('class C:', '    v = $__class__') },
+  { name: 'lambda default in a class body', code: lines('class C:', '    unit = 2', '    scale = staticmethod(lambda x, u=$unit: x * u)') },
+  { name: 'a deleted shadow of a builtin', code: lines('len = lambda s: 0', 'del len', 'print($len("ab"))') },
+  { name: 'while loop variable bound in the body, read after', code: lines('def f(n):', '    while n:', '        last = n', '        n -= 1', '    return $last', 'f(2)', 'f(0)') },
+  { name: 'conditional expression with walrus in the test', code: lines('def f(v):', '    return $w if (w := v) else 0', 'f(1)') },
 ];

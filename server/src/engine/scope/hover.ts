@@ -322,6 +322,7 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
   let summary: string;
   const details: string[] = [];
   const warnings: string[] = [];
+  let classDeletion: Occurrence | null = null;
 
   if (entry.flags & DEF_PARAM) {
     const inner = entry.scope === 'cell' ? capturers(scope, o.name) : [];
@@ -331,6 +332,10 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
     const annotation = entry.occurrences.find((d) => d.kind === 'store');
     summary = SCOPE_SUMMARY.classAnnotationOnly;
     details.push(fill(SCOPE_DETAIL.classAnnotationOnly, { class: scope.name, line: annotation ? lineOf(annotation) : scope.line, name }));
+  } else if (scope.type === 'class' && entry.scope === 'local' && o.kind === 'read' && (classDeletion = deletedBefore(scope, entry, o))) {
+    const meaning = globalMeaning(scopes, o.name);
+    summary = meaning.summary;
+    details.push(...meaning.details, fill(SCOPE_DETAIL.classDeleted, { class: scope.name, name, line: lineOf(classDeletion), what: meaning.what }));
   } else if (scope.type === 'class' && entry.scope === 'local' && o.kind === 'read' && !boundBefore(entry, o)) {
     // `v = v + 1` in a class body: the class has not bound `v` yet, so the read goes to the module (or builtins).
     const meaning = globalMeaning(scopes, o.name);
@@ -383,6 +388,11 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
     const handler = scope.type === 'module' ? handlerBinding(entry, o) : null;
     const deleted = scope.type === 'function' && isRead(o) ? moduleDeletion(scopes, o.name) : null;
     summary = handler ? fill(SCOPE_SUMMARY.exceptTarget, { line: lineOf(handler) }) : meaning.summary;
+    const shadowDeleted = scope.type === 'module' && BUILTIN_NAMES.has(o.name) && isRead(o) ? deletedBefore(scope, entry, o) : null;
+    if (shadowDeleted) {
+      summary = SCOPE_SUMMARY.builtin;
+      details.push(fill(SCOPE_DETAIL.builtinAfterDelete, { name, line: lineOf(shadowDeleted) }));
+    }
     if (deleted && summary === fill(SCOPE_SUMMARY.moduleGlobal, { line: deleted.line })) summary = fill(SCOPE_SUMMARY.moduleGlobalDeleted, deleted);
     details.push(...meaning.details);
     if (deleted) details.push(fill(SCOPE_DETAIL.deletedByModule, { name, line: deleted.deleted }));
@@ -444,15 +454,19 @@ function unboundWarnings(scopes: HoverScopes, scope: Scope, entry: SymbolEntry, 
   if (scope.type === 'module' && (globalDeclarationLine(scopes, entry.name) !== null || BUILTIN_NAMES.has(entry.name))) return [];
   const handler = readAfterHandler(scope, entry, o, TREE_PARENTS);
   if (handler && (scope.type !== 'module' || !starImportDetail(scopes))) return [fill(SCOPE_WARNING.afterHandler, { error, name, line: lineOf(handler) })];
+  const deletion = deletedBefore(scope, entry, o);
+  return deletion ? [fill(SCOPE_WARNING.afterDelete, { error, name, line: lineOf(deletion) })] : [];
+}
+
+/** The `del` that removed the name before this read, with nothing binding it again in between. */
+function deletedBefore(scope: Scope, entry: SymbolEntry, o: Occurrence): Occurrence | null {
   for (const d of entry.occurrences) {
     if (d.kind !== 'delete' || d.node.startIndex > o.node.startIndex) continue;
     let statement: Node | null = d.node.parent;
     while (statement && statement.type !== 'delete_statement') statement = statement.parent;
-    if (statement && readAfterDelete(entry, d, statement, scope, TREE_PARENTS)?.read === o) {
-      return [fill(SCOPE_WARNING.afterDelete, { error, name, line: lineOf(d) })];
-    }
+    if (statement && readAfterDelete(entry, d, statement, scope, TREE_PARENTS)?.read === o) return d;
   }
-  return [];
+  return null;
 }
 
 function declarationText(scopes: HoverScopes, o: Occurrence): string {

@@ -52,6 +52,8 @@ export const SCOPE_DETAIL = {
     'Bound by `{name} := ...` inside a comprehension: `:=` assigns in the scope around the comprehension, here the module.',
   classNotYetBound:
     'Class `{class}` binds `{name}` only later (line {line}); a class body runs top to bottom, so at this point it has no `{name}` of its own and this read finds the {what}.',
+  classDeleted: '`del {name}` on line {line} removed it from class `{class}`, so this read finds the {what}.',
+  builtinAfterDelete: '`del {name}` on line {line} removed the module\'s own `{name}`, so this read finds the builtin again.',
   classShadow:
     'Class `{class}` also defines `{name}` (line {line}), but methods cannot see class attributes by their bare name: this `{name}` is the {what}. Write `self.{name}` or `cls.{name}` for the class attribute.',
 } as const;
