@@ -336,3 +336,10 @@ describe('scope hover: reads after a del that Python resolves elsewhere', () => 
     assert.match(h, /`del tmp` on line 4 removed it from class `C`, so this read finds the module-level variable \(line 1\)\./);
   });
 });
+
+describe('scope hover: an except target named like a builtin', () => {
+  it('after the handler at module level the builtin answers: no NameError claimed', async () => {
+    const h = (await scopeAt('try:\n    g()\nexcept KeyError as id:\n    pass\nprint(id)\n', 'id)'))!.markdown;
+    assert.doesNotMatch(h, /NameError/);
+  });
+});

@@ -406,7 +406,8 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
   if (scope.type === 'module' || (scope.type === 'function' && (entry.scope === 'local' || entry.scope === 'cell'))) {
     warnings.push(...unboundWarnings(scopes, scope, entry, o));
     if (scope.type === 'module' && warnings.length) summary = SCOPE_SUMMARY.unboundGlobal;
-    const handler = warnings.length || !isRead(o) ? null : handlerBefore(entry, o, TREE_PARENTS);
+    const comesBack = scope.type === 'module' && (BUILTIN_NAMES.has(o.name) || globalDeclarationLine(scopes, o.name) !== null);
+    const handler = warnings.length || comesBack || !isRead(o) ? null : handlerBefore(entry, o, TREE_PARENTS);
     if (handler) details.push(fill(SCOPE_DETAIL.maybeAfterHandler, { name, line: lineOf(handler), error: scope.type === 'module' ? 'NameError' : 'UnboundLocalError' }));
   }
   const paragraphs = [`**\`${name}\`** — ${summary}`];
@@ -450,7 +451,7 @@ function unboundWarnings(scopes: HoverScopes, scope: Scope, entry: SymbolEntry, 
     }
     return [lines.join(' ')];
   }
-  // Module names may come back through `global` in a function, from the builtins or from a star import.
+  // Module names may come back through `global` in a function or from the builtins (and, after a handler, from a star import).
   if (scope.type === 'module' && (globalDeclarationLine(scopes, entry.name) !== null || BUILTIN_NAMES.has(entry.name))) return [];
   const handler = readAfterHandler(scope, entry, o, TREE_PARENTS);
   if (handler && (scope.type !== 'module' || !starImportDetail(scopes))) return [fill(SCOPE_WARNING.afterHandler, { error, name, line: lineOf(handler) })];
