@@ -254,3 +254,92 @@ describe('scope hover: several star imports', () => {
     assert.match((await scopeAt('from math import *\n\nprint(sqrt(4))\n', 'sqrt'))!.markdown, /It may come from `from math import \*` on line 1\./);
   });
 });
+
+describe('scope hover: except ... as unbinds its target when the handler ends', () => {
+  const inFunction = 'def f():\n    try:\n        g()\n    except ValueError as err:\n        print(err)\n    return err\n';
+
+  it('in a function, a read after the handler is unbound, not an ordinary local', async () => {
+    const after = (await scopeAt(inFunction, 'err\n'))!.markdown;
+    assert.match(
+      after,
+      /\*\*Raises UnboundLocalError here\.\*\* Python unbinds `err` when the `except \.\.\. as err` handler of line 4 ends, and nothing else assigns it before this read: `err` is unbound here whether or not that handler ran\./,
+    );
+    assert.doesNotMatch((await scopeAt(inFunction, 'err)'))!.markdown, /Raises/);
+  });
+
+  it('at module level, a read in the handler is the except target; a read after it is unbound', async () => {
+    const text = 'e = 0\ntry:\n    g()\nexcept KeyError as e:\n    print(e)\nprint(e)\n';
+    assert.equal(await summary(text, 'e)'), '**`e`** — global, bound by the `except` clause on line 4');
+    const after = (await scopeAt(text, 'e)', 2))!.markdown;
+    // `e = 0` on line 1 survives when no KeyError happens: a maybe, said as one.
+    assert.equal(after.split('\n')[0], '**`e`** — global, defined at module level on line 1');
+    assert.match(after, /If the `except \.\.\. as e` handler of line 4 ran, Python unbound `e` when it ended, and this read raises NameError\./);
+    const only = 'try:\n    g()\nexcept KeyError as e:\n    pass\nprint(e)\n';
+    const unbound = (await scopeAt(only, 'e)'))!.markdown;
+    assert.equal(unbound.split('\n')[0], '**`e`** — global, but unbound at this point');
+    assert.match(unbound, /\*\*Raises NameError here\.\*\* Python unbinds `e` when the `except \.\.\. as e` handler of line 3 ends/);
+  });
+
+  it('a read after the handler in a function that bound the name before the try: maybe unbound', async () => {
+    const text = 'def f():\n    err = None\n    try:\n        g()\n    except ValueError as err:\n        pass\n    return err\n';
+    const h = (await scopeAt(text, 'err\n'))!.markdown;
+    assert.equal(h.split('\n')[0], '**`err`** — local to `f` (assigned on line 2)');
+    assert.match(h, /If the `except \.\.\. as err` handler of line 5 ran, Python unbound `err` when it ended, and this read raises UnboundLocalError\./);
+  });
+});
+
+describe('scope hover: the class body reads its own attributes', () => {
+  it('a method default, decorator or annotation runs in the class body: the class attribute, visible there', async () => {
+    const text = 'class C:\n    size = 3\n    Alias = int\n    tag = "t"\n    @register(tag)\n    def m(self, s=size, a: Alias = 0):\n        return s\n';
+    for (const [needle, attribute] of [['size,', 'size'], ['tag)', 'tag'], ['Alias = 0', 'Alias']]) {
+      const h = (await scopeAt(text, needle))!.markdown;
+      assert.equal(h.split('\n')[0], `**\`${attribute}\`** — class attribute of \`C\`, read while the class body runs`);
+      assert.doesNotMatch(h, /not visible inside methods/);
+    }
+    // The binding itself still warns about methods.
+    assert.match((await summary(text, 'size'))!, /not visible inside methods without `self\.`/);
+  });
+});
+
+describe('scope hover: a module name the module deletes', () => {
+  it('read in a function: defined, deleted on line N, and calls after the del raise NameError', async () => {
+    const text = 'token = "t"\ndef use():\n    return token\ndel token\n';
+    const h = (await scopeAt(text, 'token\n'))!.markdown;
+    assert.equal(h.split('\n')[0], '**`token`** — global, defined at module level on line 1, deleted there on line 4');
+    assert.match(h, /Code here that runs after the `del token` on line 4 raises NameError\./);
+    // Bound again after the del: nothing to say.
+    assert.doesNotMatch((await scopeAt(text + 'token = "u"\n', 'token\n'))!.markdown, /deleted/);
+  });
+});
+
+describe('scope hover: a builtin name with a star import around', () => {
+  it('says the star import may replace it (from os import * brings os.open)', async () => {
+    const text = 'from os import *\nprint(open)\n';
+    const run = spawnSync('python3', ['-c', `${text.replace('print(open)', 'print(open.__module__)')}`], { encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), 'posix');
+    const h = (await scopeAt(text, 'open'))!.markdown;
+    assert.equal(h.split('\n')[0], '**`open`** — builtin, unless a star import provides a name `open`');
+    assert.match(h, /It may come from `from os import \*` on line 1\./);
+  });
+});
+
+describe('scope hover: reads after a del that Python resolves elsewhere', () => {
+  it('a deleted module-level shadow of a builtin: the builtin again', async () => {
+    const h = (await scopeAt('len = lambda s: 0\ndel len\nprint(len("ab"))\n', 'len("ab")'))!.markdown;
+    assert.equal(h.split('\n')[0], '**`len`** — builtin');
+    assert.match(h, /`del len` on line 2 removed the module's own `len`, so this read finds the builtin again\./);
+  });
+
+  it('a class attribute deleted in the class body: the read looks past the class', async () => {
+    const h = (await scopeAt('tmp = 0\nclass C:\n    tmp = 1\n    del tmp\n    z = tmp\n', 'tmp\n', 2))!.markdown;
+    assert.equal(h.split('\n')[0], '**`tmp`** — global, defined at module level on line 1');
+    assert.match(h, /`del tmp` on line 4 removed it from class `C`, so this read finds the module-level variable \(line 1\)\./);
+  });
+});
+
+describe('scope hover: an except target named like a builtin', () => {
+  it('after the handler at module level the builtin answers: no NameError claimed', async () => {
+    const h = (await scopeAt('try:\n    g()\nexcept KeyError as id:\n    pass\nprint(id)\n', 'id)'))!.markdown;
+    assert.doesNotMatch(h, /NameError/);
+  });
+});

@@ -30,8 +30,44 @@ describe('PP805 use-after-del', () => {
         'x = 1\ndel x\nfor x in range(2):\n    pass\nprint(x)\n',
         // the read comes before the del
         'def f(x):\n    print(x)\n    del x\n',
+        // except ... as: a read inside the handler
+        'def f():\n    try:\n        g()\n    except ValueError as err:\n        return err\n',
+        // except ... as: bound again on every path before the read
+        'def f(c):\n    try:\n        g()\n    except ValueError as err:\n        pass\n    if c:\n        err = 1\n    else:\n        err = 2\n    return err\n',
+        // except ... as: bound before the try, so only the handler path raises
+        'def f():\n    err = None\n    try:\n        g()\n    except ValueError as err:\n        pass\n    return err\n',
+        // except ... as: bound later in a loop around the read
+        'def f(xs):\n    for x in xs:\n        try:\n            g()\n        except ValueError as err:\n            pass\n        print(err)\n        err = x\n',
+        // except ... as: the read is guarded by a NameError handler
+        'def f():\n    try:\n        g()\n    except ValueError as err:\n        pass\n    try:\n        print(err)\n    except NameError:\n        pass\n',
+        // except ... as: a test that asserts the read raises
+        'def test(self):\n    try:\n        g()\n    except ValueError as e:\n        pass\n    with self.assertRaises(UnboundLocalError):\n        e\n',
+        // a del, then a read inside pytest.raises(NameError)
+        'def test(x):\n    del x\n    with pytest.raises(NameError):\n        print(x)\n',
+        // except ... as: a nested function reads it, called who knows when
+        'def f():\n    try:\n        g()\n    except ValueError as err:\n        def show():\n            return err\n    return show\n',
+        // except ... as at module level, or in a class body: not this check
+        'try:\n    g()\nexcept ValueError as err:\n    pass\nprint(err)\n',
       ],
       invalid: [
+        {
+          // except ... as: Python unbinds the target when the handler ends
+          code: 'def f():\n    try:\n        g()\n    except ValueError as err:\n        pass\n    return err\n',
+          errors: ['5:11-5:14'],
+          output: null,
+        },
+        {
+          // two handlers binding the same name: reported once, the read after both
+          code: 'def f():\n    try:\n        g()\n    except ValueError as e:\n        pass\n    except KeyError as e:\n        pass\n    print(e)\n    return e\n',
+          errors: ['7:10-7:11'],
+          output: null,
+        },
+        {
+          // a finally clause after the handler
+          code: 'def f():\n    try:\n        g()\n    except ValueError as err:\n        pass\n    finally:\n        print(err)\n',
+          errors: ['6:14-6:17'],
+          output: null,
+        },
         {
           code: 'def summarize(rows):\n    table = list(rows)\n    del rows\n    return len(rows), table\n',
           errors: ['3:15-3:19'],

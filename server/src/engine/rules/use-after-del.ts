@@ -3,7 +3,7 @@ import { TOP_LEVEL_STATEMENT, type Rule, type RuleContext } from '../rule';
 import { DEF_NONLOCAL, isRead, type Scope } from '../scope';
 import { BUILTIN_NAMES } from '../scope/builtins';
 import { deletedNames } from '../scope/facts';
-import { expectsNameError, readAfterDelete } from '../scope/flow';
+import { expectsNameError, readAfterDelete, readAfterHandler } from '../scope/flow';
 
 export const useAfterDel: Rule = {
   meta: {
@@ -16,11 +16,14 @@ export const useAfterDel: Rule = {
     docs: {
       whatItDoes:
         'Flags a read of a name that a `del name` earlier in the same block removed, when nothing binds the name ' +
-        'again in between.',
+        'again in between. In a function it also flags a read of an `except ... as name` target after its handler, ' +
+        'when nothing but such handlers binds the name before the read.',
       whyIsThisBad:
         '`del name` unbinds the name, it does not just drop the object. Reading it afterwards raises ' +
         'UnboundLocalError inside a function and NameError at module level, so the line after the `del` is dead on ' +
-        'arrival. Usually the `del` was moved up by an edit, or the read meant another variable.',
+        'arrival. Usually the `del` was moved up by an edit, or the read meant another variable. Python ends every ' +
+        '`except ... as name` handler with a hidden `del name`, so the exception is gone after the handler too: keep ' +
+        'it in another variable inside the handler if later code needs it.',
       example: [
         'def summarize(rows):',
         '    table = build(rows)',
@@ -49,7 +52,37 @@ export const useAfterDel: Rule = {
         fix: null,
       });
 
+    /** `except E as name:` ends with a hidden `del name`: a later read in the function finds nothing. */
+    const afterHandler = (clause: Node) => {
+      const value = clause.childForFieldName('value');
+      if (value?.type !== 'as_pattern') return;
+      const alias = value.childForFieldName('alias');
+      const target = alias?.type === 'as_pattern_target' ? alias.namedChild(0) : alias;
+      if (target?.type !== 'identifier') return;
+      const tree = context.scopes.treeFor(clause);
+      const scope = tree.scopeContaining(clause);
+      const binding = tree.occurrenceOf(target);
+      const entry = binding && scope.symbols.get(binding.name);
+      if (scope.type !== 'function' || !binding || !entry || !canOnlyChangeHere(scope, entry.name, entry.scope, context)) return;
+      const read = entry.occurrences
+        .filter((o) => isRead(o) && o.node.startIndex >= clause.endIndex)
+        .sort((a, b) => a.node.startIndex - b.node.startIndex)
+        .find((o) => readAfterHandler(scope, entry, o, context) === binding);
+      if (read) {
+        context.report({
+          node: read.node,
+          message:
+            `\`${read.node.text}\` is read after the \`except ... as ${read.node.text}\` handler, which unbinds it when it ends, ` +
+            'and nothing else binds it before: this raises UnboundLocalError',
+          fix: null,
+        });
+      }
+    };
+
     return {
+      except_clause: afterHandler,
+      except_group_clause: afterHandler,
+
       delete_statement(statement) {
         const tree = context.scopes.treeFor(statement);
         const scope = tree.scopeContaining(statement);

@@ -27,15 +27,23 @@ function enclosingLoops(node: Node, scope: Scope, parents: ParentLookup): Node[]
   return loops;
 }
 
-/** A `try` around `node` whose handler catches NameError/UnboundLocalError: the code expects the name may be unbound. */
+/**
+ * A `try` around `node` whose handler catches NameError/UnboundLocalError, or a `with`
+ * around it that names one (`with self.assertRaises(NameError):`, `pytest.raises`,
+ * `contextlib.suppress`): the code expects the name may be unbound.
+ */
 export function expectsNameError(node: Node, scope: Scope, parents: ParentLookup): boolean {
+  const namesError = (n: Node | null) => n !== null && n.descendantsOfType('identifier').some((id) => id !== null && NAME_ERRORS.has(id.text));
   for (let p = parents.parentOf(node); p && p.id !== scope.node.id; p = parents.parentOf(p)) {
+    if (p.type === 'with_statement' && inside(node, p.childForFieldName('body'))) {
+      if (p.namedChildren.some((c) => c?.type === 'with_clause' && namesError(c))) return true;
+      continue;
+    }
     if (p.type !== 'try_statement' || !inside(node, p.childForFieldName('body'))) continue;
     for (const clause of p.namedChildren) {
       if (clause?.type !== 'except_clause') continue;
       const caught = clause.childForFieldName('value');
-      if (!caught) return true;
-      if (caught.descendantsOfType('identifier').some((id) => id !== null && NAME_ERRORS.has(id.text))) return true;
+      if (!caught || namesError(caught)) return true;
     }
   }
   return false;
@@ -153,4 +161,49 @@ export function readAfterDelete(entry: SymbolEntry, deletion: Occurrence, statem
   }
   if (expectsNameError(read.node, scope, parents)) return null;
   return { read, deletion };
+}
+
+/** The `except` clause whose `as` target `binding` is (tree-sitter: except_clause > as_pattern > as_pattern_target). */
+export function handlerOf(binding: Occurrence, parents: ParentLookup): Node | null {
+  if (binding.binding !== 'except') return null;
+  for (let p = parents.parentOf(binding.node); p; p = parents.parentOf(p)) {
+    if (p.type === 'except_clause' || p.type === 'except_group_clause') return p;
+  }
+  return null;
+}
+
+/**
+ * The `except ... as name` binding that, of all bindings of the name, comes last before
+ * the read, when its handler ends before the read: if that handler ran, Python unbound
+ * the name as it ended. Null when the read is inside the handler or follows another binding.
+ */
+export function handlerBefore(entry: SymbolEntry, read: Occurrence, parents: ParentLookup): Occurrence | null {
+  const at = read.node.startIndex;
+  let last: Occurrence | null = null;
+  for (const b of entry.occurrences) if (isBinding(b) && b.node.startIndex < at && (!last || b.node.startIndex > last.node.startIndex)) last = b;
+  const handler = last && handlerOf(last, parents);
+  return handler && handler.endIndex <= at ? last : null;
+}
+
+/**
+ * The `except ... as name` binding a read comes after, when every binding of the name
+ * that precedes the read is such a handler target and each of those handlers ends
+ * before the read: Python unbinds the target when its handler ends, so the read finds
+ * the name unbound whether or not a handler ran. Null when something else may have
+ * bound it: another binding earlier in the text, one later in a loop around the read,
+ * an inner function assigning it through `nonlocal`, or a NameError handler around.
+ */
+export function readAfterHandler(scope: Scope, entry: SymbolEntry, read: Occurrence, parents: ParentLookup): Occurrence | null {
+  if (!isRead(read) || !read.evaluated) return null;
+  const at = read.node.startIndex;
+  const last = handlerBefore(entry, read, parents);
+  if (!last) return null;
+  const bindings = entry.occurrences.filter(isBinding);
+  for (const b of bindings) {
+    const handler = b.node.startIndex < at ? handlerOf(b, parents) : null;
+    if (b.node.startIndex < at && (!handler || handler.endIndex > at)) return null;
+  }
+  if (enclosingLoops(read.node, scope, parents).some((loop) => bindings.some((b) => b.binding !== 'except' && inside(b.node, loop)))) return null;
+  if (read.scope.symbols.get(read.name)?.scope === 'cell' && assignedFromInside(scope, read.name, at)) return null;
+  return expectsNameError(read.node, scope, parents) ? null : last;
 }

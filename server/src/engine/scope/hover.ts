@@ -7,7 +7,7 @@ import type { Range } from '../types';
 import { BUILTIN_NAMES, MODULE_ATTRIBUTES } from './builtins';
 import { hasFutureAnnotations } from './builder';
 import { TREE_PARENTS } from '../parents';
-import { readAfterDelete, readsBeforeBinding } from './flow';
+import { handlerBefore, handlerOf, readAfterDelete, readAfterHandler, readsBeforeBinding } from './flow';
 import { buildScopeTree } from './index';
 import { DEF_NONLOCAL, DEF_PARAM, isBinding, isRead, type Occurrence, type Scope, type ScopeTree, type SymbolEntry } from './model';
 import { RegionScopes } from './regions';
@@ -169,6 +169,32 @@ function assignedBy(read: Node, target: Node): boolean {
   return false;
 }
 
+/** The `except ... as name` whose handler holds the read, when nothing else binds the name in between. */
+function handlerBinding(entry: SymbolEntry, o: Occurrence): Occurrence | null {
+  let found: Occurrence | null = null;
+  for (const b of entry.occurrences) {
+    const handler = handlerOf(b, TREE_PARENTS);
+    if (handler && handler.startIndex < o.node.startIndex && o.node.endIndex <= handler.endIndex && (!found || b.node.startIndex > found.node.startIndex)) found = b;
+  }
+  const at = found?.node.startIndex ?? 0;
+  return found && !entry.occurrences.some((b) => isBinding(b) && b.node.startIndex > at && b.node.startIndex < o.node.startIndex) ? found : null;
+}
+
+/**
+ * A module name deleted at module level and not bound again after its last `del`:
+ * code in a function that runs after the `del` finds nothing. Null when a function
+ * may bind it again through `global`.
+ */
+function moduleDeletion(scopes: HoverScopes, name: string): { line: number; deleted: number } | null {
+  const entry = scopes.moduleEntry(name);
+  const first = firstWritten(entry);
+  const deletions = entry?.occurrences.filter((d) => d.kind === 'delete') ?? [];
+  if (!first || deletions.length === 0 || globalDeclarationLine(scopes, name) !== null) return null;
+  const last = deletions.reduce((a, b) => (b.node.startIndex > a.node.startIndex ? b : a));
+  if (entry!.occurrences.some((b) => isBinding(b) && b.node.startIndex > last.node.startIndex)) return null;
+  return { line: lineOf(first), deleted: lineOf(last) };
+}
+
 /** Whether every binding of the name is a bare annotation (`x: int`, no value). */
 function annotatedOnly(entry: SymbolEntry): boolean {
   const stores = entry.occurrences.filter((o) => o.kind === 'store' || o.kind === 'augmented');
@@ -268,9 +294,12 @@ function globalMeaning(scopes: HoverScopes, name: string): { summary: string; de
   }
   const declared = globalDeclarationLine(scopes, name);
   if (declared !== null) return { summary: fill(SCOPE_SUMMARY.globalAssignedBy, { line: declared, name }), details: [], what: 'module-level variable' };
-  if (BUILTIN_NAMES.has(name)) return { summary: SCOPE_SUMMARY.builtin, details: [], what: 'builtin' };
-  if (MODULE_ATTRIBUTES.has(name)) return { summary: SCOPE_SUMMARY.moduleAttribute, details: [], what: 'module attribute' };
   const star = starImportDetail(scopes);
+  if (BUILTIN_NAMES.has(name)) {
+    if (star) return { summary: fill(SCOPE_SUMMARY.builtinOrStar, { name }), details: [star], what: 'builtin' };
+    return { summary: SCOPE_SUMMARY.builtin, details: [], what: 'builtin' };
+  }
+  if (MODULE_ATTRIBUTES.has(name)) return { summary: SCOPE_SUMMARY.moduleAttribute, details: [], what: 'module attribute' };
   return {
     summary: SCOPE_SUMMARY.undefinedGlobal,
     details: star ? [star] : [],
@@ -293,6 +322,7 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
   let summary: string;
   const details: string[] = [];
   const warnings: string[] = [];
+  let classDeletion: Occurrence | null = null;
 
   if (entry.flags & DEF_PARAM) {
     const inner = entry.scope === 'cell' ? capturers(scope, o.name) : [];
@@ -302,6 +332,10 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
     const annotation = entry.occurrences.find((d) => d.kind === 'store');
     summary = SCOPE_SUMMARY.classAnnotationOnly;
     details.push(fill(SCOPE_DETAIL.classAnnotationOnly, { class: scope.name, line: annotation ? lineOf(annotation) : scope.line, name }));
+  } else if (scope.type === 'class' && entry.scope === 'local' && o.kind === 'read' && (classDeletion = deletedBefore(scope, entry, o))) {
+    const meaning = globalMeaning(scopes, o.name);
+    summary = meaning.summary;
+    details.push(...meaning.details, fill(SCOPE_DETAIL.classDeleted, { class: scope.name, name, line: lineOf(classDeletion), what: meaning.what }));
   } else if (scope.type === 'class' && entry.scope === 'local' && o.kind === 'read' && !boundBefore(entry, o)) {
     // `v = v + 1` in a class body: the class has not bound `v` yet, so the read goes to the module (or builtins).
     const meaning = globalMeaning(scopes, o.name);
@@ -312,10 +346,12 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
     redundant = false;
   } else if (scope.type === 'class' && entry.scope === 'local') {
     const binding = firstWritten(entry);
-    summary = binding?.binding === 'import' ? fill(SCOPE_SUMMARY.importedClassAttribute, { imported: importInfo(binding).summary }) : SCOPE_SUMMARY.classAttribute;
+    // A read here runs in the class body itself (a statement, or a method's default, decorator or annotation).
+    const plain = isRead(o) ? fill(SCOPE_SUMMARY.classAttributeRead, { class: scope.name }) : SCOPE_SUMMARY.classAttribute;
+    summary = binding?.binding === 'import' ? fill(SCOPE_SUMMARY.importedClassAttribute, { imported: importInfo(binding).summary }) : plain;
     details.push(fill(SCOPE_DETAIL.classBody, { class: scope.name, line: binding ? lineOf(binding) : scope.line, name }));
   } else if (scope.type !== 'module' && (entry.scope === 'local' || entry.scope === 'cell')) {
-    const binding = firstWritten(entry);
+    const binding = handlerBinding(entry, o) ?? firstWritten(entry);
     const inner = entry.scope === 'cell' ? capturers(scope, o.name) : [];
     const declaredBy = binding ?? entry.occurrences.find((d) => d.kind === 'delete' || d.kind === 'store') ?? o;
     const values = {
@@ -349,8 +385,17 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
   } else {
     // Module-level code, or a global seen from a function or class.
     const meaning = globalMeaning(scopes, o.name);
-    summary = meaning.summary;
+    const handler = scope.type === 'module' ? handlerBinding(entry, o) : null;
+    const deleted = scope.type === 'function' && isRead(o) ? moduleDeletion(scopes, o.name) : null;
+    summary = handler ? fill(SCOPE_SUMMARY.exceptTarget, { line: lineOf(handler) }) : meaning.summary;
+    const shadowDeleted = scope.type === 'module' && BUILTIN_NAMES.has(o.name) && isRead(o) ? deletedBefore(scope, entry, o) : null;
+    if (shadowDeleted) {
+      summary = SCOPE_SUMMARY.builtin;
+      details.push(fill(SCOPE_DETAIL.builtinAfterDelete, { name, line: lineOf(shadowDeleted) }));
+    }
+    if (deleted && summary === fill(SCOPE_SUMMARY.moduleGlobal, { line: deleted.line })) summary = fill(SCOPE_SUMMARY.moduleGlobalDeleted, deleted);
     details.push(...meaning.details);
+    if (deleted) details.push(fill(SCOPE_DETAIL.deletedByModule, { name, line: deleted.deleted }));
     const declaration = entry.scope === 'global_explicit' && scope.type !== 'module' ? entry.occurrences.find((d) => d.kind === 'global') : undefined;
     if (declaration) details.push(fill(SCOPE_DETAIL.declaredGlobal, { name, line: lineOf(declaration), scope: label(scope) }));
     else if (scope.type === 'function' && !isBinding(o)) details.push(fill(SCOPE_DETAIL.readsGlobal, { scope: label(scope), name }));
@@ -360,6 +405,10 @@ function describeName(scopes: HoverScopes, o: Occurrence): Described {
   }
   if (scope.type === 'module' || (scope.type === 'function' && (entry.scope === 'local' || entry.scope === 'cell'))) {
     warnings.push(...unboundWarnings(scopes, scope, entry, o));
+    if (scope.type === 'module' && warnings.length) summary = SCOPE_SUMMARY.unboundGlobal;
+    const comesBack = scope.type === 'module' && (BUILTIN_NAMES.has(o.name) || globalDeclarationLine(scopes, o.name) !== null);
+    const handler = warnings.length || comesBack || !isRead(o) ? null : handlerBefore(entry, o, TREE_PARENTS);
+    if (handler) details.push(fill(SCOPE_DETAIL.maybeAfterHandler, { name, line: lineOf(handler), error: scope.type === 'module' ? 'NameError' : 'UnboundLocalError' }));
   }
   const paragraphs = [`**\`${name}\`** — ${summary}`];
   if (details.length) paragraphs.push(details.map(sentence).join(' '));
@@ -402,17 +451,23 @@ function unboundWarnings(scopes: HoverScopes, scope: Scope, entry: SymbolEntry, 
     }
     return [lines.join(' ')];
   }
-  // Module names may come back through `global` in a function or from the builtins.
+  // Module names may come back through `global` in a function or from the builtins (and, after a handler, from a star import).
   if (scope.type === 'module' && (globalDeclarationLine(scopes, entry.name) !== null || BUILTIN_NAMES.has(entry.name))) return [];
+  const handler = readAfterHandler(scope, entry, o, TREE_PARENTS);
+  if (handler && (scope.type !== 'module' || !starImportDetail(scopes))) return [fill(SCOPE_WARNING.afterHandler, { error, name, line: lineOf(handler) })];
+  const deletion = deletedBefore(scope, entry, o);
+  return deletion ? [fill(SCOPE_WARNING.afterDelete, { error, name, line: lineOf(deletion) })] : [];
+}
+
+/** The `del` that removed the name before this read, with nothing binding it again in between. */
+function deletedBefore(scope: Scope, entry: SymbolEntry, o: Occurrence): Occurrence | null {
   for (const d of entry.occurrences) {
     if (d.kind !== 'delete' || d.node.startIndex > o.node.startIndex) continue;
     let statement: Node | null = d.node.parent;
     while (statement && statement.type !== 'delete_statement') statement = statement.parent;
-    if (statement && readAfterDelete(entry, d, statement, scope, TREE_PARENTS)?.read === o) {
-      return [fill(SCOPE_WARNING.afterDelete, { error, name, line: lineOf(d) })];
-    }
+    if (statement && readAfterDelete(entry, d, statement, scope, TREE_PARENTS)?.read === o) return d;
   }
-  return [];
+  return null;
 }
 
 function declarationText(scopes: HoverScopes, o: Occurrence): string {

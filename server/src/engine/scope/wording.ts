@@ -10,14 +10,19 @@ export const SCOPE_SUMMARY = {
   localUnassigned: 'local to {scope}, but never assigned there (line {line} makes it local)',
   comprehensionTarget: 'loop variable of {scope}, local to it',
   classAttribute: 'class attribute — not visible inside methods without `self.`/`cls.`',
+  classAttributeRead: 'class attribute of `{class}`, read while the class body runs',
   classAnnotationOnly: 'annotated in the class body, but never assigned there: not a class attribute',
   moduleGlobal: 'global, defined at module level on line {line}',
+  moduleGlobalDeleted: 'global, defined at module level on line {line}, deleted there on line {deleted}',
+  exceptTarget: 'global, bound by the `except` clause on line {line}',
+  unboundGlobal: 'global, but unbound at this point',
   globalAssignedBy: 'global, assigned in a function through `global {name}` (line {line})',
   importedFrom: 'imported from `{module}`',
   importedModule: 'imported module `{module}`',
   importedLocal: '{imported}, local to {scope}',
   importedClassAttribute: '{imported} — class attribute — not visible inside methods without `self.`/`cls.`',
   builtin: 'builtin',
+  builtinOrStar: 'builtin, unless a star import provides a name `{name}`',
   moduleAttribute: 'module attribute Python sets before the code runs',
   undefinedGlobal: 'global, but nothing in this file assigns it',
   free: 'free variable captured from {binder} (closure cell)',
@@ -41,10 +46,14 @@ export const SCOPE_DETAIL = {
   starImports: 'It may come from any of the star imports: {imports}. If several provide it, the last one to run wins.',
   free: '{binder} binds it on line {line}; this read sees its value at the time the code runs, not when the function was created.',
   nonlocal: 'Declared `nonlocal` on line {line}: assignments here change the variable of {binder}.',
+  maybeAfterHandler: 'If the `except ... as {name}` handler of line {line} ran, Python unbound `{name}` when it ended, and this read raises {error}.',
+  deletedByModule: 'Code here that runs after the `del {name}` on line {line} raises NameError.',
   walrusInComprehension:
     'Bound by `{name} := ...` inside a comprehension: `:=` assigns in the scope around the comprehension, here the module.',
   classNotYetBound:
     'Class `{class}` binds `{name}` only later (line {line}); a class body runs top to bottom, so at this point it has no `{name}` of its own and this read finds the {what}.',
+  classDeleted: '`del {name}` on line {line} removed it from class `{class}`, so this read finds the {what}.',
+  builtinAfterDelete: '`del {name}` on line {line} removed the module\'s own `{name}`, so this read finds the builtin again.',
   classShadow:
     'Class `{class}` also defines `{name}` (line {line}), but methods cannot see class attributes by their bare name: this `{name}` is the {what}. Write `self.{name}` or `cls.{name}` for the class attribute.',
 } as const;
@@ -55,6 +64,8 @@ export const SCOPE_WARNING = {
   unboundLocalOuter: 'The {outer} `{name}` is not consulted. To mean it, declare `{keyword} {name}` at the top of {scope}.',
   afterDelete:
     '**Raises {error} here.** `del {name}` on line {line} removed the name and nothing assigns it again before this read.',
+  afterHandler:
+    '**Raises {error} here.** Python unbinds `{name}` when the `except ... as {name}` handler of line {line} ends, and nothing else assigns it before this read: `{name}` is unbound here whether or not that handler ran.',
 } as const;
 
 export const DECLARATION = {
