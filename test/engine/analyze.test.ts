@@ -34,6 +34,13 @@ describe('analyze', () => {
     assert.match(String(errors[0]?.error), /unknown node type 'function_defnition'/);
   });
 
+  it('every registered rule, opt-in ones too, runs without an error (a visitor for a node type the grammar lacks is one)', async () => {
+    const parser = await testParser();
+    const errors: RuleError[] = [];
+    analyze({ tree: parser.parse(BUS)!, text: BUS, settings: { ...DEFAULT_SETTINGS, select: ['ALL'] }, path: 'bus.py', onRuleError: (e) => errors.push(e) });
+    assert.deepEqual(errors.map((e) => `${e.code}: ${String(e.error)}`), []);
+  });
+
   it('re-analyses only units whose text changed and shifts the others', async () => {
     const parser = await testParser();
     const before = `import os\n\ndef a(x=[]):\n    return x\n\n${BUS}`;

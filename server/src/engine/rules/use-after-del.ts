@@ -81,7 +81,6 @@ export const useAfterDel: Rule = {
 
     return {
       except_clause: afterHandler,
-      except_group_clause: afterHandler,
 
       delete_statement(statement) {
         const tree = context.scopes.treeFor(statement);
