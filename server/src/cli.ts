@@ -4,13 +4,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { distance } from 'fastest-levenshtein';
-import { explain, explainableNames, findRule, parsePython, parseSettings, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Diagnostic, type Settings } from './engine';
+import { explain, explainableNames, findRule, parsePython, parseSettings, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
 import { isRuleEnabled, TARGET_VERSIONS } from './engine/settings';
 import { loadProjectConfig, type ProjectConfig } from './config-file';
 import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
 import { cacheDirectory, projectRoot, ResultCache } from './check/cache';
-import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckOptions, type FileResult, type Timing } from './check/file';
+import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckedDiagnostic, type CheckOptions, type FileResult, type Timing } from './check/file';
 import { isCheckWorker, runPool, workerMain, type PoolJob } from './check/pool';
 import { classifyPath, collectPythonFiles, decodeSource, describeError, UsageError } from './files';
 import { createParser, type Parser } from './parser';
@@ -20,7 +20,8 @@ const VERSION = '0.1.0';
 const HELP = `pythonic ${VERSION} — Pythonic Python checks, explanations and fixes
 
 Usage:
-  pythonic check [options] PATH...   check files and directories (recurses into *.py)
+  pythonic check [options] PATH...   check files and directories (recurses into *.py
+                                     and *.ipynb)
   pythonic rule CODE                 print a rule's documentation (also: --all)
   pythonic explain NAME              explain a dunder, keyword, library name or rule code
                                      (e.g. __hash__, nonlocal, functools.partial; --list for all)
@@ -187,7 +188,7 @@ async function check(args: string[], io: Output): Promise<number> {
   io.err.push(...messages);
   const timing = timingRequested() ? newTiming() : undefined;
   const { results, cached, workers } = await checkFiles(files, { settings, fix: values.fix, unsafe: values['unsafe-fixes'] }, { jobs, cache: !values['no-cache'], timing });
-  const reported: Array<{ path: string; diagnostic: Diagnostic }> = [];
+  const reported: Array<{ path: string; diagnostic: CheckedDiagnostic }> = [];
   let fixedCount = 0;
   let failed = failures;
 
@@ -210,6 +211,7 @@ async function check(args: string[], io: Output): Promise<number> {
           files: files.length,
           diagnostics: reported.map(({ path, diagnostic: d }) => ({
             path,
+            ...(d.cell !== undefined && { cell: d.cell }),
             code: d.code || null,
             name: d.name,
             severity: d.severity,
@@ -384,11 +386,12 @@ function projectSettings(io: Output, flags: Record<string, unknown>): Settings {
 }
 
 /** `failed`: some path could not be checked, so the run did not pass whatever it found. */
-function textReport(reported: Array<{ path: string; diagnostic: Diagnostic }>, fixedCount: number, failed: boolean): string {
+function textReport(reported: Array<{ path: string; diagnostic: CheckedDiagnostic }>, fixedCount: number, failed: boolean): string {
   const lines = reported.map(({ path, diagnostic: d }) => {
     const marker = d.fix?.safety === 'safe' ? ' [*]' : '';
     const code = d.code ? `${d.code}${marker} ` : '';
-    return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${code}${d.message}`;
+    const cell = d.cell === undefined ? '' : `cell ${d.cell}:`;
+    return `${path}:${cell}${d.range.start.line + 1}:${d.range.start.character + 1}: ${code}${d.message}`;
   });
   const safe = reported.filter((r) => r.diagnostic.fix?.safety === 'safe').length;
   const unsafe = reported.filter((r) => r.diagnostic.fix?.safety === 'unsafe').length;

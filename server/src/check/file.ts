@@ -3,9 +3,10 @@
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
 import { analyze, fixAll, parsePython, refuseSource, type Diagnostic, type Settings } from '../engine';
-import { decodeSource, describeError, encodeSource, type DecodedSource } from '../files';
+import { decodeSource, describeError, encodeSource, isNotebookPath, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
+import { checkNotebook } from './notebook';
 
 export interface CheckOptions {
   settings: Settings;
@@ -13,9 +14,14 @@ export interface CheckOptions {
   unsafe: boolean;
 }
 
+/** A diagnostic of a notebook names its cell: 1-based among all the notebook's cells. */
+export interface CheckedDiagnostic extends Diagnostic {
+  cell?: number;
+}
+
 export interface FileResult {
   /** Null when the file could not be read, decoded or parsed (exit status 2). */
-  diagnostics: Diagnostic[] | null;
+  diagnostics: CheckedDiagnostic[] | null;
   /** Fixes applied and written. */
   fixed: number;
   /** Lines for stderr, in the order a sequential run prints them. */
@@ -76,7 +82,11 @@ export function checkFile(file: string, parser: Parser, options: CheckOptions, c
  * A file the engine refuses is not parsed: one with a NUL byte gets that one diagnostic, one that is
  * mostly not text a line on stderr (and no cache entry, so the line shows on every run).
  */
-export function checkSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+export function checkSource(file: string, source: Source, parser: Parser, options: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  return (isNotebookPath(file) ? checkNotebook : checkPythonSource)(file, source, parser, options, cache, timing);
+}
+
+function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
   const refusal = refuseSource(decoded.text);
   if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
   if (refusal) {

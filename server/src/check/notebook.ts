@@ -1,0 +1,60 @@
+// One Jupyter notebook through `pythonic check`: its code cells analysed as one module
+// (notebook-fix.ts), each diagnostic reported with its cell; `--fix` writes back only the
+// `source` of the cells it changed.
+import * as fs from 'node:fs';
+import { parseIpynb, updateIpynb } from '../ipynb';
+import { analyzeNotebook, fixNotebook } from '../notebook-fix';
+import type { Parser } from '../parser';
+import { contentHash, type ResultCache } from './cache';
+import type { CheckedDiagnostic, CheckOptions, FileResult, Source, Timing } from './file';
+
+export function checkNotebook(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  let json = decoded.text;
+  let notebook;
+  try {
+    notebook = parseIpynb(json);
+  } catch (error) {
+    return { diagnostics: null, fixed: 0, err: [`pythonic: ${file}: ${(error as Error).message}\n`] };
+  }
+  if (notebook.otherLanguage) return { diagnostics: [], fixed: 0, err: [`pythonic: ${file}: a ${notebook.otherLanguage} notebook, not Python; skipped\n`] };
+  const err: string[] = [];
+  let cells = notebook.cells.map((c) => c.text);
+  let fixed = 0;
+  if (fix) {
+    const started = timing ? performance.now() : 0;
+    const result = fixNotebook({ parser, cells, settings, path: file, unsafe });
+    if (timing) timing.fix += performance.now() - started;
+    if (result.applied > 0) {
+      const changed = new Map(notebook.cells.flatMap((c, i) => (result.cells[i] === c.text ? [] : [[c.number, result.cells[i]] as const])));
+      json = updateIpynb(json, changed);
+      bytes = Buffer.from(json, 'utf8');
+      fs.writeFileSync(file, bytes);
+      cells = result.cells;
+      fixed = result.applied;
+    }
+  }
+  let ruleFailed = false;
+  const started = timing ? performance.now() : 0;
+  const byCell = analyzeNotebook({
+    parser,
+    cells,
+    settings,
+    path: file,
+    onRuleError: ({ code, error }) => {
+      ruleFailed = true;
+      err.push(`pythonic: rule ${code} failed on ${file}: ${String(error)}\n`);
+    },
+    timing: timing?.rules,
+  });
+  if (!byCell) {
+    err.push(`pythonic: ${file}: the parser gave up on this notebook\n`);
+    return { diagnostics: null, fixed, err };
+  }
+  if (timing) {
+    timing.analysis += performance.now() - started;
+    timing.files++;
+  }
+  const diagnostics: CheckedDiagnostic[] = byCell.flatMap((list, i) => list.map((d) => ({ ...d, cell: notebook.cells[i].number })));
+  if (cache && !ruleFailed) cache.store(file, contentHash(bytes), diagnostics);
+  return { diagnostics, fixed, err };
+}
