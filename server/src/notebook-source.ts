@@ -13,8 +13,8 @@ export interface CellSpan {
   lineCount: number;
   /** The length of the cell's last line: where the cell ends. */
   lastLineLength: number;
-  /** Cell-relative lines whose IPython syntax was blanked. */
-  blanked: ReadonlySet<number>;
+  /** Cell-relative lines whose IPython syntax was blanked, each with the width of its indentation. */
+  blanked: ReadonlyMap<number, number>;
 }
 
 export interface NotebookSource {
@@ -67,7 +67,8 @@ export function rangeInCell(source: NotebookSource, cell: number, range: Range):
 
 /**
  * A fix's module edits as edits of `cell`; null when one of them reaches outside the cell or
- * touches a blanked line (the fix was computed against text the cell does not have).
+ * into a blanked line past its indentation (the fix was computed against text the cell does
+ * not have; inserting a statement before it is fine).
  */
 export function editsInCell(source: NotebookSource, cell: number, edits: readonly TextEdit[]): TextEdit[] | null {
   const mapped: TextEdit[] = [];
@@ -75,7 +76,10 @@ export function editsInCell(source: NotebookSource, cell: number, edits: readonl
   for (const edit of edits) {
     const range = rangeInCell(source, cell, edit.range);
     if (!range) return null;
-    for (let line = range.start.line; line <= range.end.line; line++) if (blanked.has(line)) return null;
+    for (let line = range.start.line; line <= range.end.line; line++) {
+      const indent = blanked.get(line);
+      if (indent !== undefined && (range.end.line > line || range.end.character > indent)) return null;
+    }
     mapped.push({ range, newText: edit.newText });
   }
   return mapped;
@@ -121,12 +125,12 @@ const MAGIC_ASSIGNMENT = /^([ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*
  * assignment from one keeps its target (`x = ...`), a cell magic's cell becomes empty lines.
  * A statement is only recognised where one starts: not inside brackets, a string or after `\`.
  */
-export function blankIPython(cell: string): { text: string; blanked: Set<number> } {
+export function blankIPython(cell: string): { text: string; blanked: Map<number, number> } {
   const parts = cell.split(/(\r\n|\r|\n)/);
   const lines = parts.filter((_, i) => i % 2 === 0);
-  const blanked = new Set<number>();
+  const blanked = new Map<number, number>();
   if (CELL_MAGIC.test(lines[0])) {
-    lines.forEach((_, i) => blanked.add(i));
+    lines.forEach((_, i) => blanked.set(i, 0));
     return { text: parts.map((p, i) => (i % 2 === 0 ? '' : p)).join(''), blanked };
   }
   const scanner = new ContinuationScanner();
@@ -134,7 +138,7 @@ export function blankIPython(cell: string): { text: string; blanked: Set<number>
   lines.forEach((line, i) => {
     const startsStatement = !scanner.continues;
     if (magicContinues || (startsStatement && isIPythonLine(line))) {
-      blanked.add(i);
+      blanked.set(i, magicContinues ? 0 : /^[ \t]*/.exec(line)![0].length);
       lines[i] = magicContinues ? '' : blankLine(line);
       magicContinues = line.endsWith('\\');
       return;
