@@ -94,11 +94,11 @@ export class Notebooks {
     const { publisher } = this.options;
     const notebook = this.notebooks.get(uri);
     if (notebook?.doc.uri !== uri) return publisher.publish(uri, version, diagnostics);
-    const byCell = diagnosticsByCell(notebook.source, diagnostics);
-    notebook.cells.forEach((cell, i) => publisher.publish(cell.uri, cell.version, byCell[i]));
     const current = new Set(notebook.cells.map((c) => c.uri));
     for (const uri of notebook.published) if (!current.has(uri)) publisher.clear(uri);
     notebook.published = current;
+    const byCell = diagnosticsByCell(notebook.source, diagnostics);
+    notebook.cells.forEach((cell, i) => publisher.publish(cell.uri, cell.version, byCell[i]));
   }
 
   /** The view of `uri` for a request: an open text document, or a Python cell of an open notebook. */
