@@ -16,7 +16,7 @@ export function checkNotebook(file: string, { bytes, decoded }: Source, parser: 
   } catch (error) {
     return { diagnostics: null, fixed: 0, err: [`pythonic: ${file}: ${(error as Error).message}\n`] };
   }
-  if (notebook.otherLanguage) return { diagnostics: [], fixed: 0, err: [`pythonic: ${file}: a ${notebook.otherLanguage} notebook, not Python; skipped\n`] };
+  if (notebook.otherLanguage) return { diagnostics: [], fixed: 0, err: [`pythonic: ${file}: kernel language ${notebook.otherLanguage}, not Python; skipped\n`] };
   const err: string[] = [];
   let cells = notebook.cells.map((c) => c.text);
   let fixed = 0;
