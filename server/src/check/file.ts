@@ -2,7 +2,7 @@
 // analyse, and remember the result in the cache. The same function runs in
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
-import { analyze, fixAll, parsePython, refuseSource, type Diagnostic, type Settings } from '../engine';
+import { analyze, fixAll, parsePython, refuseSource, type Diagnostic, type RuleError, type Settings } from '../engine';
 import { decodeSource, describeError, encodeSource, isNotebookPath, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
@@ -55,6 +55,32 @@ export function addTiming(into: Timing, from: Timing): void {
 /** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would change a file that reports `diagnostics`. */
 export function hasApplicableFix(diagnostics: readonly Diagnostic[], unsafe: boolean): boolean {
   return diagnostics.some((d) => d.fix && (d.fix.safety === 'safe' || unsafe));
+}
+
+/**
+ * What an analysis of `file` needs besides the code (rule failures become stderr lines, rule
+ * times go to `timing`), and its bookkeeping: `done` adds the analysis time, `ruleFailed` says
+ * whether to keep the result out of the cache (so the failure shows again next time).
+ */
+export function analysisRun(file: string, err: string[], timing?: Timing) {
+  let failed = false;
+  const started = timing ? performance.now() : 0;
+  return {
+    input: {
+      path: file,
+      onRuleError: ({ code, error }: RuleError) => {
+        failed = true;
+        err.push(`pythonic: rule ${code} failed on ${file}: ${String(error)}\n`);
+      },
+      timing: timing?.rules,
+    },
+    ruleFailed: () => failed,
+    done: () => {
+      if (!timing) return;
+      timing.analysis += performance.now() - started;
+      timing.files++;
+    },
+  };
 }
 
 export interface Source {
@@ -112,33 +138,18 @@ function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Par
       }
     }
   }
-  let started = timing ? performance.now() : 0;
+  const started = timing ? performance.now() : 0;
   const tree = parsePython(parser, text);
   if (timing) timing.parse += performance.now() - started;
   if (!tree) {
     err.push(`pythonic: ${file}: the parser gave up on this file\n`);
     return { diagnostics: null, fixed, err };
   }
-  let ruleFailed = false;
+  const run = analysisRun(file, err, timing);
   try {
-    started = timing ? performance.now() : 0;
-    const { diagnostics } = analyze({
-      tree,
-      text,
-      settings,
-      path: file,
-      onRuleError: ({ code, error }) => {
-        ruleFailed = true;
-        err.push(`pythonic: rule ${code} failed on ${file}: ${String(error)}\n`);
-      },
-      timing: timing?.rules,
-    });
-    if (timing) {
-      timing.analysis += performance.now() - started;
-      timing.files++;
-    }
-    // A file on which a rule failed is analysed afresh next time, so its message shows again.
-    if (cache && !ruleFailed) cache.store(file, contentHash(bytes), diagnostics);
+    const { diagnostics } = analyze({ tree, text, settings, ...run.input });
+    run.done();
+    if (cache && !run.ruleFailed()) cache.store(file, contentHash(bytes), diagnostics);
     return { diagnostics, fixed, err };
   } finally {
     tree.delete();

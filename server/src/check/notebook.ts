@@ -6,7 +6,7 @@ import { parseIpynb, updateIpynb } from '../ipynb';
 import { analyzeNotebook, fixNotebook } from '../notebook-fix';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
-import type { CheckedDiagnostic, CheckOptions, FileResult, Source, Timing } from './file';
+import { analysisRun, type CheckedDiagnostic, type CheckOptions, type FileResult, type Source, type Timing } from './file';
 
 export function checkNotebook(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
   let json = decoded.text;
@@ -33,28 +33,14 @@ export function checkNotebook(file: string, { bytes, decoded }: Source, parser: 
       fixed = result.applied;
     }
   }
-  let ruleFailed = false;
-  const started = timing ? performance.now() : 0;
-  const byCell = analyzeNotebook({
-    parser,
-    cells,
-    settings,
-    path: file,
-    onRuleError: ({ code, error }) => {
-      ruleFailed = true;
-      err.push(`pythonic: rule ${code} failed on ${file}: ${String(error)}\n`);
-    },
-    timing: timing?.rules,
-  });
+  const run = analysisRun(file, err, timing);
+  const byCell = analyzeNotebook({ parser, cells, settings, ...run.input });
   if (!byCell) {
     err.push(`pythonic: ${file}: the parser gave up on this notebook\n`);
     return { diagnostics: null, fixed, err };
   }
-  if (timing) {
-    timing.analysis += performance.now() - started;
-    timing.files++;
-  }
+  run.done();
   const diagnostics: CheckedDiagnostic[] = byCell.flatMap((list, i) => list.map((d) => ({ ...d, cell: notebook.cells[i].number })));
-  if (cache && !ruleFailed) cache.store(file, contentHash(bytes), diagnostics);
+  if (cache && !run.ruleFailed()) cache.store(file, contentHash(bytes), diagnostics);
   return { diagnostics, fixed, err };
 }
