@@ -78,8 +78,8 @@ describe('pythonic check', () => {
     const dir = workspace({ 'bus.py': BUS });
     for (const [args, message] of [
       [['check', 'missing.py'], 'pythonic: missing.py: no such file or directory\n'],
-      [['check'], 'pythonic: check needs at least one PATH\n'],
-      [['check', '--format', 'xml', 'bus.py'], "pythonic: --format must be text or json, not 'xml'\n"],
+      [['check'], 'pythonic: check needs at least one PATH (or - for stdin)\n'],
+      [['check', '--format', 'xml', 'bus.py'], "pythonic: --format must be one of text, json, sarif, github, not 'xml'\n"],
       [['check', '--select', 'XY9', 'bus.py'], "pythonic: --select: 'XY9' matches no rule; use rule codes such as PP401, groups PP1 to PP9, or ALL\n"],
       [['check', '--target-version', 'py26', 'bus.py'], 'pythonic: --target-version must be one of py37, py38, py39, py310, py311, py312, py313\n'],
       [['frobnicate'], "pythonic: unknown command 'frobnicate' (try: pythonic --help)\n"],

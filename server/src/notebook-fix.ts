@@ -29,24 +29,24 @@ export function analyzeNotebook({ parser, cells, ...rest }: NotebookInput): Diag
 const MAX_PASSES = 10;
 
 /**
- * The cells with every applicable fix applied, pass after pass like the engine's `fixAll`;
- * each fix changes one cell only (a fix that would reach into another is not offered).
+ * The cells with every applicable fix applied, pass after pass like the engine's `fixAll`,
+ * and the rule code of each fix applied; each fix changes one cell only (a fix that would
+ * reach into another is not offered).
  */
-export function fixNotebook(input: NotebookInput & { unsafe: boolean }): { cells: string[]; applied: number } {
+export function fixNotebook(input: NotebookInput & { unsafe: boolean }): { cells: string[]; codes: string[] } {
   const cells = [...input.cells];
-  let applied = 0;
+  const codes: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const byCell = analyzeNotebook({ ...input, cells });
     if (!byCell) break;
-    let appliedThisPass = 0;
+    const before = codes.length;
     byCell.forEach((diagnostics, i) => {
       const fixes = compatibleFixes(diagnostics, cells[i], input.unsafe);
       if (fixes.length === 0) return;
       cells[i] = applyEdits(cells[i], fixes.flatMap((f) => f.edits));
-      appliedThisPass += fixes.length;
+      for (const fix of fixes) codes.push(diagnostics.find((d) => d.fix === fix)?.code ?? '');
     });
-    if (appliedThisPass === 0) break;
-    applied += appliedThisPass;
+    if (codes.length === before) break;
   }
-  return { cells, applied };
+  return { cells, codes };
 }

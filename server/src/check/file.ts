@@ -12,6 +12,8 @@ export interface CheckOptions {
   settings: Settings;
   fix: boolean;
   unsafe: boolean;
+  /** With `fix`: write the fixed file back; false for `--diff` and stdin, which return the texts instead. */
+  write: boolean;
 }
 
 /** A diagnostic of a notebook names its cell: 1-based among all the notebook's cells. */
@@ -22,8 +24,12 @@ export interface CheckedDiagnostic extends Diagnostic {
 export interface FileResult {
   /** Null when the file could not be read, decoded or parsed (exit status 2). */
   diagnostics: CheckedDiagnostic[] | null;
-  /** Fixes applied and written. */
+  /** Fixes applied (and written, with `write`). */
   fixed: number;
+  /** The rule code of each applied fix (`--show-fixes`). */
+  fixedCodes: string[];
+  /** With `fix` but not `write`: the text before and after the fixes. */
+  texts?: { before: string; after: string };
   /** Lines for stderr, in the order a sequential run prints them. */
   err: string[];
 }
@@ -52,9 +58,14 @@ export function addTiming(into: Timing, from: Timing): void {
   into.files += from.files;
 }
 
+/** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would apply `d`'s fix. */
+export function fixApplies(d: Diagnostic, unsafe: boolean): boolean {
+  return d.fix !== null && (d.fix.safety === 'safe' || unsafe);
+}
+
 /** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would change a file that reports `diagnostics`. */
 export function hasApplicableFix(diagnostics: readonly Diagnostic[], unsafe: boolean): boolean {
-  return diagnostics.some((d) => d.fix && (d.fix.safety === 'safe' || unsafe));
+  return diagnostics.some((d) => fixApplies(d, unsafe));
 }
 
 /**
@@ -88,13 +99,13 @@ export interface Source {
   decoded: DecodedSource;
 }
 
-/** Reads and decodes `file`; on failure, the result that reports it. */
-export function readSource(file: string): Source | FileResult {
+/** Reads and decodes `file` (from `fd` instead, when given: 0 for stdin); on failure, the result that reports it. */
+export function readSource(file: string, fd?: number): Source | FileResult {
   try {
-    const bytes = fs.readFileSync(file);
+    const bytes = fs.readFileSync(fd ?? file);
     return { bytes, decoded: decodeSource(bytes) };
   } catch (error) {
-    return { diagnostics: null, fixed: 0, err: [`pythonic: ${file}: ${describeError(error)}\n`] };
+    return { diagnostics: null, fixed: 0, fixedCodes: [], err: [`pythonic: ${file}: ${describeError(error)}\n`] };
   }
 }
 
@@ -112,45 +123,53 @@ export function checkSource(file: string, source: Source, parser: Parser, option
   return (isNotebookPath(file) ? checkNotebook : checkPythonSource)(file, source, parser, options, cache, timing);
 }
 
-function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe, write }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
   const refusal = refuseSource(decoded.text);
-  if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
+  if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, fixedCodes: [], err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
   if (refusal) {
     cache?.store(file, contentHash(bytes), [refusal.diagnostic]);
-    return { diagnostics: [refusal.diagnostic], fixed: 0, err: [] };
+    return { diagnostics: [refusal.diagnostic], fixed: 0, fixedCodes: [], err: [] };
   }
   const err: string[] = [];
   let text = decoded.text;
-  let fixed = 0;
+  let fixedCodes: string[] = [];
+  let texts: FileResult['texts'];
   if (fix) {
     const started = timing ? performance.now() : 0;
     const result = fixAll({ parser, text, settings, path: file, unsafe });
     if (timing) timing.fix += performance.now() - started;
-    if (result.applied > 0) {
+    if (!write) {
+      // Nothing is written, so the diagnostics of the fixed text must not be cached under the file's bytes.
+      cache = null;
+      texts = { before: text, after: result.text };
+      text = result.text;
+      fixedCodes = result.codes;
+    } else if (result.applied > 0) {
       const written = encodeSource(decoded, result.text);
       if (written) {
         fs.writeFileSync(file, written);
         bytes = written;
         text = result.text;
-        fixed = result.applied;
+        fixedCodes = result.codes;
       } else {
         err.push(`pythonic: ${file}: fixes not written, cannot encode the result as ${decoded.encoding}\n`);
       }
     }
   }
+  const fixed = fixedCodes.length;
   const started = timing ? performance.now() : 0;
   const tree = parsePython(parser, text);
   if (timing) timing.parse += performance.now() - started;
   if (!tree) {
     err.push(`pythonic: ${file}: the parser gave up on this file\n`);
-    return { diagnostics: null, fixed, err };
+    return { diagnostics: null, fixed, fixedCodes, texts, err };
   }
   const run = analysisRun(file, err, timing);
   try {
     const { diagnostics } = analyze({ tree, text, settings, ...run.input });
     run.done();
     if (cache && !run.ruleFailed()) cache.store(file, contentHash(bytes), diagnostics);
-    return { diagnostics, fixed, err };
+    return { diagnostics, fixed, fixedCodes, texts, err };
   } finally {
     tree.delete();
   }

@@ -75,7 +75,7 @@ export class CodeActions {
       const doc = view(uri)?.doc;
       if (!doc) return null;
       const current = await currentView(uri, doc, token);
-      if (!current || !doc.tree) return null;
+      if (!current) return null;
       try {
         const actions = !only || asks(only, CodeActionKind.QuickFix) ? this.quickFixes(uri, current, range) : [];
         const fixable = current.diagnostics().some((d) => d.fix?.safety === 'safe');
@@ -116,7 +116,8 @@ export class CodeActions {
     const { start, end } = range;
     const { doc } = view;
     const touching = view.diagnostics().filter((d) => comparePositions(d.range.start, end) <= 0 && comparePositions(start, d.range.end) <= 0);
-    const source = doc.tree ? new SourceFile(doc.text, doc.tree, doc.uri) : null;
+    const tree = touching.length > 0 ? this.options.scheduler.treeFor(doc) : null;
+    const source = tree ? new SourceFile(doc.text, tree, doc.uri) : null;
     for (const d of touching) {
       const lspDiagnostic = toLspDiagnostic(d);
       if (d.fix) {

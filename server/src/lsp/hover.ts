@@ -27,11 +27,12 @@ export function registerHover({ connection, view, scheduler, stats, logError }: 
     await scheduler.untilCurrent(doc, token);
     // The wait may have seen the document closed, or the notebook's cells change.
     const current = view(uri);
-    if (current?.doc !== doc || !doc.tree) return null;
+    if (current?.doc !== doc) return null;
     const at = current.toAnalysed(position);
-    if (!at) return null;
+    const tree = at && scheduler.treeFor(doc);
+    if (!at || !tree) return null;
     try {
-      const result = hover({ tree: doc.tree, position: at, diagnostics: doc.diagnostics });
+      const result = hover({ tree, position: at, diagnostics: doc.diagnostics });
       const range = result && current.fromAnalysed(result.range);
       return result && { contents: { kind: 'markdown', value: result.markdown }, ...(range && { range }) };
     } catch (error) {

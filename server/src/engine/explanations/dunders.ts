@@ -525,7 +525,7 @@ const CONTAINERS: Record<string, Explanation> = {
   __next__: {
     summary: 'Returns the next item of an iterator, or raises `StopIteration` when there are no more.',
     trigger: '`next(it)` and every step of a `for` loop. An iterator\'s `__iter__` returns `self`.',
-    partners: ['__iter__', 'collections.abc.Iterator', 'yield'],
+    partners: ['__iter__', 'collections.abc.Iterator', 'yield', 'builtins.StopIteration'],
     example: lines(
       'class Countdown:',
       '    def __init__(self, n): self.n = n',
