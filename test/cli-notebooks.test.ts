@@ -50,6 +50,15 @@ describe('pythonic check on notebooks', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'analysis.ipynb'), 'utf8'), expected);
   });
 
+  it('--diff shows the cell changes as a diff of the file and writes nothing', () => {
+    const dir = workspace({ 'analysis.ipynb': NOTEBOOK });
+    const result = runCli(['check', '--no-cache', '--diff', '--unsafe-fixes', 'analysis.ipynb'], dir);
+    assert.match(result.stdout, /^-    "def add\(item, bucket=\[\]\):\\n",\n\+    "def add\(item, bucket=None\):\\n",\n\+    "    if bucket is None:\\n",\n/m);
+    assert.match(result.stdout, /^\+   "source": "def key\(seen=\[\]\):  # noqa: PP401\\n    return seen is None"$/m);
+    assert.equal(result.stderr, '--fix would apply 2 fixes to 1 file.\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'analysis.ipynb'), 'utf8'), NOTEBOOK);
+  });
+
   it('finds notebooks when walking a folder, and reports a broken one while checking the rest', () => {
     const dir = workspace({ 'nb/analysis.ipynb': NOTEBOOK, 'nb/broken.ipynb': '{"cells": [', 'nb/r.ipynb': '{"cells": [], "metadata": {"kernelspec": {"language": "R"}}}' });
     const result = runCli(['check', '--no-cache', 'nb'], dir);
