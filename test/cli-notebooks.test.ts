@@ -37,6 +37,19 @@ describe('pythonic check on notebooks', () => {
     }
   });
 
+  it('GitHub and SARIF output name the cell in the message instead of giving the cell’s lines as the file’s', () => {
+    const dir = workspace({ 'analysis.ipynb': NOTEBOOK });
+    const github = runCli(['check', '--no-cache', '--format', 'github', 'analysis.ipynb'], dir);
+    assert.equal(github.stdout.split('\n')[0], `::warning file=analysis.ipynb,title=PP401 (mutable-default-argument)::cell 3, line 3, column 22: ${PP401.slice('PP401 '.length)}`);
+    const sarif = JSON.parse(runCli(['check', '--no-cache', '--format', 'sarif', 'analysis.ipynb'], dir).stdout) as {
+      runs: Array<{ results: Array<{ message: { text: string }; locations: Array<{ physicalLocation: Record<string, unknown> }>; fixes?: unknown }> }>;
+    };
+    const [first] = sarif.runs[0].results;
+    assert.equal(first.message.text, `In cell 3, line 3, column 22: ${PP401.slice('PP401 '.length)}.`);
+    assert.deepEqual(Object.keys(first.locations[0].physicalLocation), ['artifactLocation']);
+    assert.equal(first.fixes, undefined);
+  });
+
   it('--fix rewrites only the fixed cells’ source, keeping outputs, metadata and layout', () => {
     const dir = workspace({ 'analysis.ipynb': NOTEBOOK });
     const result = runCli(['check', '--no-cache', '--fix', '--unsafe-fixes', 'analysis.ipynb'], dir);

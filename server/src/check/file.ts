@@ -21,6 +21,14 @@ export interface CheckedDiagnostic extends Diagnostic {
   cell?: number;
 }
 
+/**
+ * Where a notebook finding is, in words (`cell 3, line 2, column 5`); null for a .py file. Formats
+ * that locate findings by the file's own lines use it instead: a cell's lines are not the file's.
+ */
+export function notebookPlace(d: CheckedDiagnostic): string | null {
+  return d.cell === undefined ? null : `cell ${d.cell}, line ${d.range.start.line + 1}, column ${d.range.start.character + 1}`;
+}
+
 export interface FileResult {
   /** Null when the file could not be read, decoded or parsed (exit status 2). */
   diagnostics: CheckedDiagnostic[] | null;
