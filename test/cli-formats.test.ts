@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ROOT } from './support/engine';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
@@ -26,7 +27,8 @@ const SAMPLE = [
   '',
 ].join('\n');
 
-const MULTITOOL_DIR = path.dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json'));
+// The Linux build of @microsoft/sarif-multitool (an optional dependency) ships the official schema beside its validator.
+const MULTITOOL_DIR = path.join(ROOT, 'node_modules', '@microsoft', 'sarif-multitool-linux');
 
 /** The SARIF 2.1.0 schema (JSON Schema 2020-12). ajv-formats is not installed: its four formats are checked here instead. */
 function sarifSchemaValidator() {

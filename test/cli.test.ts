@@ -113,7 +113,7 @@ describe('pythonic check', () => {
     assertCompiles(fixed);
   });
 
-  it('recurses into directories, skipping VCS, virtualenvs, node_modules and caches', () => {
+  it('recurses into directories, skipping VCS, virtualenvs, site-packages, node_modules and caches', () => {
     const dir = workspace({
       'pkg/a.py': BUS,
       'pkg/sub/b.py': BUS,
@@ -124,6 +124,7 @@ describe('pythonic check', () => {
       'env-with-any-name/lib/e.py': BUS,
       'node_modules/x/f.py': BUS,
       'pkg/__pycache__/g.py': BUS,
+      'lib/python3.12/site-packages/h.py': BUS,
     });
     const { stdout } = run(['check', '--format', 'json', '.'], dir);
     const report = JSON.parse(stdout) as { files: number; diagnostics: Array<{ path: string }> };

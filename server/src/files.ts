@@ -1,12 +1,13 @@
-// Finding and reading Python files for the CLI: directory walks that skip what
-// Ruff skips, and source decoding that honours BOMs and PEP 263 coding cookies.
+// Finding and reading Python files for the CLI and the editor's workspace check:
+// directory walks that skip what Ruff skips, and source decoding that honours BOMs
+// and PEP 263 coding cookies.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
 
 const SKIPPED_DIRS = new Set([
   '.git', '.hg', '.svn', '.bzr', '.direnv', '.eggs', '.mypy_cache', '.nox', '.pytype', '.pythonic_cache', '.ruff_cache',
-  '.tox', '.venv', 'venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules',
+  '.tox', '.venv', 'venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'site-packages',
 ]);
 
 export class UsageError extends Error {}

@@ -3,6 +3,8 @@
 // bracket, a quote, a digit, True/False/None, or `...`) must be what Python prints;
 // an explanation may follow after `: `, `, ` or ` (`, and `...` stands for any text.
 // A comment on a line of its own right after a print() states that print's output.
+// A comment that starts with `->` or `output:` states the whole output after it, in
+// whatever shape (`# -> a Dog`, `# -> list: [1, 'a']`), still with `...` for any text.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -52,9 +54,17 @@ function cut(comment: string): number {
   return comment.length;
 }
 
-/** Whether `printed` is the output `comment` states (the part before any explanation). */
+const EXPLICIT = /^(?:->|output:)\s*/;
+
+/** Whether `comment` states an output at all (rather than explaining the line). */
+function isClaim(comment: string): boolean {
+  return EXPLICIT.test(comment) || CLAIM.test(comment);
+}
+
+/** Whether `printed` is the output `comment` states (the part before any explanation; all of it after `->`). */
 function matches(printed: string, comment: string): boolean {
-  const stated = comment.slice(0, cut(comment));
+  const explicit = EXPLICIT.exec(comment);
+  const stated = explicit ? comment.slice(explicit[0].length) : comment.slice(0, cut(comment));
   const pattern = stated
     .split('...')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
@@ -80,7 +90,7 @@ describe('the knowledge base, checked by running Python', () => {
         // The output stated on the print's line, or on a comment line of its own right after it.
         const next = code[p.line]?.trim();
         const comment = p.comment ?? (next?.startsWith('#') ? next.slice(1).trim() : null);
-        if (comment === null || !CLAIM.test(comment)) continue;
+        if (comment === null || !isClaim(comment)) continue;
         checked++;
         if (!matches(p.out, comment)) wrong.push(`${r.key}, line ${p.line}: prints ${JSON.stringify(p.out)}, the comment says ${JSON.stringify(comment)}`);
       }

@@ -51,18 +51,23 @@ export class Configuration {
   async settingsFor(doc: PythonDocument): Promise<Settings> {
     if (doc.settings) return doc.settings;
     const generation = this.generation;
+    const settings = await this.settingsForUri(doc.uri);
+    if (generation === this.generation) doc.settings = settings;
+    return settings;
+  }
+
+  /** Settings for any resource, open or not, asked afresh. */
+  async settingsForUri(uri: string): Promise<Settings> {
     let raw: unknown = this.initializationSettings;
     if (this.canPull) {
       try {
-        raw = await this.connection.workspace.getConfiguration({ scopeUri: doc.uri, section: 'pythonic' });
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'pythonic' });
       } catch (error) {
-        this.logError(`could not read settings for ${doc.uri}`, error);
+        this.logError(`could not read settings for ${uri}`, error);
       }
     }
     const editor = raw === undefined ? DEFAULT_SETTINGS : parseSettings(raw);
-    const settings = mergeSettings(editor, this.projectConfigFor(doc.uri)?.values);
-    if (generation === this.generation) doc.settings = settings;
-    return settings;
+    return mergeSettings(editor, this.projectConfigFor(uri)?.values);
   }
 
   private projectConfigFor(uri: string): ProjectConfig | null {

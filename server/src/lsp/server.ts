@@ -1,8 +1,8 @@
 // The language server: adapts LSP requests to engine calls. It understands no Python
 // itself. This module wires the pieces to the connection: documents (documents.ts),
 // when they are parsed and analysed (scheduler.ts), publishing (diagnostics.ts),
-// settings (configuration.ts), hover (hover.ts), code actions (code-actions.ts) and the
-// counters tests read (stats.ts).
+// settings (configuration.ts), hover (hover.ts), code actions (code-actions.ts), the
+// workspace check (workspace-check.ts) and the counters tests read (stats.ts).
 import {
   CodeActionKind,
   createConnection,
@@ -26,6 +26,7 @@ import { guardLifecycle } from './lifecycle';
 import { NOTEBOOK_DOCUMENT_SYNC, Notebooks } from './notebooks';
 import { Scheduler } from './scheduler';
 import { INTERNAL_STATS_REQUEST, newStats } from './stats';
+import { filePathOf, WorkspaceCheck } from './workspace-check';
 
 export function startServer(connection: Connection, parserPromise: Promise<Parser> = createParser()): void {
   const stats = newStats();
@@ -50,6 +51,15 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher: notebooks, stats, log, logError });
   const view = (uri: string) => notebooks.view(uri);
   const codeActions = new CodeActions({ view, scheduler, settingsFor, parser: () => parser, stats, logError });
+  const workspaceCheck = new WorkspaceCheck({
+    connection,
+    parser: parserPromise,
+    settingsForUri: (uri) => configuration.settingsForUri(uri),
+    openFiles: () => new Set([...documents.keys()].map(filePathOf).filter((file) => file !== null)),
+    publisher,
+    stats,
+    log,
+  });
 
   connection.onInitialize((params) => {
     configuration.initialize(params);
@@ -83,6 +93,7 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   function opened(doc: PythonDocument): void {
     documents.set(doc.uri, doc);
     publisher.forget(doc.uri);
+    workspaceCheck.handOver(doc.uri);
     scheduler.opened(doc);
   }
 
@@ -113,12 +124,14 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   connection.onDidCloseTextDocument(({ textDocument }) => {
     close(textDocument.uri);
     publisher.clear(textDocument.uri);
+    workspaceCheck.handOver(textDocument.uri);
   });
 
   configuration.listen(() => documents.values(), (doc) => scheduler.reanalyse(doc));
   notebooks.listen(connection);
   registerHover({ connection, view, scheduler, stats, logError });
   codeActions.register(connection);
+  workspaceCheck.register();
   connection.onRequest(INTERNAL_STATS_REQUEST, () => ({ ...stats }));
 
   connection.onShutdown(() => {

@@ -317,7 +317,7 @@ const TYPES_AND_NUMBERS: Record<string, Explanation> = {
       'from types import SimpleNamespace',
       'point = SimpleNamespace(x=1, y=2)',
       'point.z = 3',
-      'print(point)  # namespace(x=1, y=2, z=3)',
+      'print(point)  # -> namespace(x=1, y=2, z=3)',
       'print(point == SimpleNamespace(x=1, y=2, z=3))  # True',
     ),
     docs: `${LIBRARY}/types.html#types.SimpleNamespace`,

@@ -690,7 +690,7 @@ const NUMBERS: Record<string, Explanation> = {
     summary: 'Says the object is a true integer: returns the exact `int` it stands for.',
     trigger: 'Indexing and slicing (`seq[x]`), `bin()`, `hex()`, `oct()`, `operator.index()`, `range()`; also `int()` when `__int__` is absent.',
     partners: ['__int__'],
-    example: lines('class Slot:', '    def __init__(self, n): self.n = n', '    def __index__(self):', '        return self.n', 'print("abc"[Slot(1)])  # b'),
+    example: lines('class Slot:', '    def __init__(self, n): self.n = n', '    def __index__(self):', '        return self.n', 'print("abc"[Slot(1)])  # -> b'),
     docs: dm('__index__'),
   },
   __round__: {
