@@ -95,7 +95,7 @@ export class Notebooks {
     const notebook = this.notebooks.get(uri);
     if (notebook?.doc.uri !== uri) return publisher.publish(uri, version, diagnostics);
     const current = new Set(notebook.cells.map((c) => c.uri));
-    for (const uri of notebook.published) if (!current.has(uri)) publisher.clear(uri);
+    for (const cellUri of notebook.published) if (!current.has(cellUri)) publisher.clear(cellUri);
     notebook.published = current;
     const byCell = diagnosticsByCell(notebook.source, diagnostics);
     notebook.cells.forEach((cell, i) => publisher.publish(cell.uri, cell.version, byCell[i]));
