@@ -48,12 +48,13 @@ describe('pythonic/checkWorkspace', () => {
   const folder = (exclude?: string[]) => ({ uri: pathToFileURL(root).toString(), exclude });
   const checkWorkspace = (params: CheckWorkspaceParams) => server.request<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, params);
 
-  it('publishes diagnostics for every Python file of the folder, skipping virtualenvs, VCS and excluded folders', async () => {
+  it('publishes diagnostics for every Python file of the folder, skipping notebooks, virtualenvs, VCS and excluded folders', async () => {
     write(root, {
       'bus.py': BUS,
       'pkg/checks.py': NONE_EQ,
       'pkg/clean.py': LAMBDA,
       'notes.txt': BUS,
+      'analysis.ipynb': JSON.stringify({ cells: [{ cell_type: 'code', source: BUS }], metadata: {} }),
       '.git/hooks/x.py': BUS,
       '.venv/lib/y.py': BUS,
       'env/pyvenv.cfg': 'home = /usr/bin\n',

@@ -22,7 +22,8 @@ const VERSION = '0.1.0';
 const HELP = `pythonic ${VERSION} — Pythonic Python checks, explanations and fixes
 
 Usage:
-  pythonic check [options] PATH...   check files and directories (recurses into *.py)
+  pythonic check [options] PATH...   check files and directories (recurses into *.py
+                                     and *.ipynb)
   pythonic check [options] -         check the source on stdin (see --stdin-filename)
   pythonic rule CODE                 print a rule's documentation (also: --all)
   pythonic explain NAME              explain a dunder, keyword, library name or rule code

@@ -12,6 +12,16 @@ const SKIPPED_DIRS = new Set([
 
 export class UsageError extends Error {}
 
+/** Jupyter notebooks are checked too (their code cells, as one module). */
+export function isNotebookPath(file: string): boolean {
+  return file.endsWith('.ipynb');
+}
+
+/** A file a directory walk takes: Python source or a notebook. */
+function isCheckedFile(file: string): boolean {
+  return file.endsWith('.py') || isNotebookPath(file);
+}
+
 /** What a path is, learnt from its metadata alone: opening a FIFO to look would block. */
 export type PathKind =
   | { kind: 'file'; realPath: string }
@@ -76,7 +86,7 @@ export function describeError(error: unknown): string {
 export interface CollectedFiles {
   /**
    * Regular files to check, each real file once: explicit files as given and
-   * `*.py` found below directories, sorted, then what only a symlink led to.
+   * `*.py` and `*.ipynb` found below directories, sorted, then what only a symlink led to.
    */
   files: string[];
   /** Lines for stderr about paths that were skipped or could not be read. */
@@ -134,7 +144,7 @@ export function collectPythonFiles(paths: readonly string[]): CollectedFiles {
 
   /** Something found in the directory `realParent`. */
   const found = (full: string, kind: PathKind, realParent: string): void => {
-    const isSource = full.endsWith('.py');
+    const isSource = isCheckedFile(full);
     if (kind.kind === 'directory') {
       const loops = realParent === kind.realPath || realParent.startsWith(kind.realPath + path.sep);
       if (loops) skip(full, `symlink loop (to ${readLink(full) ?? kind.realPath})`);

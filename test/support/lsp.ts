@@ -32,6 +32,21 @@ export interface ServerOptions {
   initialize?: boolean;
 }
 
+export interface NotebookCellInput {
+  uri: string;
+  text: string;
+  markdown?: boolean;
+  language?: string;
+}
+
+function notebookCell(cell: NotebookCellInput) {
+  return { kind: cell.markdown ? 1 : 2, document: cell.uri };
+}
+
+function cellTextDocument(cell: NotebookCellInput) {
+  return { uri: cell.uri, languageId: cell.markdown ? 'markdown' : (cell.language ?? 'python'), version: 1, text: cell.text };
+}
+
 /** A request that can be cancelled after it was sent (`$/cancelRequest`). */
 export interface CancellableRequest<T> {
   result: Promise<T>;
@@ -83,7 +98,11 @@ export class TestServer {
       processId: process.pid,
       rootUri: null,
       initializationOptions: this.options.initializationOptions,
-      capabilities: { workspace: { configuration: this.options.configuration !== undefined }, textDocument: this.options.textDocument },
+      capabilities: {
+        workspace: { configuration: this.options.configuration !== undefined },
+        textDocument: this.options.textDocument,
+        notebookDocument: { synchronization: { dynamicRegistration: false } },
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -128,6 +147,44 @@ export class TestServer {
 
   change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  /** `notebookDocument/didOpen` of a Jupyter notebook; cells are code cells unless `markdown`, Python unless another language is given. */
+  openNotebook(uri: string, cells: readonly NotebookCellInput[], version = 1): Promise<void> {
+    return this.connection.sendNotification('notebookDocument/didOpen', {
+      notebookDocument: { uri, notebookType: 'jupyter-notebook', version, cells: cells.map(notebookCell) },
+      cellTextDocuments: cells.map(cellTextDocument),
+    });
+  }
+
+  /**
+   * `notebookDocument/didChange`: `structure` replaces `deleteCount` cells at `start` with
+   * `cells` (opening their text, closing the removed ones'); `text` edits a cell's text.
+   */
+  changeNotebook(
+    uri: string,
+    version: number,
+    change: {
+      structure?: { start: number; deleteCount: number; cells?: NotebookCellInput[]; removed?: string[] };
+      text?: Array<{ uri: string; version: number; changes: unknown[] }>;
+    },
+  ): Promise<void> {
+    const { structure, text } = change;
+    return this.connection.sendNotification('notebookDocument/didChange', {
+      notebookDocument: { uri, version },
+      change: {
+        cells: {
+          ...(structure && {
+            structure: {
+              array: { start: structure.start, deleteCount: structure.deleteCount, cells: structure.cells?.map(notebookCell) },
+              didOpen: structure.cells?.map(cellTextDocument),
+              didClose: structure.removed?.map((cellUri) => ({ uri: cellUri })),
+            },
+          }),
+          ...(text && { textContent: text.map((t) => ({ document: { uri: t.uri, version: t.version }, changes: t.changes })) }),
+        },
+      },
+    });
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

@@ -2,10 +2,11 @@
 // analyse, and remember the result in the cache. The same function runs in
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
-import { analyze, fixAll, parsePython, refuseSource, type Diagnostic, type Settings } from '../engine';
-import { decodeSource, describeError, encodeSource, type DecodedSource } from '../files';
+import { analyze, fixAll, parsePython, refuseSource, type Diagnostic, type RuleError, type Settings } from '../engine';
+import { decodeSource, describeError, encodeSource, isNotebookPath, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
+import { checkNotebook } from './notebook';
 
 export interface CheckOptions {
   settings: Settings;
@@ -15,9 +16,22 @@ export interface CheckOptions {
   write: boolean;
 }
 
+/** A diagnostic of a notebook names its cell: 1-based among all the notebook's cells. */
+export interface CheckedDiagnostic extends Diagnostic {
+  cell?: number;
+}
+
+/**
+ * Where a notebook finding is, in words (`cell 3, line 2, column 5`); null for a .py file. Formats
+ * that locate findings by the file's own lines use it instead: a cell's lines are not the file's.
+ */
+export function notebookPlace(d: CheckedDiagnostic): string | null {
+  return d.cell === undefined ? null : `cell ${d.cell}, line ${d.range.start.line + 1}, column ${d.range.start.character + 1}`;
+}
+
 export interface FileResult {
   /** Null when the file could not be read, decoded or parsed (exit status 2). */
-  diagnostics: Diagnostic[] | null;
+  diagnostics: CheckedDiagnostic[] | null;
   /** Fixes applied (and written, with `write`). */
   fixed: number;
   /** The rule code of each applied fix (`--show-fixes`). */
@@ -62,6 +76,32 @@ export function hasApplicableFix(diagnostics: readonly Diagnostic[], unsafe: boo
   return diagnostics.some((d) => fixApplies(d, unsafe));
 }
 
+/**
+ * What an analysis of `file` needs besides the code (rule failures become stderr lines, rule
+ * times go to `timing`), and its bookkeeping: `done` adds the analysis time, `ruleFailed` says
+ * whether to keep the result out of the cache (so the failure shows again next time).
+ */
+export function analysisRun(file: string, err: string[], timing?: Timing) {
+  let failed = false;
+  const started = timing ? performance.now() : 0;
+  return {
+    input: {
+      path: file,
+      onRuleError: ({ code, error }: RuleError) => {
+        failed = true;
+        err.push(`pythonic: rule ${code} failed on ${file}: ${String(error)}\n`);
+      },
+      timing: timing?.rules,
+    },
+    ruleFailed: () => failed,
+    done: () => {
+      if (!timing) return;
+      timing.analysis += performance.now() - started;
+      timing.files++;
+    },
+  };
+}
+
 export interface Source {
   bytes: Buffer;
   decoded: DecodedSource;
@@ -87,7 +127,11 @@ export function checkFile(file: string, parser: Parser, options: CheckOptions, c
  * A file the engine refuses is not parsed: one with a NUL byte gets that one diagnostic, one that is
  * mostly not text a line on stderr (and no cache entry, so the line shows on every run).
  */
-export function checkSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe, write }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+export function checkSource(file: string, source: Source, parser: Parser, options: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  return (isNotebookPath(file) ? checkNotebook : checkPythonSource)(file, source, parser, options, cache, timing);
+}
+
+function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe, write }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
   const refusal = refuseSource(decoded.text);
   if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, fixedCodes: [], err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
   if (refusal) {
@@ -121,33 +165,18 @@ export function checkSource(file: string, { bytes, decoded }: Source, parser: Pa
     }
   }
   const fixed = fixedCodes.length;
-  let started = timing ? performance.now() : 0;
+  const started = timing ? performance.now() : 0;
   const tree = parsePython(parser, text);
   if (timing) timing.parse += performance.now() - started;
   if (!tree) {
     err.push(`pythonic: ${file}: the parser gave up on this file\n`);
     return { diagnostics: null, fixed, fixedCodes, texts, err };
   }
-  let ruleFailed = false;
+  const run = analysisRun(file, err, timing);
   try {
-    started = timing ? performance.now() : 0;
-    const { diagnostics } = analyze({
-      tree,
-      text,
-      settings,
-      path: file,
-      onRuleError: ({ code, error }) => {
-        ruleFailed = true;
-        err.push(`pythonic: rule ${code} failed on ${file}: ${String(error)}\n`);
-      },
-      timing: timing?.rules,
-    });
-    if (timing) {
-      timing.analysis += performance.now() - started;
-      timing.files++;
-    }
-    // A file on which a rule failed is analysed afresh next time, so its message shows again.
-    if (cache && !ruleFailed) cache.store(file, contentHash(bytes), diagnostics);
+    const { diagnostics } = analyze({ tree, text, settings, ...run.input });
+    run.done();
+    if (cache && !run.ruleFailed()) cache.store(file, contentHash(bytes), diagnostics);
     return { diagnostics, fixed, fixedCodes, texts, err };
   } finally {
     tree.delete();

@@ -1,6 +1,7 @@
 // `--format github`: one GitHub Actions workflow command per finding, which the
 // Actions runner turns into an annotation on the pull request's diff.
 import type { Severity } from '../engine';
+import { notebookPlace } from './file';
 import type { ReportInput } from './report';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
@@ -25,17 +26,11 @@ export function githubReport({ reported }: ReportInput): string {
     .map(({ path, diagnostic: d }) => {
       const { start, end } = d.range;
       const title = d.code ? `${d.code} (${d.name})` : d.name;
-      const properties = [
-        ['file', path],
-        ['line', start.line + 1],
-        ['col', start.character + 1],
-        ['endLine', end.line + 1],
-        ['endColumn', end.character + 1],
-        ['title', title],
-      ]
-        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-        .join(',');
-      return `::${COMMAND[d.severity]} ${properties}::${escapeData(d.message)}\n`;
+      // A notebook finding is annotated on the file, with the cell in the message.
+      const place = notebookPlace(d);
+      const lines = place ? [] : [['line', start.line + 1], ['col', start.character + 1], ['endLine', end.line + 1], ['endColumn', end.character + 1]];
+      const properties = [['file', path], ...lines, ['title', title]].map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+      return `::${COMMAND[d.severity]} ${properties}::${escapeData(place ? `${place}: ${d.message}` : d.message)}\n`;
     })
     .join('');
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsMarkdown, type Range, type Rule, type Severity, type TextEdit } from '../engine';
 import { PROJECT_URL, ruleDocsUrl } from '../project';
+import { notebookPlace } from './file';
 import type { ReportInput } from './report';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -56,13 +57,15 @@ export function sarifReport({ reported, cwd, version, failed }: ReportInput): st
   const results = reported.map(({ path: file, diagnostic: d }) => {
     const location = artifactLocation(file, cwd);
     const index = RULE_INDEX.get(d.code);
+    // A notebook finding has no region (a cell's lines are not the file's), the cell is in the message, and no fix is given as file edits.
+    const place = notebookPlace(d);
     return {
       ruleId: d.code || d.name,
       ...(index !== undefined && { ruleIndex: index }),
       level: LEVEL[d.severity],
-      message: { text: sentence(d.message) },
-      locations: [{ physicalLocation: { artifactLocation: location, region: region(d.range) } }],
-      ...(d.fix && {
+      message: { text: sentence(place ? `In ${place}: ${d.message}` : d.message) },
+      locations: [{ physicalLocation: { artifactLocation: location, ...(!place && { region: region(d.range) }) } }],
+      ...(d.fix && !place && {
         fixes: [
           {
             description: { text: sentence(d.fix.title) },

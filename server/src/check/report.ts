@@ -1,14 +1,14 @@
 // What `pythonic check` prints on stdout: one reporter per `--format`, each a plain
 // function from the run's findings to text, plus the `--statistics` table.
-import { RULES_BY_CODE, type Diagnostic } from '../engine';
-import { fixApplies } from './file';
+import { RULES_BY_CODE } from '../engine';
+import { fixApplies, type CheckedDiagnostic } from './file';
 import { githubReport } from './report-github';
 import { sarifReport } from './report-sarif';
 
 export interface Reported {
   /** As the user named it, or as the directory walk found it. */
   path: string;
-  diagnostic: Diagnostic;
+  diagnostic: CheckedDiagnostic;
 }
 
 export interface ReportInput {
@@ -50,12 +50,13 @@ export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
 
-/** Ruff's shape: `path:line:col: CODE [*] message`, 1-based, then a summary. */
+/** Ruff's shape: `path:line:col: CODE [*] message`, 1-based (`path:cell N:line:col` in a notebook), then a summary. */
 function textReport(input: ReportInput): string {
   const lines = input.reported.map(({ path, diagnostic: d }) => {
     const marker = d.fix?.safety === 'safe' ? ' [*]' : '';
     const code = d.code ? `${d.code}${marker} ` : '';
-    return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${code}${d.message}`;
+    const cell = d.cell === undefined ? '' : `cell ${d.cell}:`;
+    return `${path}:${cell}${d.range.start.line + 1}:${d.range.start.character + 1}: ${code}${d.message}`;
   });
   return withSummary(lines, input);
 }
@@ -85,6 +86,7 @@ function summary({ reported, fixed, failed }: ReportInput): string[] {
 function jsonReport({ reported, files }: ReportInput): string {
   const diagnostics = reported.map(({ path, diagnostic: d }) => ({
     path,
+    ...(d.cell !== undefined && { cell: d.cell }),
     code: d.code || null,
     name: d.name,
     severity: d.severity,

@@ -4,9 +4,12 @@
 // `only` asks for it (source, source.fixAll, source.fixAll.pythonic: the editor's
 // "fix all" and fix-on-save); a request without `only` (VS Code sends one on every
 // cursor move) gets at most a lazy fix-all action, completed in codeAction/resolve.
+// In a notebook cell (notebooks.ts) the actions are the cell's: a fix that would reach
+// into another cell is not offered, and fix-all edits each cell it changes.
 import {
   CodeActionKind,
   ResponseError,
+  type CancellationToken,
   type CodeAction,
   type Connection,
   type InitializeParams,
@@ -15,10 +18,12 @@ import {
 } from 'vscode-languageserver/node';
 import { fixAll, noqaEdit, SourceFile, type Settings } from '../engine';
 import { comparePositions, offsetToPosition } from '../engine/source';
+import { fixNotebook } from '../notebook-fix';
 import type { Parser } from '../parser';
 import { throwIfCancelled } from './cancellation';
 import { toLspDiagnostic } from './diagnostics';
 import type { PythonDocument } from './documents';
+import type { DocumentView } from './notebooks';
 import { checkOnly, checkRange, documentUri } from './params';
 import type { Scheduler } from './scheduler';
 import type { ServerStats } from './stats';
@@ -27,7 +32,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pythonic`;
 const FIX_ALL_TITLE = 'Fix all safe Pythonic problems';
 
 export interface CodeActionOptions {
-  documents: ReadonlyMap<string, PythonDocument>;
+  view: (uri: string) => DocumentView | undefined;
   scheduler: Scheduler;
   settingsFor: (doc: PythonDocument) => Promise<Settings>;
   parser: () => Parser | undefined;
@@ -55,26 +60,32 @@ export class CodeActions {
   }
 
   register(connection: Connection): void {
-    const { documents, scheduler, stats, logError } = this.options;
+    const { view, scheduler, stats, logError } = this.options;
+    /** The view of `uri` once its document is current, or null when it went away meanwhile. */
+    const currentView = async (uri: string, doc: PythonDocument, token: CancellationToken) => {
+      await scheduler.untilCurrent(doc, token);
+      const current = view(uri);
+      return current?.doc === doc ? current : null;
+    };
     connection.onCodeAction(async (params, token) => {
       throwIfCancelled(token, stats);
       const uri = documentUri(params);
       const range = checkRange(params.range, 'range');
       const only = checkOnly(params.context);
-      const doc = documents.get(uri);
+      const doc = view(uri)?.doc;
       if (!doc) return null;
-      await scheduler.untilCurrent(doc, token);
-      if (documents.get(uri) !== doc) return null;
+      const current = await currentView(uri, doc, token);
+      if (!current) return null;
       try {
-        const actions = !only || asks(only, CodeActionKind.QuickFix) ? this.quickFixes(doc, range) : [];
-        const fixable = doc.diagnostics.some((d) => d.fix?.safety === 'safe');
+        const actions = !only || asks(only, CodeActionKind.QuickFix) ? this.quickFixes(uri, current, range) : [];
+        const fixable = current.diagnostics().some((d) => d.fix?.safety === 'safe');
         if (fixable && only && asks(only, FIX_ALL_KIND)) {
           const settings = doc.settings ?? (await this.options.settingsFor(doc));
           throwIfCancelled(token, stats);
-          const edit = documents.get(doc.uri) === doc ? this.fixAllEdit(doc, settings) : null;
-          if (edit) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [edit] } } });
+          const changes = view(uri)?.doc === doc ? this.fixAllChanges(current, settings) : null;
+          if (changes) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes } });
         } else if (fixable && !only && this.resolveSupported) {
-          const data: FixAllData = { uri: doc.uri };
+          const data: FixAllData = { uri };
           actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
         }
         return actions;
@@ -88,21 +99,23 @@ export class CodeActions {
     connection.onCodeActionResolve(async (action, token) => {
       throwIfCancelled(token, stats);
       const uri = (action.data as FixAllData | undefined)?.uri;
-      const doc = uri === undefined ? undefined : documents.get(uri);
+      const doc = uri === undefined ? undefined : view(uri)?.doc;
       if (action.kind !== FIX_ALL_KIND || !doc || doc.overLimit) return action;
       const settings = await this.options.settingsFor(doc);
       throwIfCancelled(token, stats);
-      if (documents.get(doc.uri) !== doc) return action;
+      const current = view(uri!);
+      if (current?.doc !== doc) return action;
       // The text is always current (changes are applied on arrival); fix-all parses it afresh.
-      const edit = this.fixAllEdit(doc, settings);
-      return { ...action, edit: { changes: { [doc.uri]: edit ? [edit] : [] } } };
+      return { ...action, edit: { changes: this.fixAllChanges(current, settings) ?? {} } };
     });
   }
 
-  private quickFixes(doc: PythonDocument, range: Range): CodeAction[] {
+  /** The quick fixes for the diagnostics of `uri` (seen through `view`) that touch `range`. */
+  private quickFixes(uri: string, view: DocumentView, range: Range): CodeAction[] {
     const actions: CodeAction[] = [];
     const { start, end } = range;
-    const touching = doc.diagnostics.filter((d) => comparePositions(d.range.start, end) <= 0 && comparePositions(start, d.range.end) <= 0);
+    const { doc } = view;
+    const touching = view.diagnostics().filter((d) => comparePositions(d.range.start, end) <= 0 && comparePositions(start, d.range.end) <= 0);
     const tree = touching.length > 0 ? this.options.scheduler.treeFor(doc) : null;
     const source = tree ? new SourceFile(doc.text, tree, doc.uri) : null;
     for (const d of touching) {
@@ -113,29 +126,38 @@ export class CodeActions {
           kind: CodeActionKind.QuickFix,
           diagnostics: [lspDiagnostic],
           isPreferred: d.fix.safety === 'safe',
-          edit: { changes: { [doc.uri]: d.fix.edits } },
+          edit: { changes: { [uri]: d.fix.edits } },
         });
       }
-      const suppress = source && noqaEdit(source, d.range.start.line, d.code);
-      if (suppress) {
+      const line = view.toAnalysed(d.range.start)?.line;
+      const suppress = source && line !== undefined ? noqaEdit(source, line, d.code) : null;
+      const suppressRange = suppress && view.fromAnalysed(suppress.range);
+      if (suppressRange) {
         actions.push({
           title: `Disable ${d.code} for this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [lspDiagnostic],
-          edit: { changes: { [doc.uri]: [suppress] } },
+          edit: { changes: { [uri]: [{ range: suppressRange, newText: suppress!.newText }] } },
         });
       }
     }
     return actions;
   }
 
-  /** Every safe fix as one edit, or null when none applies. */
-  private fixAllEdit(doc: PythonDocument, settings: Settings): TextEdit | null {
+  /** Every safe fix, as one edit per document it changes (each cell of a notebook); null when none applies. */
+  private fixAllChanges(view: DocumentView, settings: Settings): Record<string, TextEdit[]> | null {
     const parser = this.options.parser();
     if (!parser) return null;
     this.options.stats.fixAllComputations++;
+    const { doc } = view;
+    const cells = view.cells();
+    if (cells) {
+      const fixed = fixNotebook({ parser, cells: cells.map((c) => c.text), settings, path: doc.uri, unsafe: false });
+      const changed = cells.flatMap((c, i) => (fixed.cells[i] === c.text ? [] : [[c.uri, [minimalEdit(c.text, fixed.cells[i])]] as [string, TextEdit[]]]));
+      return changed.length > 0 ? Object.fromEntries(changed) : null;
+    }
     const fixed = fixAll({ parser, text: doc.text, settings, path: doc.uri, unsafe: false });
-    return fixed.applied > 0 ? minimalEdit(doc.text, fixed.text) : null;
+    return fixed.applied > 0 ? { [doc.uri]: [minimalEdit(doc.text, fixed.text)] } : null;
   }
 }
 

@@ -45,7 +45,8 @@ interface Job {
 export interface SchedulerOptions {
   parser: Promise<Parser>;
   settingsFor: (doc: PythonDocument) => Promise<Settings>;
-  publisher: DiagnosticsPublisher;
+  /** Where diagnostics go (a notebook's module is published per cell, see notebooks.ts). */
+  publisher: Pick<DiagnosticsPublisher, 'publish'>;
   stats: ServerStats;
   log: (message: string) => void;
   logError: (message: string, error?: unknown) => void;

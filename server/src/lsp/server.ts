@@ -23,6 +23,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { PythonDocument } from './documents';
 import { registerHover } from './hover';
 import { guardLifecycle } from './lifecycle';
+import { NOTEBOOK_DOCUMENT_SYNC, Notebooks } from './notebooks';
 import { Scheduler } from './scheduler';
 import { INTERNAL_STATS_REQUEST, newStats } from './stats';
 import { filePathOf, WorkspaceCheck } from './workspace-check';
@@ -40,8 +41,16 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   const configuration = new Configuration(connection, log, logError);
   const settingsFor = (doc: PythonDocument) => configuration.settingsFor(doc);
   const publisher = new DiagnosticsPublisher(connection, stats, logError);
-  const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher, stats, log, logError });
-  const codeActions = new CodeActions({ documents, scheduler, settingsFor, parser: () => parser, stats, logError });
+  const notebooks = new Notebooks({
+    documents,
+    publisher,
+    opened: (doc) => opened(doc),
+    changed: (doc) => scheduler.changed(doc),
+    closed: (uri) => close(uri),
+  });
+  const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher: notebooks, stats, log, logError });
+  const view = (uri: string) => notebooks.view(uri);
+  const codeActions = new CodeActions({ view, scheduler, settingsFor, parser: () => parser, stats, logError });
   const workspaceCheck = new WorkspaceCheck({
     connection,
     parser: parserPromise,
@@ -58,6 +67,7 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        notebookDocumentSync: NOTEBOOK_DOCUMENT_SYNC,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       },
@@ -80,13 +90,16 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
     documents.delete(uri);
   }
 
-  connection.onDidOpenTextDocument(({ textDocument }) => {
-    close(textDocument.uri);
-    const doc = new PythonDocument(textDocument.uri, textDocument.version, textDocument.text);
+  function opened(doc: PythonDocument): void {
     documents.set(doc.uri, doc);
     publisher.forget(doc.uri);
     workspaceCheck.handOver(doc.uri);
     scheduler.opened(doc);
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    close(textDocument.uri);
+    opened(new PythonDocument(textDocument.uri, textDocument.version, textDocument.text));
   });
 
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -115,7 +128,8 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   });
 
   configuration.listen(() => documents.values(), (doc) => scheduler.reanalyse(doc));
-  registerHover(connection, documents, scheduler, stats, logError);
+  notebooks.listen(connection);
+  registerHover({ connection, view, scheduler, stats, logError });
   codeActions.register(connection);
   workspaceCheck.register();
   connection.onRequest(INTERNAL_STATS_REQUEST, () => ({ ...stats }));

@@ -16,7 +16,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type 
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult, type WorkspaceFolderToCheck } from '../../../shared/protocol';
 import { checkFile } from '../check/file';
 import type { Settings } from '../engine';
-import { collectPythonFiles } from '../files';
+import { collectPythonFiles, isNotebookPath } from '../files';
 import type { Parser } from '../parser';
 import { throwIfCancelled } from './cancellation';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -113,7 +113,8 @@ export class WorkspaceCheck {
       const collected = collectPythonFiles([root]);
       for (const message of collected.messages) this.options.log(message.trimEnd());
       for (const file of collected.files) {
-        if (seen.has(file) || isExcluded(path.relative(root, file))) continue;
+        // A closed notebook has no cell documents to show findings on (the CLI reports them by cell).
+        if (seen.has(file) || isNotebookPath(file) || isExcluded(path.relative(root, file))) continue;
         seen.add(file);
         files.push(file);
       }
