@@ -2,13 +2,18 @@
 // analyse, and remember the result in the cache. The same function runs in
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyze, fixAll, parsePython, refuseSource, type Diagnostic, type Settings } from '../engine';
+import { isFixable } from '../engine/settings';
+import { settingsForFile } from '../file-settings';
 import { decodeSource, describeError, encodeSource, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
 
 export interface CheckOptions {
   settings: Settings;
+  /** The project root, for `per-file-ignores` globs. */
+  root: string;
   fix: boolean;
   unsafe: boolean;
 }
@@ -76,7 +81,9 @@ export function checkFile(file: string, parser: Parser, options: CheckOptions, c
  * A file the engine refuses is not parsed: one with a NUL byte gets that one diagnostic, one that is
  * mostly not text a line on stderr (and no cache entry, so the line shows on every run).
  */
-export function checkSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+export function checkSource(file: string, { bytes, decoded }: Source, parser: Parser, options: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
+  const { fix, unsafe } = options;
+  const settings = settingsForFile(options.settings, options.root, path.resolve(file));
   const refusal = refuseSource(decoded.text);
   if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
   if (refusal) {
@@ -112,7 +119,7 @@ export function checkSource(file: string, { bytes, decoded }: Source, parser: Pa
   let ruleFailed = false;
   try {
     started = timing ? performance.now() : 0;
-    const { diagnostics } = analyze({
+    const { diagnostics: found } = analyze({
       tree,
       text,
       settings,
@@ -123,6 +130,8 @@ export function checkSource(file: string, { bytes, decoded }: Source, parser: Pa
       },
       timing: timing?.rules,
     });
+    // An `unfixable` rule's fix is not offered: no [*], no fix in JSON, nothing for --fix.
+    const diagnostics = found.map((d) => (d.fix && !isFixable(d.code, settings) ? { ...d, fix: null } : d));
     if (timing) {
       timing.analysis += performance.now() - started;
       timing.files++;

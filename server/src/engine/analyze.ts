@@ -21,7 +21,7 @@ import { UnitParents } from './parents';
 import { TOP_LEVEL_STATEMENT, type Report, type Rule, type RuleContext, type UnitInfo, type Visitor } from './rule';
 import { RULES, RULES_BY_CODE } from './rules';
 import { buildScopeTree, type ScopeTree } from './scope';
-import { isRuleEnabled, type Settings } from './settings';
+import { fixSafetyFor, isRuleEnabled, type Settings } from './settings';
 import { comparePositions, SourceFile } from './source';
 import type { Diagnostic, Position, Range } from './types';
 import { unitsOf, type Segment, type Unit, type UnitMemo } from './units';
@@ -385,7 +385,7 @@ function toDiagnostic(rule: Rule, report: Report, settings: Settings, source: So
     severity: settings.severity[rule.meta.code] ?? rule.meta.severity,
     message: report.message,
     range,
-    fix: report.fix ?? null,
+    fix: report.fix ? { ...report.fix, safety: fixSafetyFor(rule.meta.code, report.fix.safety, settings) } : null,
   };
 }
 
