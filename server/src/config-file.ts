@@ -121,15 +121,14 @@ function didYouMean(key: string): string {
  */
 function keyLine(text: string, key: string): number {
   const lines = text.split(/\r?\n/);
-  const name = `(?:${escape(key)}|"${escape(key)}"|'${escape(key)}')`;
-  const header = /^\s*\[\s*([^\]]*?)\s*\]/;
+  const name = `(?:${escapeRegExp(key)}|"${escapeRegExp(key)}"|'${escapeRegExp(key)}')`;
   const assigns = (prefix: string) => new RegExp(`^\\s*${prefix}${name}\\s*=`);
   let table = '';
   let tableLine = 1;
   for (const [index, line] of lines.entries()) {
-    const opened = header.exec(line);
-    if (opened) {
-      table = opened[1].replace(/\s*\.\s*/g, '.').replace(/"/g, '');
+    const opened = tableHeader(line);
+    if (opened !== null) {
+      table = opened;
       if (table === `tool.pythonic.${key}`) return index + 1;
       if (table === 'tool.pythonic') tableLine = index + 1;
       continue;
@@ -139,6 +138,12 @@ function keyLine(text: string, key: string): number {
   return tableLine;
 }
 
-function escape(text: string): string {
+/** The name of the table a `[header]` line opens, dotted without spaces or quotes (`tool.pythonic`); null for other lines. */
+export function tableHeader(line: string): string | null {
+  const header = /^\s*\[\s*([^[\]]*?)\s*\](?!\])/.exec(line);
+  return header ? header[1].replace(/\s*\.\s*/g, '.').replace(/["']/g, '') : null;
+}
+
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

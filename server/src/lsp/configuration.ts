@@ -73,11 +73,16 @@ export class Configuration {
     const project = file ? this.projectConfigFor(file) : null;
     let settings = mergeSettings(editor, project?.values);
     if (file) {
-      const root = project?.root ?? this.workspaceFolders.find((f) => file.startsWith(f + path.sep)) ?? path.dirname(file);
+      const root = project?.root ?? this.projectFolderFor(file);
       settings = isExcluded(settings, root, file) ? { ...settings, enable: false } : settingsForFile(settings, root, file);
     }
     if (generation === this.generation) doc.settings = settings;
     return settings;
+  }
+
+  /** Where globs are rooted for a file without a pyproject.toml above it: its workspace folder, else its own folder. */
+  projectFolderFor(file: string): string {
+    return this.workspaceFolders.find((f) => file.startsWith(f + path.sep)) ?? path.dirname(file);
   }
 
   private projectConfigFor(file: string): ProjectConfig | null {

@@ -40,7 +40,8 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   const settingsFor = (doc: PythonDocument) => configuration.settingsFor(doc);
   const publisher = new DiagnosticsPublisher(connection, stats, logError);
   const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher, stats, log, logError });
-  const codeActions = new CodeActions({ documents, scheduler, settingsFor, parser: () => parser, stats, logError });
+  const projectFolderFor = (file: string) => configuration.projectFolderFor(file);
+  const codeActions = new CodeActions({ documents, scheduler, settingsFor, parser: () => parser, stats, logError, projectFolderFor });
 
   connection.onInitialize((params) => {
     configuration.initialize(params);
