@@ -7,7 +7,7 @@
 // distinct problem, not per document or keystroke; its bad values fall back to defaults.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
 import { ConfigError, loadProjectConfig, type ProjectConfig } from '../config-file';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../engine';
 import { mergeSettings } from '../engine/settings';
@@ -107,6 +107,7 @@ export class Configuration {
     this.reported.set(file, text);
     if (!text) return;
     for (const problem of problems) this.log(problem);
-    void this.connection.window.showWarningMessage(`Pythonic: ${problems.join(' ')}`);
+    // A notification, not window.showWarningMessage (a request that waits for the user's click).
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Pythonic: ${problems.join(' ')}` });
   }
 }
