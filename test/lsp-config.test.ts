@@ -113,6 +113,25 @@ describe('language server: editor settings over [tool.pythonic]', () => {
   });
 });
 
+describe('language server: fix safety settings', () => {
+  it('fix-all applies a fix made safe by extendSafeFixes and leaves an unfixable rule alone, whose quick-fix stays', async () => {
+    const server = await TestServer.start({ configuration: () => ({ extendSafeFixes: ['PP204'], unfixable: ['PP705'] }) });
+    try {
+      const uri = 'file:///safety.py';
+      const text = 'def g(o, x):\n    return getattr(o, "name"), x == None\n';
+      await server.open(uri, text);
+      await server.diagnosticsFor(uri, 1);
+      const range = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
+      const [fixAll] = await server.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+      assert.equal(applyEdits(text, fixAll.edit!.changes![uri]), text.replace('x == None', 'x is None'));
+      const quick = await server.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+      assert.ok(quick.some((a) => a.title.endsWith('(PP705)') && a.edit));
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('language server: per-file-ignores and docs code actions', () => {
   const actionsFor = async (server: TestServer, uri: string) =>
     server.request<Action[]>('textDocument/codeAction', {
