@@ -48,7 +48,11 @@ export class Configuration {
         onChange(doc);
       }
     };
-    this.connection.onDidChangeWatchedFiles(invalidate);
+    this.connection.onDidChangeWatchedFiles(() => {
+      // A saved pyproject.toml that is still broken is worth saying again.
+      this.reported.clear();
+      invalidate();
+    });
     this.connection.onDidChangeConfiguration(({ settings }) => {
       // Clients that cannot answer workspace/configuration push the settings here instead.
       if (!this.canPull) this.initializationSettings = (settings as { pythonic?: unknown } | null)?.pythonic ?? this.initializationSettings;
