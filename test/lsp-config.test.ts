@@ -56,7 +56,7 @@ async function reload(server: TestServer, pyproject: string): Promise<void> {
 describe('language server: pyproject.toml problems', () => {
   it('a broken pyproject.toml gives one message naming file:line, and diagnostics still arrive with the defaults', async () => {
     const dir = project({ 'pyproject.toml': '[project]\nname = "demo"\n[tool.pythonic\nselect = ["PP8"]\n' });
-    const server = await TestServer.start();
+    const server = await TestServer.start({ workspaceFolders: [uriOf(dir)] });
     try {
       const uris = ['a.py', 'b.py', 'c.py'].map((n) => uriOf(path.join(dir, n)));
       for (const uri of uris) await server.open(uri, BUS);
