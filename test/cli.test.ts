@@ -78,8 +78,8 @@ describe('pythonic check', () => {
     const dir = workspace({ 'bus.py': BUS });
     for (const [args, message] of [
       [['check', 'missing.py'], 'pythonic: missing.py: no such file or directory\n'],
-      [['check'], 'pythonic: check needs at least one PATH\n'],
-      [['check', '--format', 'xml', 'bus.py'], "pythonic: --format must be text or json, not 'xml'\n"],
+      [['check'], 'pythonic: check needs at least one PATH (or - for stdin)\n'],
+      [['check', '--format', 'xml', 'bus.py'], "pythonic: --format must be one of text, json, sarif, github, not 'xml'\n"],
       [['check', '--select', 'XY9', 'bus.py'], "pythonic: --select: 'XY9' matches no rule; use rule codes such as PP401, groups PP0 to PP9, or ALL\n"],
       [['check', '--target-version', 'py26', 'bus.py'], 'pythonic: --target-version must be one of py37, py38, py39, py310, py311, py312, py313\n'],
       [['frobnicate'], "pythonic: unknown command 'frobnicate' (try: pythonic --help)\n"],
@@ -113,7 +113,7 @@ describe('pythonic check', () => {
     assertCompiles(fixed);
   });
 
-  it('recurses into directories, skipping VCS, virtualenvs, node_modules and caches', () => {
+  it('recurses into directories, skipping VCS, virtualenvs, site-packages, node_modules and caches', () => {
     const dir = workspace({
       'pkg/a.py': BUS,
       'pkg/sub/b.py': BUS,
@@ -124,6 +124,7 @@ describe('pythonic check', () => {
       'env-with-any-name/lib/e.py': BUS,
       'node_modules/x/f.py': BUS,
       'pkg/__pycache__/g.py': BUS,
+      'lib/python3.12/site-packages/h.py': BUS,
     });
     const { stdout } = run(['check', '--format', 'json', '.'], dir);
     const report = JSON.parse(stdout) as { files: number; diagnostics: Array<{ path: string }> };

@@ -184,7 +184,8 @@ describe('server scheduling: fix-all only when asked', () => {
       const before = await server.stats();
       const cursor = { start: { line: 2, character: 20 }, end: { line: 2, character: 20 } };
       const onCursorMove = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [] } });
-      assert.deepEqual(onCursorMove.map((a) => a.kind), ['quickfix', 'quickfix']);
+      // The fix, "Disable for this line" and "Show documentation".
+      assert.deepEqual(onCursorMove.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix']);
       assert.ok(onCursorMove.every((a) => !a.title.startsWith('Fix all')));
       assert.equal((await server.stats()).fixAllComputations, before.fixAllComputations, 'no fix-all computed for a request without `only`');
 
@@ -194,7 +195,7 @@ describe('server scheduling: fix-all only when asked', () => {
       assert.equal((await server.stats()).fixAllComputations, before.fixAllComputations + 1);
 
       const quickFixesOnly = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [], only: ['quickfix'] } });
-      assert.equal(quickFixesOnly.length, 2);
+      assert.equal(quickFixesOnly.length, 3);
       assert.equal((await server.stats()).fixAllComputations, before.fixAllComputations + 1);
     } finally {
       await server.stop();
@@ -297,6 +298,59 @@ describe('server scheduling: a big file', () => {
       assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range]), (await check(BIG.slice(0, at) + inserted + BIG.slice(at))).map((d) => [d.code, d.range]));
       const stats = await server.stats();
       t.diagnostic(`analyses started ${stats.analysesStarted}, abandoned ${stats.analysesAbandoned}`);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('server scheduling: the tree budget', () => {
+  // Three documents of about 250,000 characters each: together over TREE_BUDGET_CHARS (600,000).
+  const big = (name: string) =>
+    [`def ${name}(items=[]):`, '    return items', ...Array.from({ length: 12_000 }, (_, i) => `${name}_${i} = ${i}`), `print(${name}_7)`, ''].join('\n');
+  const docs = ['alpha', 'beta', 'gamma'].map((name) => ({ uri: `file:///budget/${name}.py`, text: big(name), name }));
+
+  it('opening big files one after another frees the oldest trees; a hover parses one again, and an edit is still analysed right', async () => {
+    assert.ok(docs.reduce((sum, d) => sum + d.text.length, 0) > 600_000);
+    const server = await TestServer.start();
+    try {
+      for (const doc of docs) {
+        await server.open(doc.uri, doc.text);
+        await server.diagnosticsFor(doc.uri, 1, 60_000);
+      }
+      const afterOpen = await server.stats();
+      assert.ok(afterOpen.treesReleased >= 1, `expected a tree to be freed, stats: ${JSON.stringify(afterOpen)}`);
+      assert.equal(afterOpen.treesRestored, 0);
+      // The oldest document's tree was freed: the hover parses it again and answers from it.
+      const lastLine = docs[0].text.split('\n').length - 2;
+      const hover = await server.request<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri: docs[0].uri },
+        position: { line: lastLine, character: 'print('.length + 1 },
+      });
+      assert.match(hover?.contents.value ?? '', /alpha_7/);
+      assert.equal((await server.stats()).treesRestored, 1);
+      // An edit of a document without a tree: parsed from its text, with the same diagnostics as a fresh analysis.
+      await server.change(docs[0].uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '    items.append(1)\n' }]);
+      const edited = await server.diagnosticsFor(docs[0].uri, 2, 60_000);
+      const text = docs[0].text.replace('    return items', '    items.append(1)\n    return items');
+      assert.deepEqual(
+        edited.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`),
+        (await check(text)).map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`),
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('opening them all at once never holds more trees than the budget beside the one being parsed', async () => {
+    const server = await TestServer.start();
+    try {
+      for (const doc of docs) await server.open(doc.uri, doc.text);
+      for (const doc of docs) await server.diagnosticsFor(doc.uri, 1, 60_000);
+      const stats = await server.stats();
+      const largest = Math.max(...docs.map((d) => d.text.length));
+      assert.ok(stats.peakTreeChars <= 600_000 + largest, `peak ${stats.peakTreeChars}`);
+      assert.ok(stats.peakTreeChars < docs.reduce((sum, d) => sum + d.text.length, 0), `peak ${stats.peakTreeChars}: every tree was held at once`);
     } finally {
       await server.stop();
     }

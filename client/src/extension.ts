@@ -3,10 +3,18 @@
 import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ServerStatus, SHOW_OUTPUT_COMMAND, type StatusSnapshot } from './status';
+import { virtualWorkspaceSelectors } from './virtual-workspace';
+import { checkWorkspace } from './workspace-check';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What `activate` returns: a small window on the extension for the VS Code test suite. */
+export interface PythonicApi {
+  status(): StatusSnapshot;
+}
+
+export async function activate(context: ExtensionContext): Promise<PythonicApi> {
   const outputChannel = window.createOutputChannel('Pythonic', { log: true });
   const serverModule = context.asAbsolutePath(path.join('out', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -18,15 +26,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
       { scheme: 'vscode-notebook-cell', language: 'python' },
+      ...virtualWorkspaceSelectors(),
     ],
     outputChannel,
     // The server pulls `pythonic.*` per document and reads [tool.pythonic]; these tell it when to read again.
     synchronize: { configurationSection: 'pythonic', fileEvents: workspace.createFileSystemWatcher('**/pyproject.toml') },
   };
-  client = new LanguageClient('pythonic', 'Pythonic', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('pythonic', 'Pythonic', serverOptions, clientOptions);
+  client = languageClient;
+  const status = new ServerStatus(languageClient);
 
   context.subscriptions.push(
     outputChannel,
+    status,
+    commands.registerCommand(SHOW_OUTPUT_COMMAND, () => outputChannel.show()),
+    commands.registerCommand('pythonic.checkWorkspace', () => checkWorkspace(languageClient)),
     commands.registerCommand('pythonic.restartServer', async () => {
       outputChannel.appendLine('Restarting the Pythonic server...');
       await client?.restart();
@@ -42,7 +56,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       if (chosen) await commands.executeCommand('markdown.showPreview', Uri.joinPath(docsDir, `${chosen.toUpperCase()}.md`));
     }),
   );
-  await client.start();
+  await languageClient.start();
+  return { status: () => status.snapshot() };
 }
 
 export async function deactivate(): Promise<void> {

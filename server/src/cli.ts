@@ -3,13 +3,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
-import { explain, explainableNames, findRule, parsePython, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Diagnostic, type Settings } from './engine';
+import { explain, explainableNames, findRule, parsePython, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
 import { isRuleEnabled } from './engine/settings';
 import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
 import { cacheDirectory, projectRoot, ResultCache } from './check/cache';
 import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckOptions, type FileResult, type Timing } from './check/file';
+import { outputFlags, writeOutcome, type Output } from './check/output';
 import { isCheckWorker, runPool, workerMain, type PoolJob } from './check/pool';
+import { startProgress, type Progress } from './check/progress';
 import { runSettings, SETTINGS_FLAGS } from './check/settings-flags';
 import { classifyPath, collectPythonFiles, decodeSource, describeError, UsageError } from './files';
 import { createParser, type Parser } from './parser';
@@ -20,6 +22,7 @@ const HELP = `pythonic ${VERSION} — Pythonic Python checks, explanations and f
 
 Usage:
   pythonic check [options] PATH...   check files and directories (recurses into *.py)
+  pythonic check [options] -         check the source on stdin (see --stdin-filename)
   pythonic rule CODE                 print a rule's documentation (also: --all)
   pythonic explain NAME              explain a dunder, keyword, library name or rule code
                                      (e.g. __hash__, nonlocal, functools.partial; --list for all)
@@ -30,7 +33,8 @@ Usage:
   pythonic --help | --version
 
 Options for check:
-  --format text|json         output format (default: text)
+  --format FORMAT            text (default), json, sarif (SARIF 2.1.0, for code
+                             scanning) or github (GitHub Actions annotations)
   --select CODES             comma-separated codes or prefixes to run (default: PP,
                              the default selection; opt-in rules run only when
                              named by full code, e.g. PP,PP404, or with ALL)
@@ -42,7 +46,15 @@ Options for check:
                              per CPU; one worker per 512 KiB of source to check;
                              1 checks them one by one in the main thread)
   --no-cache                 neither read nor write the result cache
-
+  --statistics               count findings per rule instead of listing them
+                             (a JSON array with --format json)
+  --show-fixes               after the report, list per file the fixes --fix
+                             applied, or would apply without --fix
+  --diff                     print the fixes as a unified diff, change no file;
+                             exit 1 when there is something to fix
+  --exit-zero                exit 0 even when problems are found
+  --stdin-filename PATH      the name stdin's source is reported and configured
+                             under; with --fix, stdout gets the fixed source
   --extend-select CODES      more codes or prefixes to run, on top of select
   --extend-ignore CODES      more codes or prefixes to skip, on top of ignore
   --per-file-ignores GLOB:CODES
@@ -70,13 +82,12 @@ Environment:
                              took, with parse and analysis totals (files read from
                              the cache add nothing)
 
-Exit status: 0 no problems, 1 problems reported, 2 usage or I/O error.
-`;
+A progress line (checked N/M files) shows on stderr during runs of 100 files or
+more, only when stderr is a terminal.
 
-interface Output {
-  out: string[];
-  err: string[];
-}
+Exit status: 0 no problems, 1 problems reported (with --diff: fixes to apply;
+never with --exit-zero), 2 usage or I/O error.
+`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -141,58 +152,54 @@ async function check(args: string[], io: Output): Promise<number> {
       'unsafe-fixes': { type: 'boolean', default: false },
       jobs: { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
+      statistics: { type: 'boolean', default: false },
+      'exit-zero': { type: 'boolean', default: false },
+      'show-fixes': { type: 'boolean', default: false },
+      diff: { type: 'boolean', default: false },
+      'stdin-filename': { type: 'string' },
     },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  const stdinName = values['stdin-filename'];
+  const stdin = (positionals.length === 1 && positionals[0] === '-') || (positionals.length === 0 && stdinName !== undefined);
+  const flags = outputFlags({
+    format: values.format,
+    statistics: values.statistics,
+    showFixes: values['show-fixes'],
+    diff: values.diff,
+    exitZero: values['exit-zero'],
+    fix: values.fix || values.diff,
+    unsafe: values['unsafe-fixes'],
+    stdin,
+  });
   if (values.jobs !== undefined && !/^[1-9]\d{0,3}$/.test(values.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 9999, not '${values.jobs}'`);
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
-  if (positionals.length === 0) throw new UsageError('check needs at least one PATH');
+  if (positionals.length === 0 && !stdin) throw new UsageError('check needs at least one PATH (or - for stdin)');
+  if (!stdin && positionals.includes('-')) throw new UsageError("'-' (stdin) must be the only PATH");
   const { settings, root, excluded, forceExclude } = runSettings(values);
-  const { files, messages, failures } = collectPythonFiles(positionals, { excluded, forceExclude });
-  io.err.push(...messages);
   const timing = timingRequested() ? newTiming() : undefined;
-  const { results, cached, workers } = await checkFiles(files, { settings, root, fix: values.fix, unsafe: values['unsafe-fixes'] }, { jobs, cache: !values['no-cache'], timing });
-  const reported: Array<{ path: string; diagnostic: Diagnostic }> = [];
-  let fixedCount = 0;
-  let failed = failures;
-
-  for (const [index, file] of files.entries()) {
-    const result = results[index];
-    io.err.push(...result.err);
-    if (!result.diagnostics) {
-      failed++;
-      continue;
-    }
-    fixedCount += result.fixed;
-    for (const diagnostic of result.diagnostics) reported.push({ path: file, diagnostic });
-  }
-
-  if (values.format === 'json') {
-    io.out.push(
-      JSON.stringify(
-        {
-          version: 1,
-          files: files.length,
-          diagnostics: reported.map(({ path, diagnostic: d }) => ({
-            path,
-            code: d.code || null,
-            name: d.name,
-            severity: d.severity,
-            message: d.message,
-            range: d.range,
-            fix: d.fix,
-          })),
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+  const options = { settings, root, fix: flags.fix, unsafe: flags.unsafe, write: !flags.diff && !stdin };
+  let checked: { files: string[]; failures: number; results: FileResult[] };
+  let cached = 0;
+  let workers = 0;
+  if (stdin) {
+    const file = stdinName ?? '-';
+    checked = { files: [file], failures: 0, results: [await checkStdin(file, options, timing)] };
   } else {
-    io.out.push(textReport(reported, fixedCount, failed > 0));
+    const { files, messages, failures } = collectPythonFiles(positionals, { excluded, forceExclude });
+    io.err.push(...messages);
+    const run = await checkFiles(files, options, { jobs, cache: !values['no-cache'], timing });
+    ({ cached, workers } = run);
+    checked = { files, failures, results: run.results };
   }
+  const code = writeOutcome({ ...checked, cwd: process.cwd(), version: VERSION }, flags, io);
   if (timing) io.err.push(timingTable(timing, settings, cached, workers));
-  if (failed > 0) return 2;
-  return reported.length > 0 ? 1 : 0;
+  return code;
+}
+
+/** `check -` (or `--stdin-filename PATH` alone): the source on stdin, reported and configured as `file`. */
+async function checkStdin(file: string, options: CheckOptions, timing: Timing | undefined): Promise<FileResult> {
+  const source = readSource(file, 0);
+  return 'bytes' in source ? checkSource(file, source, await createParser(), options, null, timing) : source;
 }
 
 /**
@@ -237,7 +244,7 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
     const hit = cache.lookup(file);
     // A hit that --fix would change is checked afresh: fixing needs the text, and the result is the fixed file's.
     if (hit.diagnostics && !(options.fix && hasApplicableFix(hit.diagnostics, options.unsafe))) {
-      results[index] = { diagnostics: hit.diagnostics, fixed: 0, err: [] };
+      results[index] = { diagnostics: hit.diagnostics, fixed: 0, fixedCodes: [], err: [] };
     } else {
       misses.push({ index, file, size: hit.size });
     }
@@ -245,6 +252,29 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
   const cached = files.length - misses.length;
   if (misses.length === 0) return { results, cached, workers: 0 };
   const writer = cache?.prepare() ? cache : null;
+  const progress = startProgress({ total: files.length, checked: cached });
+  try {
+    return await checkMisses({ misses, options, jobs, writer, timing, progress, results, cached });
+  } finally {
+    progress.done();
+  }
+}
+
+interface MissesRun {
+  misses: PoolJob[];
+  options: CheckOptions;
+  jobs: number;
+  writer: ResultCache | null;
+  timing: Timing | undefined;
+  progress: Progress;
+  /** Filled in by index; the cache hits are already there. */
+  results: FileResult[];
+  cached: number;
+}
+
+/** `checkFiles` for the files the cache could not answer, in the main thread or on worker threads. */
+async function checkMisses(run: MissesRun): Promise<CheckedFiles> {
+  const { misses, options, jobs, writer, timing, progress, results, cached } = run;
   if (jobs > 1) for (const miss of misses) if (miss.size < 0) miss.size = fileSize(miss.file);
   const bytes = misses.reduce((sum, m) => sum + Math.max(m.size, 0), 0);
   const workers = Math.min(jobs, misses.length, Math.floor(bytes / WORKER_MIN_BYTES));
@@ -253,12 +283,13 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
     let parser: Parser | undefined;
     for (const { index, file } of misses) {
       const source = readSource(file);
-      if (!('bytes' in source)) {
+      if ('bytes' in source) {
+        parser ??= await createParser();
+        results[index] = checkSource(file, source, parser, options, writer, timing);
+      } else {
         results[index] = source;
-        continue;
       }
-      parser ??= await createParser();
-      results[index] = checkSource(file, source, parser, options, writer, timing);
+      progress.advance();
     }
     return { results, cached, workers: 0 };
   }
@@ -269,7 +300,10 @@ async function checkFiles(files: readonly string[], options: CheckOptions, { job
     script: __filename,
     cacheDir: writer?.dir ?? null,
     timing: timing !== undefined,
-    onResult: (index, result) => (results[index] = result),
+    onResult: (index, result) => {
+      results[index] = result;
+      progress.advance();
+    },
     onTiming: (t) => timing && addTiming(timing, t),
   });
   return { results, cached, workers };
@@ -318,28 +352,6 @@ function timingTable(timing: Timing, settings: Settings, cached: number, workers
     `${plural(cached, 'file')} came from the cache and add no time (--no-cache times every file).`,
   ];
   return ['', line(header), rule, ...rows.map(line), '', ...footer].join('\n') + '\n';
-}
-
-/** `failed`: some path could not be checked, so the run did not pass whatever it found. */
-function textReport(reported: Array<{ path: string; diagnostic: Diagnostic }>, fixedCount: number, failed: boolean): string {
-  const lines = reported.map(({ path, diagnostic: d }) => {
-    const marker = d.fix?.safety === 'safe' ? ' [*]' : '';
-    const code = d.code ? `${d.code}${marker} ` : '';
-    return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${code}${d.message}`;
-  });
-  const safe = reported.filter((r) => r.diagnostic.fix?.safety === 'safe').length;
-  const unsafe = reported.filter((r) => r.diagnostic.fix?.safety === 'unsafe').length;
-  const summary: string[] = [];
-  if (fixedCount > 0) summary.push(`Fixed ${fixedCount} ${fixedCount === 1 ? 'problem' : 'problems'}.`);
-  if (reported.length > 0) {
-    summary.push(`Found ${reported.length} ${reported.length === 1 ? 'problem' : 'problems'}.`);
-    if (safe > 0) summary.push(`[*] ${safe} fixable with --fix.`);
-    if (unsafe > 0) summary.push(`${unsafe} more fixable with --fix --unsafe-fixes.`);
-  } else if (fixedCount === 0 && !failed) {
-    summary.push('All checks passed.');
-  }
-  const report = [...lines, ...(lines.length ? [''] : []), ...summary];
-  return report.length ? report.join('\n') + '\n' : '';
 }
 
 function rule(args: string[], io: Output): number {

@@ -1,5 +1,6 @@
-// Finding and reading Python files for the CLI: directory walks that skip what
-// Ruff skips, and source decoding that honours BOMs and PEP 263 coding cookies.
+// Finding and reading Python files for the CLI and the editor's workspace check:
+// directory walks that skip what Ruff skips, and source decoding that honours BOMs
+// and PEP 263 coding cookies.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';

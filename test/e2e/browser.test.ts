@@ -191,6 +191,27 @@ describe('Pythonic in the VS Code workbench (code-server + Chromium)', () => {
     }),
   );
 
+  it('shows the server state in the status bar while a Python file is active', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    step(t, async () => {
+      await workbench.openFile('names.py');
+      const item = '.statusbar-item[id$="pythonic.status"]';
+      await workbench.waitFor('the Pythonic status bar item with a check mark', `${item}:visible .codicon-check`);
+      assert.equal((await workbench.page.locator(item).innerText()).trim(), 'Pythonic');
+    }),
+  );
+
+  it('lists the problems of a file never opened after Pythonic: Check Workspace', { timeout: TEST_TIMEOUT_MS }, (t) =>
+    step(t, async () => {
+      await workbench.runCommand('Pythonic: Check Workspace');
+      await workbench.openProblemsPanel();
+      const row = await until('a PP204 row for never_opened.py in the Problems panel', async () =>
+        (await workbench.problemsIn('never_opened.py')).find((text) => text.includes('PP204')),
+      );
+      assert.match(row, /\[Ln 2, Col 8\]/);
+      await workbench.screenshot('check-workspace');
+    }),
+  );
+
   it('still reports the valid parts of a file with broken syntax', { timeout: TEST_TIMEOUT_MS }, (t) =>
     step(t, async () => {
       await workbench.openFile('broken.py');

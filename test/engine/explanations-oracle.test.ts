@@ -3,6 +3,8 @@
 // bracket, a quote, a digit, True/False/None, or `...`) must be what Python prints;
 // an explanation may follow after `: `, `, ` or ` (`, and `...` stands for any text.
 // A comment on a line of its own right after a print() states that print's output.
+// A comment that starts with `->` or `output:` states the whole output after it, in
+// whatever shape (`# -> a Dog`, `# -> list: [1, 'a']`), still with `...` for any text.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -52,9 +54,17 @@ function cut(comment: string): number {
   return comment.length;
 }
 
-/** Whether `printed` is the output `comment` states (the part before any explanation). */
+const EXPLICIT = /^(?:->|output:)\s*/;
+
+/** Whether `comment` states an output at all (rather than explaining the line). */
+function isClaim(comment: string): boolean {
+  return EXPLICIT.test(comment) || CLAIM.test(comment);
+}
+
+/** Whether `printed` is the output `comment` states (the part before any explanation; all of it after `->`). */
 function matches(printed: string, comment: string): boolean {
-  const stated = comment.slice(0, cut(comment));
+  const explicit = EXPLICIT.exec(comment);
+  const stated = explicit ? comment.slice(explicit[0].length) : comment.slice(0, cut(comment));
   const pattern = stated
     .split('...')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
@@ -80,7 +90,7 @@ describe('the knowledge base, checked by running Python', () => {
         // The output stated on the print's line, or on a comment line of its own right after it.
         const next = code[p.line]?.trim();
         const comment = p.comment ?? (next?.startsWith('#') ? next.slice(1).trim() : null);
-        if (comment === null || !CLAIM.test(comment)) continue;
+        if (comment === null || !isClaim(comment)) continue;
         checked++;
         if (!matches(p.out, comment)) wrong.push(`${r.key}, line ${p.line}: prints ${JSON.stringify(p.out)}, the comment says ${JSON.stringify(comment)}`);
       }
@@ -133,5 +143,54 @@ describe('knowledge-base claims, checked against Python', () => {
     assert.equal(python('import weakref\nclass L: pass\ns = weakref.WeakSet()\nx = L(); s.add(x); del x\nprint(len(s))'), '0');
     assert.doesNotMatch(entry('weakref.WeakSet').trigger, /during garbage collection/);
     assert.match(entry('weakref.WeakSet').trigger, /at once/);
+  });
+
+  it('asyncio.get_event_loop: 3.11 with no running loop creates one silently in a fresh main thread, fails elsewhere', () => {
+    const run = spawnSync('python3', ['-W', 'error::DeprecationWarning', '-c', [
+      'import asyncio, threading',
+      'loop = asyncio.get_event_loop()',
+      'failed = []',
+      'def other():',
+      '    try: asyncio.get_event_loop()',
+      '    except RuntimeError: failed.append("other thread")',
+      'worker = threading.Thread(target=other); worker.start(); worker.join()',
+      'loop.close()',
+      'async def noop(): pass',
+      'asyncio.run(noop())',
+      'try: asyncio.get_event_loop()',
+      'except RuntimeError: failed.append("after run")',
+      'print(loop.is_closed(), failed)',
+    ].join('\n')], { encoding: 'utf8' });
+    assert.equal(run.stderr, '');
+    assert.equal(run.stdout.trim(), "True ['other thread', 'after run']");
+    const { trigger } = entry('asyncio.get_event_loop');
+    assert.match(trigger, /in the main thread, if no loop was ever set there, it creates and sets one, silently/);
+    assert.match(trigger, /once a loop has been set and cleared \(`asyncio.run\(\)` clears it on exit\), and in any other thread without a loop, it raises `RuntimeError`/);
+  });
+
+  it('concurrent.futures: map reads its inputs at once, wait returns at the timeout, submit after shutdown fails', () => {
+    const facts = python([
+      'from concurrent.futures import ThreadPoolExecutor, wait',
+      'import threading',
+      'read = []',
+      'def inputs():',
+      '    for n in range(3): read.append(n); yield n',
+      'gate = threading.Event()',
+      'with ThreadPoolExecutor() as pool:',
+      '    results = pool.map(abs, inputs())',
+      '    done, not_done = wait([pool.submit(gate.wait)], timeout=0.01)',
+      '    print(read, len(done), len(not_done)); gate.set()',
+      'try: pool.submit(abs, 1)',
+      'except RuntimeError: print("RuntimeError")',
+    ].join('\n'));
+    assert.equal(facts, '[0, 1, 2] 0 1\nRuntimeError');
+    assert.match(entry('concurrent.futures.Executor.map').trigger, /the inputs are read eagerly/);
+    assert.match(entry('concurrent.futures.wait').trigger, /returns whatever is done by then instead of raising/);
+    assert.match(entry('concurrent.futures.Executor.submit').trigger, /After `shutdown\(\)`, `submit` raises `RuntimeError`/);
+  });
+
+  it('types.MappingProxyType: a class __dict__ is one', () => {
+    assert.equal(python('import types\nclass A: pass\nprint(type(A.__dict__) is types.MappingProxyType)'), 'True');
+    assert.match(entry('types.MappingProxyType').trigger, /a class's `__dict__` is one of these/);
   });
 });

@@ -9,11 +9,14 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { displayName, KNOWLEDGE_BASE, KNOWN_DUNDERS, lookup, nearestDunder, suggest } from '../../server/src/engine/explanations';
 import { BUILTIN_TYPES } from '../../server/src/engine/explanations/builtin-types';
+import { CONCEPTS, CONCURRENCY_AND_TYPES } from '../../server/src/engine/explanations/concurrency';
+import { BUILTIN_CONSTANTS, BUILTIN_FUNCTIONS } from '../../server/src/engine/explanations/builtins';
 import { SPECIAL_METHODS } from '../../server/src/engine/explanations/dunders';
 import { IDIOMS } from '../../server/src/engine/explanations/idioms';
 import { KEYWORDS } from '../../server/src/engine/explanations/keywords';
 import { renderExplanation } from '../../server/src/engine/explanations/render';
 import { SPECIAL_ATTRIBUTES } from '../../server/src/engine/explanations/special-attributes';
+import { STDLIB } from '../../server/src/engine/explanations/stdlib';
 import { CALL_TRIGGERS } from '../../server/src/engine/explanations/triggers';
 import { UNDERSCORE_FORMS } from '../../server/src/engine/explanations/underscores';
 
@@ -151,7 +154,7 @@ describe('knowledge base completeness', () => {
 });
 
 describe('knowledge base entries', () => {
-  const tables = [SPECIAL_METHODS, SPECIAL_ATTRIBUTES, KEYWORDS, IDIOMS, BUILTIN_TYPES];
+  const tables = [SPECIAL_METHODS, SPECIAL_ATTRIBUTES, KEYWORDS, IDIOMS, STDLIB, BUILTIN_TYPES, BUILTIN_FUNCTIONS, BUILTIN_CONSTANTS, CONCURRENCY_AND_TYPES, CONCEPTS];
 
   it('never reuse a key across tables', () => {
     const total = tables.reduce((n, t) => n + Object.keys(t).length, 0);

@@ -52,8 +52,10 @@ describe('hover over the wire', () => {
     assert.deepEqual(h.range, { start: { line: 7, character: 8 }, end: { line: 7, character: 16 } });
   });
 
-  it('sends hash(...) to __hash__ and a decorator to its idiom with the options passed', async () => {
-    assert.equal((await hoverAt(8, 16))!.contents.value.split('\n')[0], '**`__hash__`** · special method');
+  it('explains hash(...) as the builtin, linking __hash__, and a decorator as its idiom with the options passed', async () => {
+    const hash = (await hoverAt(8, 16))!.contents.value.split('\n');
+    assert.equal(hash[0], '**`hash`** · builtin function');
+    assert.equal(hash[hash.indexOf('**Calls:**') + 1], "- `__hash__` — An integer that must stay the same for the object's lifetime and agree with `__eq__` (equal objects, equal hashes).");
     const decorator = (await hoverAt(3, 3))!.contents.value;
     assert.equal(decorator.split('\n')[0], '**`dataclasses.dataclass`** · library');
     assert.match(decorator, /\n- `frozen=True` — when true, assigning to a field raises `FrozenInstanceError`/);

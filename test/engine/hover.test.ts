@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hover, type Diagnostic } from '../../server/src/engine';
+import { KNOWLEDGE_BASE } from '../../server/src/engine/explanations';
 import { check, positionOf, testParser } from '../support/engine';
 
 interface Hovered {
@@ -50,18 +51,18 @@ describe('hover: special methods', () => {
     assert.equal(h.range, '4:8-4:16');
   });
 
-  it('sends a builtin call to the dunder it triggers', async () => {
-    const text = 'deck = []\nn = len(deck)\nh = hash(deck)\nr = repr(deck)\nit = iter(deck)\n';
-    assert.deepEqual(await headings(text, 'len'), ['**`__len__`** · special method']);
-    assert.deepEqual(await headings(text, 'hash(', { offset: 1 }), ['**`__hash__`** · special method']);
-    assert.deepEqual(await headings(text, 'repr'), ['**`__repr__`** · special method']);
-    assert.deepEqual(await headings(text, 'iter('), ['**`__iter__`** · special method']);
+  it('sends a call of a builtin without an entry of its own to the dunder it triggers', async () => {
+    const text = 'n = abs(-1)\nm = round(2.5)\nimport math\nk = math.floor(1.5)\n';
+    assert.deepEqual(await headings(text, 'abs'), ['**`__abs__`** · special method']);
+    assert.deepEqual(await headings(text, 'round'), ['**`__round__`** · special method']);
+    assert.deepEqual(await headings(text, 'floor'), ['**`__floor__`** · special method']);
   });
 
-  it('gives a constructor call both the type facts and the dunder it calls', async () => {
-    assert.deepEqual(await headings('s = str(42)\n', 'str'), ['**`str`** · builtin type', '**`__str__`** · special method']);
+  it('gives a constructor call the type facts, with the dunder it calls linked', async () => {
+    const call = (await hoverAt('s = str(42)\n', 'str'))!;
+    assert.deepEqual(call.headings, ['**`str`** · builtin type']);
+    assert.ok(call.markdown.includes('\n**Calls:**\n- `__str__` — '));
     assert.deepEqual(await headings('def f(s: str):\n    pass\n', 'str'), ['**`str`** · builtin type']);
-    assert.deepEqual(await headings('sizes = map(len, [])\n', 'len'), ['**`__len__`** · special method']);
   });
 
   it('does not take a builtin the module rebinds for the builtin', async () => {
@@ -96,6 +97,72 @@ describe('hover: special methods', () => {
     assert.equal(lines[0], '**`__innit__` — a special ("dunder") name** · naming');
     assert.ok(lines.includes('Python defines no special name `__innit__`.'));
     assert.ok(lines.includes('Did you mean `__init__`?'));
+  });
+});
+
+describe('hover: a builtin keeps its own entry and links the special methods it calls', () => {
+  const TEXT = [
+    'def size(x: int, items):',
+    '    n = len(items) + int("3")',
+    '    it = iter(items)',
+    '    first = next(it, None)',
+    '    name = getattr(first, "name", None)',
+    '    ok = isinstance(first, str) and callable(first)',
+    '    return vars(first)',
+    '',
+  ].join('\n');
+
+  /** The lines of the hover's "Calls:" list. */
+  const callsOf = (markdown: string) => {
+    const lines = markdown.split('\n');
+    const start = lines.indexOf('**Calls:**');
+    if (start < 0) return [];
+    const end = lines.indexOf('', start);
+    return lines.slice(start + 1, end);
+  };
+  const linked = (...dunders: string[]) => dunders.map((d) => `- \`${d}\` — ${KNOWLEDGE_BASE.get(d)!.entry.summary}`);
+
+  it('shows `len` itself, saying what it calls, with `__len__` linked by name and summary', async () => {
+    const h = (await hoverAt(TEXT, 'len'))!;
+    assert.deepEqual(h.headings, ['**`len`** · builtin function']);
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[2], 'The number of items in a container: characters of a string, keys of a dict, elements of a list or range.');
+    assert.match(lines[4], /^\*\*When Python uses it:\*\* `len\(x\)` calls `type\(x\).__len__\(x\)`, which must return an `int` >= 0/);
+    assert.deepEqual(callsOf(h.markdown), ['- `__len__` — The number of items; must return an integer >= 0.']);
+    assert.equal(lines.at(-1), '[Python docs](https://docs.python.org/3/library/functions.html#len)');
+    assert.equal(h.range, '1:8-1:11');
+  });
+
+  const CASES: ReadonlyArray<{ needle: string; heading: string; calls: string[] }> = [
+    { needle: 'int("', heading: '**`int`** · builtin type', calls: ['__int__', '__index__'] },
+    { needle: 'int,', heading: '**`int`** · builtin type', calls: ['__int__', '__index__'] },
+    { needle: 'getattr', heading: '**`getattr`** · builtin function', calls: ['__getattribute__', '__getattr__'] },
+    { needle: 'isinstance', heading: '**`isinstance`** · builtin function', calls: ['__instancecheck__'] },
+    { needle: 'iter(', heading: '**`iter`** · builtin function', calls: ['__iter__', '__getitem__'] },
+    { needle: 'next', heading: '**`next`** · builtin function', calls: ['__next__'] },
+    { needle: 'vars', heading: '**`vars`** · builtin function', calls: ['__dict__'] },
+    { needle: 'callable', heading: '**`callable`** · builtin function', calls: ['__call__'] },
+  ];
+  for (const { needle, heading, calls } of CASES) {
+    it(`shows ${heading} first and alone, linking ${calls.join(', ')}`, async () => {
+      const h = (await hoverAt(TEXT, needle))!;
+      assert.deepEqual(h.headings, [heading]);
+      assert.deepEqual(callsOf(h.markdown), linked(...calls));
+    });
+  }
+
+  it('shows the builtin when it is passed rather than called', async () => {
+    const h = (await hoverAt('sizes = map(len, [])\n', 'len'))!;
+    assert.deepEqual(h.headings, ['**`len`** · builtin function']);
+    assert.deepEqual(callsOf(h.markdown), linked('__len__'));
+  });
+
+  it('explains the constants, whether the grammar parses them as literals or names', async () => {
+    const text = 'x = None if True else False\ny = NotImplemented\n';
+    assert.deepEqual(await headings(text, 'None'), ['**`None`** · builtin constant']);
+    assert.deepEqual(await headings(text, 'True'), ['**`True`** · builtin constant']);
+    assert.deepEqual(await headings(text, 'False'), ['**`False`** · builtin constant']);
+    assert.deepEqual(await headings(text, 'NotImplemented'), ['**`NotImplemented`** · builtin constant']);
   });
 });
 
@@ -173,7 +240,7 @@ describe('hover: keywords', () => {
     assert.equal(h.range, '2:0-2:4');
     assert.deepEqual(await headings(text, 'else', { nth: 2 }), ['**`else` on a `while` loop** · keyword']);
     assert.deepEqual(await headings(text, 'else', { nth: 3 }), ['**`else` on a `try` statement** · keyword']);
-    assert.equal(await hoverAt(text, 'else', { nth: 4 }), null);
+    assert.deepEqual(await headings(text, 'else', { nth: 4 }), ['**`if`** · keyword']);
   });
 
   it('explains scope statements, identity and generators', async () => {
@@ -200,6 +267,37 @@ describe('hover: keywords', () => {
     assert.deepEqual(await headings(text, 'not None'), ['**`is not`** · keyword']);
     assert.deepEqual(await headings(text, 'lambda'), ['**`lambda`** · keyword']);
     assert.deepEqual(await headings(text, 'with'), ['**`with`** · keyword']);
+  });
+
+  it('explains statements, boolean operators and pattern matching by their keyword', async () => {
+    const text = [
+      'import os',
+      'from sys import path as p',
+      'class Shape:',
+      '    def area(self):',
+      '        while True:',
+      '            if self and not p or os:',
+      '                break',
+      '            elif self:',
+      '                continue',
+      '            pass',
+      '        return 0 if self else 1',
+      'def fail(error):',
+      '    raise ValueError() from error',
+      'match os.name:',
+      '    case "nt":',
+      '        pass',
+      '',
+    ].join('\n');
+    const expected: ReadonlyArray<[needle: string, key: string, offset?: number]> = [
+      ['import os', 'import'], ['from', 'from'], ['import path', 'import'], [' as ', 'as', 1], ['class', 'class'], ['def', 'def'],
+      ['while', 'while'], ['if self and', 'if'], ['and', 'and'], ['not', 'not'], ['or os', 'or'], ['break', 'break'],
+      ['elif', 'elif'], ['continue', 'continue'], ['pass', 'pass'], ['return', 'return'], ['if self else', 'if'],
+      ['else 1', 'if'], ['from error', 'raise'], ['match', 'match'], ['case', 'case'],
+    ];
+    for (const [needle, key, offset] of expected) {
+      assert.deepEqual(await headings(text, needle, { offset }), [`**\`${key}\`** · keyword`], needle);
+    }
   });
 
   it('explains async forms', async () => {
@@ -300,12 +398,135 @@ describe('hover: decorators and library idioms', () => {
     assert.deepEqual(await headings(text, 'Tally("'), ['**`collections.Counter`** · library']);
     assert.deepEqual(await headings(text, 'Counter'), ['**`collections.Counter`** · library']);
     assert.deepEqual(await headings(text, 'ThreadPoolExecutor'), ['**`concurrent.futures.ThreadPoolExecutor`** · library']);
-    assert.deepEqual(await headings(text, 'isinstance'), ['**`__instancecheck__`** · special method']);
+    assert.deepEqual(await headings(text, 'isinstance'), ['**`isinstance`** · builtin function']);
   });
 
   it('does not guess when the name is not imported from the library', async () => {
     assert.deepEqual(await headings('def partial(f):\n    return f\n\npartial(print)\n', 'partial', { nth: 2 }), ['**`partial`** — global, defined at module level on line 1']);
     assert.equal(await hoverAt('import functools\nfunctools.nothing_here()\n', 'nothing_here'), null);
+  });
+
+  it('explains concurrency names and standard types imported either way', async () => {
+    const text = [
+      'import asyncio',
+      'from decimal import Decimal',
+      'from types import SimpleNamespace',
+      'from queue import Queue',
+      'import concurrent.futures as cf',
+      'async def main():',
+      '    async with asyncio.TaskGroup() as group:',
+      '        group.create_task(asyncio.to_thread(print))',
+      'price = Decimal("0.1")',
+      'config = SimpleNamespace(debug=True)',
+      'jobs = Queue()',
+      'done, _ = cf.wait([])',
+      '',
+    ].join('\n');
+    const section = async (needle: string, options?: { offset?: number; nth?: number }) => (await hoverAt(text, needle, options))!.markdown.split('\n').slice(0, 3);
+    assert.deepEqual(await section('TaskGroup'), [
+      '**`asyncio.TaskGroup`** · library',
+      '',
+      'Structured concurrency (3.11+): every task started in an `async with asyncio.TaskGroup()` block has finished when the block ends.',
+    ]);
+    assert.deepEqual(await section('to_thread'), [
+      '**`asyncio.to_thread`** · library',
+      '',
+      'Runs a blocking function in a worker thread and lets the coroutine await its result, so the loop keeps serving other tasks meanwhile.',
+    ]);
+    assert.deepEqual(await section('Decimal("'), [
+      '**`decimal.Decimal`** · library',
+      '',
+      'Exact decimal arithmetic with a chosen precision: `Decimal("0.1") * 3` is exactly `0.3`, which floats cannot do.',
+    ]);
+    assert.deepEqual(await headings(text, 'Decimal'), ['**`decimal.Decimal`** · library']);
+    assert.deepEqual(await section('SimpleNamespace(d'), [
+      '**`types.SimpleNamespace`** · library',
+      '',
+      'A plain object whose attributes come from keyword arguments, with a readable repr and equality that compares the attributes.',
+    ]);
+    assert.deepEqual(await headings(text, 'Queue', { nth: 2 }), ['**`queue.Queue`** · library']);
+    assert.deepEqual(await headings(text, 'wait'), ['**`concurrent.futures.wait`** · library']);
+  });
+
+  it('says nothing about a method on a receiver it cannot resolve', async () => {
+    const text = 'import asyncio\nasync def main(loop):\n    await loop.run_in_executor(None, print)\n    asyncio.get_running_loop().run_in_executor(None, print)\n';
+    assert.equal(await hoverAt(text, 'run_in_executor'), null);
+    assert.equal(await hoverAt(text, 'run_in_executor', { nth: 2 }), null);
+    assert.deepEqual(await headings(text, 'get_running_loop'), ['**`asyncio.get_running_loop`** · library']);
+  });
+
+  it('lists the Thread options a call passes', async () => {
+    const h = (await hoverAt('import threading\nworker = threading.Thread(target=print, daemon=True)\n', 'Thread'))!;
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[0], '**`threading.Thread`** · library');
+    const used = lines.indexOf('**In this call:**');
+    assert.deepEqual(lines.slice(used + 1, used + 3), [
+      '- `target=print` — the callable the thread runs.',
+      '- `daemon=True` — when true, the thread does not keep the program alive: it is stopped abruptly at exit, without cleanup.',
+    ]);
+  });
+});
+
+describe('hover: standard-library names', () => {
+  /** The heading and summary lines of the first section. */
+  async function lead(text: string, needle: string, options?: { offset?: number; nth?: number }): Promise<string[]> {
+    const h = await hoverAt(text, needle, options);
+    return h ? h.markdown.split('\n\n---\n\n')[0].split('\n').slice(0, 3) : [];
+  }
+
+  it('explains typing, itertools, contextlib and gc names reached through imports', async () => {
+    const text = [
+      'import gc',
+      'import itertools',
+      'from contextlib import suppress',
+      'from typing import Optional, TypedDict',
+      'x: Optional[int] = None',
+      'pairs = itertools.pairwise([1, 2, 3])',
+      'with suppress(KeyError):',
+      '    gc.collect()',
+      '',
+    ].join('\n');
+    assert.deepEqual(await lead(text, 'Optional[', { offset: 1 }), [
+      '**`typing.Optional`** · library',
+      '',
+      '`Optional[X]` means "an `X` or `None`", the same as `X | None` (3.10+); it says nothing about whether a parameter has a default.',
+    ]);
+    assert.deepEqual(await lead(text, 'pairwise'), [
+      '**`itertools.pairwise`** · library',
+      '',
+      'Yields each item with its successor as overlapping pairs: (a, b), (b, c), ... (3.10+).',
+    ]);
+    assert.deepEqual(await lead(text, 'suppress(', { offset: 1 }), [
+      '**`contextlib.suppress`** · library',
+      '',
+      'A context manager that silently swallows the listed exception types raised in its block.',
+    ]);
+    assert.deepEqual(await headings(text, 'suppress'), ['**`contextlib.suppress`** · library']);
+    assert.deepEqual(await headings(text, 'TypedDict'), ['**`typing.TypedDict`** · library']);
+    assert.deepEqual((await lead(text, 'collect'))[0], '**`gc.collect`** · library');
+  });
+
+  it('explains builtin exceptions by name', async () => {
+    const h = (await hoverAt('def take(it):\n    raise StopIteration\n', 'StopIteration'))!;
+    assert.equal(h.headings[0], '**`StopIteration`** · library');
+    assert.equal(h.range, '1:10-1:23');
+  });
+
+  it('explains a builtin type\'s method where the receiver is a literal or the type itself', async () => {
+    const text = 'text = b"caf\\xe9".decode("latin-1", errors="replace")\nnames = sorted(["b", "A"], key=str.casefold)\nraw = "café".encode()\n';
+    const decode = (await hoverAt(text, 'decode'))!;
+    assert.equal(decode.headings[0], '**`bytes.decode`** · library');
+    assert.ok(decode.markdown.includes('**In this call:**\n- `errors="replace"` — `"strict"` (the default) raises on bad input;'));
+    assert.equal(decode.range, '0:18-0:24');
+    assert.deepEqual(await headings(text, 'errors'), ['**`bytes.decode`** · library']);
+    assert.deepEqual(await headings(text, 'casefold'), ['**`str.casefold`** · library']);
+    assert.deepEqual(await headings(text, 'encode'), ['**`str.encode`** · library']);
+  });
+
+  it('leaves methods alone when the receiver\'s type is not certain', async () => {
+    assert.equal(await hoverAt('def load(data):\n    return data.decode()\n', 'decode'), null);
+    assert.equal(await hoverAt('str = bytes\nkey = str.casefold\n', 'casefold'), null);
+    assert.equal(await hoverAt('value = b"x".no_such_method()\n', 'no_such_method'), null);
   });
 });
 

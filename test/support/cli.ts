@@ -20,6 +20,8 @@ export interface SpawnOptions {
   /** Run as this user (and group): root reads everything, so permission tests drop to another user. */
   uid?: number;
   gid?: number;
+  /** Written to the CLI's stdin. */
+  input?: string;
 }
 
 /** `env` adds to the inherited environment; PYTHONIC_TIMING is off unless given. */

@@ -12,17 +12,23 @@ import { contentHash, type ResultCache } from './cache';
 
 export interface CheckOptions {
   settings: Settings;
-  /** The project root, for `per-file-ignores` globs. */
-  root: string;
+  /** The project root, for `per-file-ignores` globs; absent when `settings` are already the file's own (the language server's). */
+  root?: string;
   fix: boolean;
   unsafe: boolean;
+  /** With `fix`: write the fixed file back; false for `--diff` and stdin, which return the texts instead. */
+  write: boolean;
 }
 
 export interface FileResult {
   /** Null when the file could not be read, decoded or parsed (exit status 2). */
   diagnostics: Diagnostic[] | null;
-  /** Fixes applied and written. */
+  /** Fixes applied (and written, with `write`). */
   fixed: number;
+  /** The rule code of each applied fix (`--show-fixes`). */
+  fixedCodes: string[];
+  /** With `fix` but not `write`: the text before and after the fixes. */
+  texts?: { before: string; after: string };
   /** Lines for stderr, in the order a sequential run prints them. */
   err: string[];
 }
@@ -51,9 +57,14 @@ export function addTiming(into: Timing, from: Timing): void {
   into.files += from.files;
 }
 
+/** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would apply `d`'s fix. */
+export function fixApplies(d: Diagnostic, unsafe: boolean): boolean {
+  return d.fix !== null && (d.fix.safety === 'safe' || unsafe);
+}
+
 /** Whether `--fix` (with `unsafe` for `--unsafe-fixes`) would change a file that reports `diagnostics`. */
 export function hasApplicableFix(diagnostics: readonly Diagnostic[], unsafe: boolean): boolean {
-  return diagnostics.some((d) => d.fix && (d.fix.safety === 'safe' || unsafe));
+  return diagnostics.some((d) => fixApplies(d, unsafe));
 }
 
 export interface Source {
@@ -61,13 +72,13 @@ export interface Source {
   decoded: DecodedSource;
 }
 
-/** Reads and decodes `file`; on failure, the result that reports it. */
-export function readSource(file: string): Source | FileResult {
+/** Reads and decodes `file` (from `fd` instead, when given: 0 for stdin); on failure, the result that reports it. */
+export function readSource(file: string, fd?: number): Source | FileResult {
   try {
-    const bytes = fs.readFileSync(file);
+    const bytes = fs.readFileSync(fd ?? file);
     return { bytes, decoded: decodeSource(bytes) };
   } catch (error) {
-    return { diagnostics: null, fixed: 0, err: [`pythonic: ${file}: ${describeError(error)}\n`] };
+    return { diagnostics: null, fixed: 0, fixedCodes: [], err: [`pythonic: ${file}: ${describeError(error)}\n`] };
   }
 }
 
@@ -82,39 +93,47 @@ export function checkFile(file: string, parser: Parser, options: CheckOptions, c
  * mostly not text a line on stderr (and no cache entry, so the line shows on every run).
  */
 export function checkSource(file: string, { bytes, decoded }: Source, parser: Parser, options: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
-  const { fix, unsafe } = options;
-  const settings = settingsForFile(options.settings, options.root, path.resolve(file));
+  const { fix, unsafe, write } = options;
+  const settings = options.root === undefined ? options.settings : settingsForFile(options.settings, options.root, path.resolve(file));
   const refusal = refuseSource(decoded.text);
-  if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
+  if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, fixedCodes: [], err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
   if (refusal) {
     cache?.store(file, contentHash(bytes), [refusal.diagnostic]);
-    return { diagnostics: [refusal.diagnostic], fixed: 0, err: [] };
+    return { diagnostics: [refusal.diagnostic], fixed: 0, fixedCodes: [], err: [] };
   }
   const err: string[] = [];
   let text = decoded.text;
-  let fixed = 0;
+  let fixedCodes: string[] = [];
+  let texts: FileResult['texts'];
   if (fix) {
     const started = timing ? performance.now() : 0;
     const result = fixAll({ parser, text, settings, path: file, unsafe });
     if (timing) timing.fix += performance.now() - started;
-    if (result.applied > 0) {
+    if (!write) {
+      // Nothing is written, so the diagnostics of the fixed text must not be cached under the file's bytes.
+      cache = null;
+      texts = { before: text, after: result.text };
+      text = result.text;
+      fixedCodes = result.codes;
+    } else if (result.applied > 0) {
       const written = encodeSource(decoded, result.text);
       if (written) {
         fs.writeFileSync(file, written);
         bytes = written;
         text = result.text;
-        fixed = result.applied;
+        fixedCodes = result.codes;
       } else {
         err.push(`pythonic: ${file}: fixes not written, cannot encode the result as ${decoded.encoding}\n`);
       }
     }
   }
+  const fixed = fixedCodes.length;
   let started = timing ? performance.now() : 0;
   const tree = parsePython(parser, text);
   if (timing) timing.parse += performance.now() - started;
   if (!tree) {
     err.push(`pythonic: ${file}: the parser gave up on this file\n`);
-    return { diagnostics: null, fixed, err };
+    return { diagnostics: null, fixed, fixedCodes, texts, err };
   }
   let ruleFailed = false;
   try {
@@ -138,7 +157,7 @@ export function checkSource(file: string, { bytes, decoded }: Source, parser: Pa
     }
     // A file on which a rule failed is analysed afresh next time, so its message shows again.
     if (cache && !ruleFailed) cache.store(file, contentHash(bytes), diagnostics);
-    return { diagnostics, fixed, err };
+    return { diagnostics, fixed, fixedCodes, texts, err };
   } finally {
     tree.delete();
   }

@@ -5,6 +5,7 @@
 // from the tables in `explanations/`.
 import type { Node } from '../parser';
 import {
+  displayName,
   KNOWLEDGE_BASE,
   KNOWN_DUNDERS,
   nearestDunder,
@@ -45,7 +46,13 @@ const plain = (key: string): Found[] => {
 };
 
 /** Keywords whose entry does not depend on where they stand. */
-const CONTEXT_FREE_KEYWORDS = new Set(['global', 'nonlocal', 'del', 'lambda', 'with', 'try', 'finally', 'except', 'raise', 'assert', 'await']);
+const CONTEXT_FREE_KEYWORDS = new Set([
+  'global', 'nonlocal', 'del', 'lambda', 'with', 'try', 'finally', 'except', 'raise', 'assert', 'await',
+  'while', 'if', 'elif', 'return', 'pass', 'break', 'continue', 'class', 'def', 'import', 'as', 'and', 'or', 'match', 'case',
+]);
+
+/** Constants the grammar parses as literals rather than names. */
+const CONSTANT_LITERALS: Readonly<Record<string, string>> = { none: 'builtins.None', true: 'builtins.True', false: 'builtins.False' };
 
 export function explainNode(node: Node, names: NamesSource): NodeExplanation | null {
   if (node.type === 'identifier') return withNode(node, identifier(node, names));
@@ -53,6 +60,7 @@ export function explainNode(node: Node, names: NamesSource): NodeExplanation | n
   if (!parent) return null;
   if (node.type === 'string' || parent.type === 'string') return stringLiteral(node.type === 'string' ? node : parent);
   if (DISPLAY_TYPES[node.type]) return withNode(node, plain(DISPLAY_TYPES[node.type]));
+  if (CONSTANT_LITERALS[node.type]) return withNode(node, plain(CONSTANT_LITERALS[node.type]));
   if (node.isNamed) return null;
   return withNode(node, token(node, parent));
 }
@@ -77,6 +85,15 @@ function token(node: Node, parent: Node): Found[] {
       return plain('is not');
     case 'not in':
       return plain(COMPARISON_TRIGGERS['not in']);
+    case 'not_operator':
+      return type === 'not' ? plain('not') : [];
+    case 'import_from_statement':
+    case 'future_import_statement':
+      return type === 'from' ? plain('from') : [];
+    case 'raise_statement':
+      return type === 'from' ? plain('raise') : [];
+    case 'conditional_expression':
+      return type === 'else' ? plain('if') : [];
     case 'list_splat_pattern':
       return plain('*args');
     case 'dictionary_splat_pattern':
@@ -108,6 +125,7 @@ function token(node: Node, parent: Node): Found[] {
 }
 
 const ELSE_OWNERS: Readonly<Record<string, string>> = {
+  if_statement: 'if',
   for_statement: 'for-else',
   while_statement: 'while-else',
   try_statement: 'try-else',
@@ -127,10 +145,15 @@ function subscriptUse(subscript: Node): string {
 function stringLiteral(string: Node): NodeExplanation | null {
   const statement = string.parent;
   if (statement && isDocstring(statement)) return null;
-  const start = string.children.find((c) => c?.type === 'string_start')?.text ?? '';
   const content = string.children.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('');
   if (content === '__main__') return withNode(string, plain('__main__'));
-  return withNode(string, plain(/b/i.test(start.replace(/["']/g, '')) ? 'builtins.bytes' : 'builtins.str'));
+  return withNode(string, plain(stringType(string)));
+}
+
+/** `b"..."` is bytes; every other string literal (plain, raw, f-string) is str. */
+function stringType(string: Node): 'builtins.bytes' | 'builtins.str' {
+  const start = string.children.find((c) => c?.type === 'string_start')?.text ?? '';
+  return /b/i.test(start.replace(/["']/g, '')) ? 'builtins.bytes' : 'builtins.str';
 }
 
 function identifier(node: Node, names: NamesSource): Found[] {
@@ -141,8 +164,9 @@ function identifier(node: Node, names: NamesSource): Found[] {
   const qualified = parent ? qualifiedAt(node, parent, names) : null;
   if (qualified) {
     const own = plain(qualified.key);
-    // `str(x)` calls `__str__`; a bare `str` (an annotation, `str.upper`) is just the type.
-    const triggered = qualified.call || own.length === 0 ? (CALL_TRIGGERS[qualified.key] ?? []) : [];
+    // A builtin with an entry of its own names the special methods it calls there;
+    // only one without (`abs`, `math.floor`) is explained through them.
+    const triggered = own.length === 0 ? (CALL_TRIGGERS[qualified.key] ?? []) : [];
     const found = [...own, ...triggered.flatMap(plain)];
     if (found.length) {
       const passed = qualified.call ? passedOptions(qualified.call) : [];
@@ -178,7 +202,7 @@ function qualifiedAt(node: Node, parent: Node, names: NamesSource): Qualified | 
   if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) {
     const call = parent.parent?.parent;
     const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
-    const key = fn ? qualifiedName(fn, names()) : null;
+    const key = fn ? keyOf(fn, names) : null;
     return key && KNOWLEDGE_BASE.get(key)?.entry.options?.[node.text] ? { key, call: call! } : null;
   }
   if (DEFINING_PARENTS.has(parent.type) && parent.childForFieldName('name')?.id === node.id) return null;
@@ -196,10 +220,29 @@ function qualifiedAt(node: Node, parent: Node, names: NamesSource): Qualified | 
     }
     target = parent;
   }
-  const key = qualifiedName(target, names());
+  const key = keyOf(target, names);
   if (!key) return null;
   const call = target.parent?.type === 'call' && target.parent.childForFieldName('function')?.id === target.id ? target.parent : null;
   return { key, call };
+}
+
+/** The knowledge-base key an expression names: a qualified name through the imports, or a builtin type's method. */
+function keyOf(target: Node, names: NamesSource): string | null {
+  return qualifiedName(target, names()) ?? (target.type === 'attribute' ? builtinMethodKey(target, names) : null);
+}
+
+/**
+ * `b"..".decode`, `"..".casefold`, `str.casefold`: a method of a builtin type,
+ * only where the receiver's type is certain (a literal, or the type itself);
+ * `data.decode` on an arbitrary name is left alone rather than guessed.
+ */
+function builtinMethodKey(attribute: Node, names: NamesSource): string | null {
+  const receiver = attribute.childForFieldName('object');
+  const method = attribute.childForFieldName('attribute')?.text;
+  if (!receiver || !method) return null;
+  const type = receiver.type === 'string' ? stringType(receiver) : (DISPLAY_TYPES[receiver.type] ?? qualifiedName(receiver, names()));
+  if (!type || KNOWLEDGE_BASE.get(type)?.kind !== 'builtin type') return null;
+  return `${displayName(type)}.${method}`;
 }
 
 /** `from functools import partial` (or `... import partial as p`): the imported name's qualified form. */

@@ -20,6 +20,8 @@ export interface FixAllResult {
   text: string;
   /** Number of fixes applied over all passes. */
   applied: number;
+  /** The rule code of each applied fix, in the order applied (`--show-fixes`). */
+  codes: string[];
 }
 
 const MAX_PASSES = 10;
@@ -27,7 +29,7 @@ const MAX_PASSES = 10;
 /** Applies fixes pass after pass (a fix may make room for another) until nothing is left to apply. */
 export function fixAll(input: FixAllInput): FixAllResult {
   let text = input.text;
-  let applied = 0;
+  const codes: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const tree = parsePython(input.parser, text);
     if (!tree) break;
@@ -37,10 +39,10 @@ export function fixAll(input: FixAllInput): FixAllResult {
       const fixes = compatibleFixes(fixable, text, input.unsafe);
       if (fixes.length === 0) break;
       text = applyEdits(text, fixes.flatMap((f) => f.edits));
-      applied += fixes.length;
+      for (const fix of fixes) codes.push(diagnostics.find((d) => d.fix === fix)?.code ?? '');
     } finally {
       tree.delete();
     }
   }
-  return { text, applied };
+  return { text, applied: codes.length, codes };
 }

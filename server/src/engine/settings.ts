@@ -11,7 +11,7 @@ export type TargetVersion = (typeof TARGET_VERSIONS)[number];
 /** Folders no one wants checked: version control, caches, virtualenvs, build output (Ruff skips the same). */
 export const DEFAULT_EXCLUDE = [
   '.bzr', '.direnv', '.eggs', '.git', '.hg', '.mypy_cache', '.nox', '.pytype', '.pythonic_cache', '.ruff_cache', '.svn',
-  '.tox', '.venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'venv',
+  '.tox', '.venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'site-packages', 'venv',
 ] as const;
 
 export const settingsSchema = z.object({

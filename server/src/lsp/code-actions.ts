@@ -78,7 +78,7 @@ export class CodeActions {
       const doc = documents.get(uri);
       if (!doc) return null;
       await scheduler.untilCurrent(doc, token);
-      if (documents.get(uri) !== doc || !doc.tree) return null;
+      if (documents.get(uri) !== doc) return null;
       try {
         const actions = !only || asks(only, CodeActionKind.QuickFix) ? this.quickFixes(doc, range) : [];
         const fixable = doc.diagnostics.some((d) => d.fix?.safety === 'safe');
@@ -117,7 +117,8 @@ export class CodeActions {
     const actions: CodeAction[] = [];
     const { start, end } = range;
     const touching = doc.diagnostics.filter((d) => comparePositions(d.range.start, end) <= 0 && comparePositions(start, d.range.end) <= 0);
-    const source = doc.tree ? new SourceFile(doc.text, doc.tree, doc.uri) : null;
+    const tree = touching.length > 0 ? this.options.scheduler.treeFor(doc) : null;
+    const source = tree ? new SourceFile(doc.text, tree, doc.uri) : null;
     for (const d of touching) {
       const lspDiagnostic = toLspDiagnostic(d);
       if (d.fix) {

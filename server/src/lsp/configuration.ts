@@ -64,24 +64,28 @@ export class Configuration {
   async settingsFor(doc: PythonDocument): Promise<Settings> {
     if (doc.settings) return doc.settings;
     const generation = this.generation;
+    const settings = await this.settingsForUri(doc.uri);
+    if (generation === this.generation) doc.settings = settings;
+    return settings;
+  }
+
+  /** Settings for any resource, open or not, asked afresh. */
+  async settingsForUri(uri: string): Promise<Settings> {
     let raw: unknown = this.initializationSettings;
     if (this.canPull) {
       try {
-        raw = await this.connection.workspace.getConfiguration({ scopeUri: doc.uri, section: 'pythonic' });
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'pythonic' });
       } catch (error) {
-        this.logError(`could not read settings for ${doc.uri}`, error);
+        this.logError(`could not read settings for ${uri}`, error);
       }
     }
     const editor = raw === undefined ? DEFAULT_SETTINGS : parseSettings(raw);
-    const file = doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : null;
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : null;
     const project = file ? this.projectConfigFor(file) : null;
-    let settings = mergeSettings(editor, project?.values);
-    if (file) {
-      const root = project?.root ?? this.projectFolderFor(file);
-      settings = isExcluded(settings, root, file) ? { ...settings, enable: false } : settingsForFile(settings, root, file);
-    }
-    if (generation === this.generation) doc.settings = settings;
-    return settings;
+    const settings = mergeSettings(editor, project?.values);
+    if (!file) return settings;
+    const root = project?.root ?? this.projectFolderFor(file);
+    return isExcluded(settings, root, file) ? { ...settings, enable: false } : settingsForFile(settings, root, file);
   }
 
   /** Where globs are rooted for a file without a pyproject.toml above it: its workspace folder, else its own folder. */

@@ -59,6 +59,11 @@ export class DiagnosticsPublisher {
     this.send(uri, undefined, []);
   }
 
+  /** Diagnostics for a file that is not open (read from disk by the workspace check): it has no version. */
+  publishUnversioned(uri: string, diagnostics: readonly Diagnostic[]): void {
+    this.send(uri, undefined, diagnostics.map(toLspDiagnostic));
+  }
+
   private send(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void {
     this.stats.publishes++;
     this.connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => this.logError(`could not publish diagnostics for ${uri}`, error));

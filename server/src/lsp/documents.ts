@@ -11,6 +11,14 @@ import { TextBuffer } from './text-buffer';
 /** Bigger documents are neither parsed nor analysed: a log line says so and the editor keeps working. */
 export const MAX_DOCUMENT_CHARS = 5_000_000;
 
+/**
+ * Open documents keep their trees while the texts of those that have one add up to at most
+ * this many characters (a tree takes about 15 bytes per character, in WebAssembly memory
+ * that never shrinks); beyond it, the trees of the documents used longest ago are dropped
+ * and parsed again when next needed. Their analysis results stay.
+ */
+export const TREE_BUDGET_CHARS = 600_000;
+
 export class PythonDocument {
   private readonly buffer: TextBuffer;
   private currentVersion: number;
@@ -23,6 +31,8 @@ export class PythonDocument {
   private edits: Edit[] = [];
   /** Whether the recorded edits can be replayed on the tree: false after a full-text change. */
   private reusable = false;
+  /** The tree was freed by `releaseTree` while the analysis of the text stayed current. */
+  private released = false;
 
   cache: AnalysisCache | undefined;
   diagnostics: Diagnostic[] = [];
@@ -33,6 +43,8 @@ export class PythonDocument {
   refusal: SourceRefusal | null = null;
   /** Set while the document is over the size limit (so the limit is logged once per crossing). */
   overLimit = false;
+  /** When a request or an analysis last used the tree (a counter, not a time): the budget drops the oldest first. */
+  lastUsed = 0;
 
   constructor(
     readonly uri: string,
@@ -110,6 +122,7 @@ export class PythonDocument {
       this.treeRevision = this.revision;
       return false;
     }
+    this.released = false;
     const old = this.reusable ? this.tree : null;
     if (old) for (const edit of this.edits) old.edit(edit);
     const next = parsePython(parser, text, old);
@@ -123,13 +136,33 @@ export class PythonDocument {
 
   /** Forgets the tree and everything computed from it (the document went over the size limit). */
   dropTree(): void {
+    this.releaseTree();
+    this.released = false;
+    this.cache = undefined;
+    this.diagnostics = [];
+  }
+
+  /**
+   * Frees the tree of a document that is parsed and analysed at its current text, keeping
+   * the diagnostics and the analysis cache: `restoreTree` parses it again from the text.
+   */
+  releaseTree(): void {
+    const released = this.tree !== null && this.analysed;
     this.tree?.delete();
     this.tree = null;
     this.treeRevision = -1;
     this.edits = [];
     this.reusable = false;
-    this.cache = undefined;
-    this.diagnostics = [];
+    this.released = released;
+  }
+
+  /**
+   * The tree of the current text, parsed again if `releaseTree` freed it (the analysis stays
+   * valid: the text is the same); null when there is none (not parsed yet, refused, too big).
+   */
+  treeFor(parser: Parser | undefined): Tree | null {
+    if (this.released && parser) this.parse(parser);
+    return this.tree;
   }
 
   dispose(): void {

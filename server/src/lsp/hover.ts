@@ -22,9 +22,11 @@ export function registerHover(
     const doc = documents.get(uri);
     if (!doc) return null;
     await scheduler.untilCurrent(doc, token);
-    if (documents.get(uri) !== doc || !doc.tree) return null;
+    if (documents.get(uri) !== doc) return null;
+    const tree = scheduler.treeFor(doc);
+    if (!tree) return null;
     try {
-      const result = hover({ tree: doc.tree, position, diagnostics: doc.diagnostics });
+      const result = hover({ tree, position, diagnostics: doc.diagnostics });
       return result && { contents: { kind: 'markdown', value: result.markdown }, range: result.range };
     } catch (error) {
       logError(`hover failed in ${uri}`, error);

@@ -15,6 +15,11 @@
 //  - only a completed analysis publishes, for the version it analysed;
 //  - requests about a document (hover, code actions) wait until it is analysed at its
 //    current text, or until they are cancelled;
+//  - trees are kept within a budget (documents.ts TREE_BUDGET_CHARS): once a document is
+//    analysed, the trees of the documents used longest ago are freed (their diagnostics
+//    and caches stay) and parsed again when a request or a change needs them; a document
+//    is parsed only when that fits beside the trees of analyses in progress, or when no
+//    other analysis is in progress, so opening many big files does not hold all their trees;
 //  - a document over the size limit is neither parsed nor analysed until it shrinks;
 //  - neither is a text the engine refuses (refuse-source.ts): one with a NUL byte gets
 //    one diagnostic saying Python refuses it, one that is mostly not text a log line.
@@ -24,7 +29,8 @@ import { analyzeInSteps, DEFAULT_SETTINGS, type AnalysisResult, type Settings } 
 import type { Parser } from '../parser';
 import { throwIfCancelled } from './cancellation';
 import type { DiagnosticsPublisher } from './diagnostics';
-import { MAX_DOCUMENT_CHARS, type PythonDocument } from './documents';
+import { MAX_DOCUMENT_CHARS, TREE_BUDGET_CHARS, type PythonDocument } from './documents';
+import type { Tree } from '../parser';
 import type { ServerStats } from './stats';
 
 /** Analysis work per turn of the event loop (one unit may take longer: it is not split). */
@@ -57,6 +63,8 @@ export class Scheduler {
   /** Requests waiting for a document to be up to date. */
   private readonly waiters = new Map<PythonDocument, Set<() => void>>();
   private turnScheduled = false;
+  /** Orders uses of trees (PythonDocument.lastUsed). */
+  private clock = 0;
   private changeCount = 0;
   private changesSeen = 0;
 
@@ -146,6 +154,55 @@ export class Scheduler {
     }
   }
 
+  /**
+   * The document's tree for a request, parsed again if the budget freed it; marks it
+   * as just used. Call only once the document is current (`untilCurrent`).
+   */
+  treeFor(doc: PythonDocument): Tree | null {
+    doc.lastUsed = ++this.clock;
+    const before = doc.tree;
+    const tree = doc.treeFor(this.parser);
+    if (tree && !before) {
+      this.options.stats.treesRestored++;
+      this.options.stats.peakTreeChars = Math.max(this.options.stats.peakTreeChars, this.treeChars().held);
+    }
+    this.trimTrees(doc);
+    return tree;
+  }
+
+  /** Characters of the open documents that hold a tree, and those of them whose analysis is not finished. */
+  private treeChars(): { held: number; inFlight: number } {
+    let held = 0;
+    let inFlight = 0;
+    for (const d of this.open) {
+      if (!d.tree) continue;
+      held += d.length;
+      if (!d.analysed) inFlight += d.length;
+    }
+    return { held, inFlight };
+  }
+
+  /** Frees the trees of analysed documents used longest ago, `keep` aside, until the rest (and `room` more characters) fit the budget. */
+  private trimTrees(keep: PythonDocument, room = 0): void {
+    let held = this.treeChars().held + room;
+    if (held <= TREE_BUDGET_CHARS) return;
+    const releasable = [...this.open].filter((d) => d !== keep && d.tree && d.analysed && !this.jobs.has(d)).sort((a, b) => a.lastUsed - b.lastUsed);
+    for (const d of releasable) {
+      if (held <= TREE_BUDGET_CHARS) break;
+      held -= d.length;
+      d.releaseTree();
+      this.options.stats.treesReleased++;
+    }
+  }
+
+  /** Whether `doc` may be parsed now: it fits beside the trees of unfinished analyses, or nothing else is in progress. */
+  private mayParse(doc: PythonDocument): boolean {
+    this.trimTrees(doc, doc.tree ? 0 : doc.length);
+    const { inFlight } = this.treeChars();
+    const own = doc.tree && !doc.analysed ? doc.length : 0;
+    return inFlight - own === 0 || inFlight - own + doc.length <= TREE_BUDGET_CHARS;
+  }
+
   private wake(doc: PythonDocument): void {
     const waiters = this.waiters.get(doc);
     if (!waiters) return;
@@ -218,9 +275,13 @@ export class Scheduler {
       if (doc.needsParse) {
         // A change was handled since the last turn, so more may be queued behind it: parse the burst at its end.
         if (!quiet) return true;
+        // Other documents' analyses hold their trees: let them finish first (they run in the turns between).
+        if (!this.mayParse(doc)) return true;
+        doc.lastUsed = ++this.clock;
         stats.parses++;
         const refusedBefore = doc.refusal?.kind;
         if (doc.parse(this.parser!)) stats.incrementalParses++;
+        stats.peakTreeChars = Math.max(stats.peakTreeChars, this.treeChars().held);
         const refusal: PythonDocument['refusal'] = doc.refusal;
         if (refusal?.kind === 'not-text' && refusedBefore !== 'not-text') this.options.log(`${doc.uri} is ${refusal.message}; not analysed`);
         return true; // the analysis starts next turn, after any message that arrived meanwhile
@@ -266,6 +327,7 @@ export class Scheduler {
     doc.diagnostics = diagnostics;
     doc.analysedRevision = revision;
     this.options.publisher.publish(doc.uri, version, published);
+    this.trimTrees(doc);
     this.wake(doc);
   }
 

@@ -1,8 +1,8 @@
 // The language server: adapts LSP requests to engine calls. It understands no Python
 // itself. This module wires the pieces to the connection: documents (documents.ts),
 // when they are parsed and analysed (scheduler.ts), publishing (diagnostics.ts),
-// settings (configuration.ts), hover (hover.ts), code actions (code-actions.ts) and the
-// counters tests read (stats.ts).
+// settings (configuration.ts), hover (hover.ts), code actions (code-actions.ts), the
+// workspace check (workspace-check.ts) and the counters tests read (stats.ts).
 import {
   CodeActionKind,
   createConnection,
@@ -25,6 +25,7 @@ import { registerHover } from './hover';
 import { guardLifecycle } from './lifecycle';
 import { Scheduler } from './scheduler';
 import { INTERNAL_STATS_REQUEST, newStats } from './stats';
+import { filePathOf, WorkspaceCheck } from './workspace-check';
 
 export function startServer(connection: Connection, parserPromise: Promise<Parser> = createParser()): void {
   const stats = newStats();
@@ -42,6 +43,15 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher, stats, log, logError });
   const projectFolderFor = (file: string) => configuration.projectFolderFor(file);
   const codeActions = new CodeActions({ documents, scheduler, settingsFor, parser: () => parser, stats, logError, projectFolderFor });
+  const workspaceCheck = new WorkspaceCheck({
+    connection,
+    parser: parserPromise,
+    settingsForUri: (uri) => configuration.settingsForUri(uri),
+    openFiles: () => new Set([...documents.keys()].map(filePathOf).filter((file) => file !== null)),
+    publisher,
+    stats,
+    log,
+  });
 
   connection.onInitialize((params) => {
     configuration.initialize(params);
@@ -76,6 +86,7 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
     const doc = new PythonDocument(textDocument.uri, textDocument.version, textDocument.text);
     documents.set(doc.uri, doc);
     publisher.forget(doc.uri);
+    workspaceCheck.handOver(doc.uri);
     scheduler.opened(doc);
   });
 
@@ -101,11 +112,13 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   connection.onDidCloseTextDocument(({ textDocument }) => {
     close(textDocument.uri);
     publisher.clear(textDocument.uri);
+    workspaceCheck.handOver(textDocument.uri);
   });
 
   configuration.listen(() => documents.values(), (doc) => scheduler.reanalyse(doc));
   registerHover(connection, documents, scheduler, stats, logError);
   codeActions.register(connection);
+  workspaceCheck.register();
   connection.onRequest(INTERNAL_STATS_REQUEST, () => ({ ...stats }));
 
   connection.onShutdown(() => {

@@ -28,6 +28,11 @@ export interface ServerStats {
   requestsWaiting: number;
   /** Times a document went over the size limit. */
   overLimit: number;
+  /** Trees freed to stay within the tree budget, and parsed again for a request. */
+  treesReleased: number;
+  treesRestored: number;
+  /** The most characters of open documents that held a tree at once (checked after each parse). */
+  peakTreeChars: number;
 }
 
 export function newStats(): ServerStats {
@@ -45,5 +50,8 @@ export function newStats(): ServerStats {
     requestsCancelled: 0,
     requestsWaiting: 0,
     overLimit: 0,
+    treesReleased: 0,
+    treesRestored: 0,
+    peakTreeChars: 0,
   };
 }

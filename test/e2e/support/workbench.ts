@@ -45,6 +45,16 @@ export class Workbench {
     await this.waitFor(`the editor of ${name}`, `${ACTIVE_EDITOR} .view-line`);
   }
 
+  /** Runs a command from the Command Palette by its full title, e.g. `Pythonic: Check Workspace`. */
+  async runCommand(title: string): Promise<void> {
+    await this.dismiss();
+    await this.page.keyboard.press('F1');
+    await this.waitFor('the Command Palette', '.quick-input-widget:visible');
+    await this.page.keyboard.type(title);
+    await this.waitFor(`${title} focused in the Command Palette`, `.quick-input-widget .monaco-list-row.focused[aria-label^="${title}"]`);
+    await this.page.keyboard.press('Enter');
+  }
+
   /** The active editor's text, read from its rendered lines (files in these tests fit on screen). */
   async editorText(): Promise<string> {
     const lines = await this.page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`).evaluateAll((elements) =>

@@ -525,7 +525,7 @@ const CONTAINERS: Record<string, Explanation> = {
   __next__: {
     summary: 'Returns the next item of an iterator, or raises `StopIteration` when there are no more.',
     trigger: '`next(it)` and every step of a `for` loop. An iterator\'s `__iter__` returns `self`.',
-    partners: ['__iter__', 'collections.abc.Iterator', 'yield'],
+    partners: ['__iter__', 'collections.abc.Iterator', 'yield', 'builtins.StopIteration'],
     example: lines(
       'class Countdown:',
       '    def __init__(self, n): self.n = n',
@@ -690,7 +690,7 @@ const NUMBERS: Record<string, Explanation> = {
     summary: 'Says the object is a true integer: returns the exact `int` it stands for.',
     trigger: 'Indexing and slicing (`seq[x]`), `bin()`, `hex()`, `oct()`, `operator.index()`, `range()`; also `int()` when `__int__` is absent.',
     partners: ['__int__'],
-    example: lines('class Slot:', '    def __init__(self, n): self.n = n', '    def __index__(self):', '        return self.n', 'print("abc"[Slot(1)])  # b'),
+    example: lines('class Slot:', '    def __init__(self, n): self.n = n', '    def __index__(self):', '        return self.n', 'print("abc"[Slot(1)])  # -> b'),
     docs: dm('__index__'),
   },
   __round__: {

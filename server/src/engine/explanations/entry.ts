@@ -28,7 +28,19 @@ export interface Mutability {
   hashable: 'always' | 'never' | 'when every item is';
 }
 
-export type ExplanationKind = 'special method' | 'special attribute' | 'keyword' | 'library' | 'builtin type' | 'naming';
+export type ExplanationKind =
+  | 'special method'
+  | 'special attribute'
+  | 'keyword'
+  | 'library'
+  | 'builtin type'
+  | 'builtin function'
+  | 'builtin constant'
+  | 'naming'
+  | 'concept';
+
+/** The library reference, where most entries link. */
+export const LIBRARY = 'https://docs.python.org/3/library';
 
 /** Joins lines of an example, so tables can keep Python indentation readable. */
 export function lines(...text: string[]): string {

@@ -2,9 +2,7 @@
 // (`functools.partial`, `collections.abc.Mapping`; builtins as `builtins.property`).
 // Data only. The hover resolves a name through the module's imports to one of
 // these keys; `options` are shown for the keyword arguments a call passes.
-import { lines, type Explanation } from './entry';
-
-const LIBRARY = 'https://docs.python.org/3/library';
+import { LIBRARY, lines, type Explanation } from './entry';
 
 const DECORATORS: Record<string, Explanation> = {
   'builtins.classmethod': {
@@ -80,7 +78,7 @@ const DECORATORS: Record<string, Explanation> = {
   'dataclasses.dataclass': {
     summary: 'Writes `__init__`, `__repr__` and `__eq__` (and optionally ordering, hashing, slots) from the class\'s annotated fields.',
     trigger: 'Applied once when the class is created; it reads the class annotations in order. Mutable defaults are rejected: use `field(default_factory=...)`.',
-    partners: ['dataclasses.field', '__post_init__', '__match_args__', 'collections.namedtuple'],
+    partners: ['dataclasses.field', '__post_init__', '__match_args__', 'collections.namedtuple', 'dataclasses.asdict', 'dataclasses.replace', 'dataclasses.fields'],
     example: lines(
       'from dataclasses import dataclass',
       '@dataclass(frozen=True)',
@@ -143,7 +141,7 @@ const FUNCTOOLS: Record<string, Explanation> = {
   'functools.partial': {
     summary: 'Freezes some arguments of a function, giving a new callable that needs only the rest.',
     trigger: 'Calling the partial object calls the function with the frozen arguments first, then the new ones (later keywords override frozen ones).',
-    partners: ['functools.wraps', 'operator.methodcaller'],
+    partners: ['functools.wraps', 'operator.methodcaller', 'functools.partialmethod'],
     example: lines(
       'import functools',
       'from_hex = functools.partial(int, base=16)',
@@ -221,7 +219,7 @@ const FUNCTOOLS: Record<string, Explanation> = {
   'functools.reduce': {
     summary: 'Folds an iterable into one value by applying a two-argument function cumulatively, left to right.',
     trigger: 'Consumes the whole iterable when called. `sum`, `max`, `any`, `math.prod` or a loop are often clearer.',
-    partners: ['itertools.accumulate'],
+    partners: ['itertools.accumulate', 'operator.add'],
     example: lines(
       'from functools import reduce',
       'import operator',
@@ -280,14 +278,14 @@ const COLLECTIONS: Record<string, Explanation> = {
       'recent = deque(maxlen=3)',
       'for page in ["a", "b", "c", "d"]:',
       '    recent.append(page)',
-      'print(recent.popleft())  # b',
+      'print(recent.popleft())  # -> b',
     ),
     docs: `${LIBRARY}/collections.html#collections.deque`,
   },
   'collections.Counter': {
     summary: 'A dict subclass that counts hashable items; missing keys count as 0.',
     trigger: 'Build it from an iterable or mapping; `most_common()`, `+`, `-`, `&`, `|` work on counts. Replaces the `d[k] = d.get(k, 0) + 1` pattern.',
-    partners: ['collections.defaultdict'],
+    partners: ['collections.defaultdict', 'collections.Counter.most_common'],
     mutability: { mutable: true, hashable: 'never' },
     example: lines(
       'from collections import Counter',
@@ -326,7 +324,7 @@ const COLLECTIONS: Record<string, Explanation> = {
   'collections.namedtuple': {
     summary: 'Creates a tuple subclass whose items also have names: immutable, hashable, and light as a tuple.',
     trigger: 'Called once to create the class; instances unpack and index like tuples. `typing.NamedTuple` is the annotated spelling; dataclasses suit mutable records.',
-    partners: ['builtins.tuple', 'dataclasses.dataclass'],
+    partners: ['builtins.tuple', 'dataclasses.dataclass', 'typing.NamedTuple'],
     example: lines(
       'from collections import namedtuple',
       'Point = namedtuple("Point", ["x", "y"])',
@@ -344,7 +342,7 @@ const COLLECTIONS: Record<string, Explanation> = {
       'defaults = {"color": "red", "user": "guest"}',
       'cli_args = {"user": "ada"}',
       'settings = ChainMap(cli_args, defaults)',
-      'print(settings["user"], settings["color"])  # ada red',
+      'print(settings["user"], settings["color"])  # -> ada red',
     ),
     docs: `${LIBRARY}/collections.html#collections.ChainMap`,
   },
@@ -391,12 +389,12 @@ const COLLECTIONS: Record<string, Explanation> = {
 const ABCS: ReadonlyArray<{ name: string; abstract: string; mixins: string; sample: string; partners?: string[] }> = [
   { name: 'Container', abstract: '`__contains__`', mixins: 'nothing', sample: '"abc"' },
   { name: 'Hashable', abstract: '`__hash__`', mixins: 'nothing', sample: '(1, 2)', partners: ['__hash__'] },
-  { name: 'Iterable', abstract: '`__iter__`', mixins: 'nothing', sample: '{"a": 1}', partners: ['__iter__', 'collections.abc.Iterator'] },
-  { name: 'Iterator', abstract: '`__next__`', mixins: '`__iter__`', sample: 'iter([1, 2])', partners: ['__next__', 'collections.abc.Iterable'] },
+  { name: 'Iterable', abstract: '`__iter__`', mixins: 'nothing', sample: '{"a": 1}', partners: ['__iter__', 'collections.abc.Iterator', 'typing.Iterable'] },
+  { name: 'Iterator', abstract: '`__next__`', mixins: '`__iter__`', sample: 'iter([1, 2])', partners: ['__next__', 'collections.abc.Iterable', 'typing.Iterator'] },
   { name: 'Reversible', abstract: '`__reversed__`', mixins: 'nothing', sample: '[1, 2]' },
-  { name: 'Generator', abstract: '`send`, `throw`', mixins: '`close`, `__iter__`, `__next__`', sample: '(n for n in range(3))', partners: ['yield'] },
+  { name: 'Generator', abstract: '`send`, `throw`', mixins: '`close`, `__iter__`, `__next__`', sample: '(n for n in range(3))', partners: ['yield', 'typing.Generator'] },
   { name: 'Sized', abstract: '`__len__`', mixins: 'nothing', sample: '{1, 2}' },
-  { name: 'Callable', abstract: '`__call__`', mixins: 'nothing', sample: 'print' },
+  { name: 'Callable', abstract: '`__call__`', mixins: 'nothing', sample: 'print', partners: ['typing.Callable'] },
   { name: 'Collection', abstract: '`__contains__`, `__iter__`, `__len__`', mixins: 'nothing', sample: '[1, 2]' },
   { name: 'Sequence', abstract: '`__getitem__`, `__len__`', mixins: '`__contains__`, `__iter__`, `__reversed__`, `index`, `count`', sample: '"text"', partners: ['collections.abc.MutableSequence'] },
   { name: 'MutableSequence', abstract: '`__getitem__`, `__setitem__`, `__delitem__`, `__len__`, `insert`', mixins: '`append`, `reverse`, `extend`, `pop`, `remove`, `__iadd__`', sample: '[1, 2]', partners: ['collections.abc.Sequence'] },
@@ -503,7 +501,7 @@ const COPY_AND_TEXT: Record<string, Explanation> = {
   'unicodedata.normalize': {
     summary: 'Puts a string in a Unicode normal form, so visually identical text compares equal; NFC is the usual choice.',
     trigger: 'Call it on text from outside (files, users, the network) before comparing, hashing or storing it.',
-    partners: ['builtins.str'],
+    partners: ['builtins.str', 'str.casefold', 'unicodedata.name'],
     example: lines(
       'from unicodedata import normalize',
       'one_code_point, two_code_points = "Zo\\u00eb", "Zoe\\u0308"  # both display as Zoë',
@@ -518,7 +516,7 @@ const WEAKREF: Record<string, Explanation> = {
   'weakref.ref': {
     summary: 'A reference that does not keep its target alive; calling it returns the object, or `None` once it is collected.',
     trigger: 'Call `r()` each time you need the object. Many builtins (`int`, `list`, `dict`) cannot be weakly referenced.',
-    partners: ['weakref.WeakValueDictionary', 'weakref.finalize', '__weakref__'],
+    partners: ['weakref.WeakValueDictionary', 'weakref.finalize', '__weakref__', 'weakref.proxy'],
     example: lines(
       'import weakref',
       'class Node: pass',
@@ -569,7 +567,7 @@ const WEAKREF: Record<string, Explanation> = {
   'weakref.finalize': {
     summary: 'Registers a cleanup callback that runs when an object is collected (or at exit); more reliable than `__del__`.',
     trigger: 'Runs at most once: when the object is garbage-collected, when you call the finalizer, or at interpreter exit.',
-    partners: ['weakref.ref', '__del__'],
+    partners: ['weakref.ref', '__del__', 'gc.collect'],
     example: lines(
       'import shutil, tempfile, weakref',
       'class Workspace:',
@@ -677,7 +675,7 @@ const CONCURRENCY: Record<string, Explanation> = {
   'concurrent.futures.as_completed': {
     summary: 'Yields futures as they finish, fastest first, so you can handle results without waiting for the slowest.',
     trigger: 'Iterating it blocks until the next future completes; `timeout=` raises `TimeoutError` if they take too long.',
-    partners: ['concurrent.futures.ThreadPoolExecutor'],
+    partners: ['concurrent.futures.ThreadPoolExecutor', 'asyncio.as_completed'],
     example: lines(
       'from concurrent.futures import ThreadPoolExecutor, as_completed',
       'with ThreadPoolExecutor() as pool:',
@@ -716,7 +714,7 @@ const CONCURRENCY: Record<string, Explanation> = {
   'threading.Lock': {
     summary: 'A mutual-exclusion lock: only one thread at a time runs the guarded block.',
     trigger: 'Use it with `with lock:` so it is released even when the block raises; a bare `acquire()`/`release()` pair leaks the lock on errors.',
-    partners: ['with', 'multiprocessing.Process'],
+    partners: ['with', 'multiprocessing.Process', 'threading.RLock', 'asyncio.Lock'],
     example: lines(
       'import threading',
       'lock = threading.Lock()',
@@ -730,7 +728,7 @@ const CONCURRENCY: Record<string, Explanation> = {
   'contextlib.contextmanager': {
     summary: 'Turns a generator function into a context manager: code before `yield` is the setup, code after it the cleanup.',
     trigger: 'Entering the `with` runs up to the `yield` (its value is bound by `as`); leaving resumes after it. Wrap the `yield` in `try`/`finally` so cleanup runs on errors.',
-    partners: ['with', '__enter__'],
+    partners: ['with', '__enter__', 'contextlib.ExitStack', 'contextlib.asynccontextmanager'],
     example: lines(
       'import contextlib, os',
       '@contextlib.contextmanager',
@@ -821,7 +819,7 @@ const ITERTOOLS: Record<string, Explanation> = {
   'itertools.islice': {
     summary: 'Slices any iterator lazily, including infinite ones (`[a:b:c]` only works on sequences).',
     trigger: 'Consumes the underlying iterator up to the stop position.',
-    partners: ['itertools.chain'],
+    partners: ['itertools.chain', 'itertools.count'],
     example: lines(
       'from itertools import count, islice',
       'print(list(islice(count(10), 3)))  # [10, 11, 12]',
@@ -846,7 +844,7 @@ const ABC_MODULE: Record<string, Explanation> = {
   'abc.ABC': {
     summary: 'A base class whose subclasses can declare `@abstractmethod`s; a class with unimplemented abstract methods cannot be instantiated.',
     trigger: 'Checked when you instantiate a subclass.',
-    partners: ['abc.abstractmethod'],
+    partners: ['abc.abstractmethod', 'abc.ABCMeta'],
     example: lines(
       'from abc import ABC, abstractmethod',
       'class Shape(ABC):',

@@ -1,14 +1,17 @@
 // The knowledge base: every explanation table merged under one key space, and
 // the lookups the hover and `pythonic explain` share. Keys never collide across
-// tables (dunders, bare keywords, dotted qualified names); a test checks it.
+// tables (dunders, bare keywords and concepts, dotted qualified names); a test checks it.
 import { distance } from 'fastest-levenshtein';
 import { underscoreForm } from '../python';
 import { BUILTIN_TYPES } from './builtin-types';
+import { CONCEPTS, CONCURRENCY_AND_TYPES } from './concurrency';
+import { BUILTIN_CONSTANTS, BUILTIN_FUNCTIONS } from './builtins';
 import { SPECIAL_METHODS } from './dunders';
 import type { Explanation, ExplanationKind } from './entry';
 import { IDIOMS } from './idioms';
 import { KEYWORDS } from './keywords';
 import { SPECIAL_ATTRIBUTES } from './special-attributes';
+import { STDLIB } from './stdlib';
 import {
   AUGMENTED_ASSIGNMENT_TRIGGERS,
   BINARY_OPERATOR_TRIGGERS,
@@ -30,7 +33,12 @@ const TABLES: ReadonlyArray<readonly [ExplanationKind, Readonly<Record<string, E
   ['special attribute', SPECIAL_ATTRIBUTES],
   ['keyword', KEYWORDS],
   ['library', IDIOMS],
+  ['library', STDLIB],
   ['builtin type', BUILTIN_TYPES],
+  ['library', CONCURRENCY_AND_TYPES],
+  ['concept', CONCEPTS],
+  ['builtin function', BUILTIN_FUNCTIONS],
+  ['builtin constant', BUILTIN_CONSTANTS],
 ];
 
 export const KNOWLEDGE_BASE: ReadonlyMap<string, KnowledgeEntry> = new Map(

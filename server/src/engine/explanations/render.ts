@@ -2,10 +2,12 @@
 // print this, so the terminal and the editor say the same thing.
 import type { Mutability } from './entry';
 import { displayName, KNOWLEDGE_BASE, type KnowledgeEntry } from './index';
+import { CALL_TRIGGERS } from './triggers';
 
 const LABELS = {
   trigger: 'When Python uses it:',
   partners: 'Goes with:',
+  calls: 'Calls:',
   mutable: { true: 'mutable', false: 'immutable' },
   hashable: { always: 'hashable', never: 'unhashable', 'when every item is': 'hashable when every item is' },
   usedHere: 'In this call:',
@@ -32,6 +34,9 @@ export function renderExplanation({ key, kind, entry }: KnowledgeEntry, options:
   if (entry.mutability) out.push('', mutabilityLine(entry.mutability));
   for (const note of options.notes ?? []) out.push('', note);
   out.push('', `**${LABELS.trigger}** ${entry.trigger}`);
+  // A builtin links the special methods it calls instead of the hover showing them in its place.
+  const calls = (CALL_TRIGGERS[key] ?? []).flatMap((name) => KNOWLEDGE_BASE.get(name) ?? []);
+  if (calls.length) out.push('', `**${LABELS.calls}**`, ...calls.map((d) => `- \`${d.key}\` — ${d.entry.summary}`));
   const partners = (entry.partners ?? []).filter((p) => KNOWLEDGE_BASE.has(p));
   if (partners.length) out.push('', `**${LABELS.partners}** ${partners.map((p) => `\`${displayName(p)}\``).join(', ')}`);
   const passed = (options.passed ?? []).filter(({ name }) => entry.options?.[name]);

@@ -1,8 +1,9 @@
 // Which special methods a builtin call or an operator invokes: `len(x)` ->
-// `__len__`, `a + b` -> `__add__`. Data only; the hover uses it to send a call
-// or an operator to the dunder entries.
+// `__len__`, `a + b` -> `__add__`. Data only. A callable with an entry of its
+// own lists these under it ("Calls:"); for one without, and for an operator,
+// the hover shows the dunder entries themselves.
 
-/** Qualified callable name -> the special methods it calls on its argument. */
+/** Qualified callable name -> the special methods it calls on its argument (or its items), in the order Python tries them. */
 export const CALL_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
   'builtins.len': ['__len__'],
   'builtins.hash': ['__hash__'],
@@ -10,22 +11,25 @@ export const CALL_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
   'builtins.str': ['__str__'],
   'builtins.bytes': ['__bytes__'],
   'builtins.format': ['__format__'],
-  'builtins.bool': ['__bool__'],
-  'builtins.iter': ['__iter__'],
+  'builtins.bool': ['__bool__', '__len__'],
+  'builtins.iter': ['__iter__', '__getitem__'],
   'builtins.next': ['__next__'],
-  'builtins.reversed': ['__reversed__'],
+  'builtins.reversed': ['__reversed__', '__len__', '__getitem__'],
+  'builtins.sorted': ['__lt__'],
+  'builtins.print': ['__str__'],
   'builtins.abs': ['__abs__'],
   'builtins.round': ['__round__'],
   'builtins.divmod': ['__divmod__'],
   'builtins.pow': ['__pow__'],
   'builtins.int': ['__int__', '__index__'],
-  'builtins.float': ['__float__'],
+  'builtins.float': ['__float__', '__index__'],
   'builtins.complex': ['__complex__'],
   'builtins.bin': ['__index__'],
   'builtins.hex': ['__index__'],
   'builtins.oct': ['__index__'],
   'builtins.dir': ['__dir__'],
-  'builtins.getattr': ['__getattr__'],
+  'builtins.getattr': ['__getattribute__', '__getattr__'],
+  'builtins.hasattr': ['__getattribute__', '__getattr__'],
   'builtins.setattr': ['__setattr__'],
   'builtins.delattr': ['__delattr__'],
   'builtins.isinstance': ['__instancecheck__'],

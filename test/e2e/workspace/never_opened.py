@@ -1,0 +1,4 @@
+def is_empty(x):
+    if x == None:
+        return True
+    return False
