@@ -14,7 +14,7 @@ const BUS_REPORT = (file: string) =>
   `${file}:2:35: PP401 \`passengers\` defaults to a list \`[]\`, made once when \`__init__\` is defined and shared by every call that leaves the argument out\n` +
   '\nFound 1 problem.\n1 more fixable with --fix --unsafe-fixes.\n';
 const CLEAN = 'def f(x=None):\n    return x\n';
-const CODES_HINT = 'use rule codes such as PP401, groups PP1 to PP9, or ALL';
+const CODES_HINT = 'use rule codes such as PP401, groups PP0 to PP9, or ALL';
 
 const NOT_POSIX = process.platform === 'win32' ? 'FIFOs, symlinks and chmod 000 are POSIX things' : false;
 const NOBODY = 65534;

@@ -184,7 +184,8 @@ describe('server scheduling: fix-all only when asked', () => {
       const before = await server.stats();
       const cursor = { start: { line: 2, character: 20 }, end: { line: 2, character: 20 } };
       const onCursorMove = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [] } });
-      assert.deepEqual(onCursorMove.map((a) => a.kind), ['quickfix', 'quickfix']);
+      // The fix, "Disable for this line" and "Show documentation".
+      assert.deepEqual(onCursorMove.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix']);
       assert.ok(onCursorMove.every((a) => !a.title.startsWith('Fix all')));
       assert.equal((await server.stats()).fixAllComputations, before.fixAllComputations, 'no fix-all computed for a request without `only`');
 
@@ -194,7 +195,7 @@ describe('server scheduling: fix-all only when asked', () => {
       assert.equal((await server.stats()).fixAllComputations, before.fixAllComputations + 1);
 
       const quickFixesOnly = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [], only: ['quickfix'] } });
-      assert.equal(quickFixesOnly.length, 2);
+      assert.equal(quickFixesOnly.length, 3);
       assert.equal((await server.stats()).fixAllComputations, before.fixAllComputations + 1);
     } finally {
       await server.stop();

@@ -83,6 +83,7 @@ describe('language server over stdio', () => {
       [
         ['Default `passengers` to `None` and create the value inside the function (PP401)', 'quickfix', false],
         ['Disable PP401 for this line', 'quickfix', false],
+        ['Show documentation for PP401', 'quickfix', false],
       ],
     );
     const fixed = applyEdits(BUS, actions[0].edit!.changes['file:///bus.py']);

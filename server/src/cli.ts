@@ -3,10 +3,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
-import { distance } from 'fastest-levenshtein';
-import { explain, explainableNames, findRule, parsePython, parseSettings, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
-import { isRuleEnabled, TARGET_VERSIONS } from './engine/settings';
-import { loadProjectConfig, type ProjectConfig } from './config-file';
+import { explain, explainableNames, findRule, parsePython, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
+import { isRuleEnabled } from './engine/settings';
 import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
 import { cacheDirectory, projectRoot, ResultCache } from './check/cache';
@@ -14,6 +12,7 @@ import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type C
 import { outputFlags, writeOutcome, type Output } from './check/output';
 import { isCheckWorker, runPool, workerMain, type PoolJob } from './check/pool';
 import { startProgress, type Progress } from './check/progress';
+import { runSettings, SETTINGS_FLAGS } from './check/settings-flags';
 import { classifyPath, collectPythonFiles, decodeSource, describeError, UsageError } from './files';
 import { createParser, type Parser } from './parser';
 
@@ -57,9 +56,22 @@ Options for check:
   --exit-zero                exit 0 even when problems are found
   --stdin-filename PATH      the name stdin's source is reported and configured
                              under; with --fix, stdout gets the fixed source
+  --extend-select CODES      more codes or prefixes to run, on top of select
+  --extend-ignore CODES      more codes or prefixes to skip, on top of ignore
+  --per-file-ignores GLOB:CODES
+                             skip CODES in files matching GLOB (repeatable)
+  --exclude GLOBS            comma-separated globs of files and folders to skip
+                             when walking directories (replaces the default list)
+  --extend-exclude GLOBS     more globs to skip, on top of exclude
+  --force-exclude            skip excluded files even when named on the command line
+  --extend-safe-fixes CODES  treat these rules' unsafe fixes as safe
+  --extend-unsafe-fixes CODES
+                             treat these rules' safe fixes as unsafe
+  --unfixable CODES          never fix these rules with --fix
 
 Settings also come from [tool.pythonic] in the nearest pyproject.toml above the
-working directory (select, ignore, severity, target-version); flags win.
+working directory, with the flags' names as keys (also severity); a flag replaces
+its key's value from the file. Globs are relative to that file's folder.
 
 Results are cached in .pythonic_cache/ in that pyproject.toml's folder (else in
 the working directory), keyed by each file's content and path, the settings and
@@ -130,55 +142,15 @@ async function flush(io: Output): Promise<void> {
   await write(process.stderr, io.err);
 }
 
-const RULE_GROUPS = [...new Set(RULES.map((r) => r.meta.code.slice(0, 3)))];
-const CODES_HINT = `use rule codes such as PP401, groups ${RULE_GROUPS[0]} to ${RULE_GROUPS.at(-1)}, or ALL`;
-
-function codeList(value: string | undefined, flag: string): string[] | undefined {
-  if (value === undefined) return undefined;
-  const codes = value.split(',');
-  assertKnownCodes(codes, `${flag}: '${value}'`, flag);
-  return codes.map((c) => c.trim().toUpperCase());
-}
-
-/**
- * Throws a UsageError unless every code selects at least one rule: an empty list
- * or code (`--select ''`) would silently turn every rule off. `value` names the
- * whole list, `where` the flag or setting.
- */
-function assertKnownCodes(codes: readonly string[], value: string, where: string): void {
-  if (codes.every((c) => c.trim() === '')) throw new UsageError(`${value} is empty; ${CODES_HINT}`);
-  if (codes.some((c) => c.trim() === '')) throw new UsageError(`${value} has an empty code; ${CODES_HINT}`);
-  for (const raw of codes) {
-    const code = raw.trim().toUpperCase();
-    if (code === 'ALL' || RULES.some((r) => r.meta.code.startsWith(code))) continue;
-    const near = nearestCodes(code);
-    throw new UsageError(`${where}: '${raw.trim()}' matches no rule; ${near.length ? `did you mean ${near.join(', ')}?` : CODES_HINT}`);
-  }
-}
-
-/** The codes, groups and ALL closest to an unknown code, within one edit per three characters. */
-function nearestCodes(code: string): string[] {
-  const candidates = [...RULES.map((r) => r.meta.code), ...RULE_GROUPS, 'ALL'].map((name) => ({ name, cost: distance(code, name) }));
-  const best = Math.min(...candidates.map((c) => c.cost));
-  if (best > Math.max(1, Math.floor(code.length / 3))) return [];
-  return candidates
-    .filter((c) => c.cost === best)
-    .map((c) => c.name)
-    .sort()
-    .slice(0, 3);
-}
-
 async function check(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
+      ...SETTINGS_FLAGS,
       format: { type: 'string', default: 'text' },
-      select: { type: 'string' },
-      ignore: { type: 'string' },
       fix: { type: 'boolean', default: false },
       'unsafe-fixes': { type: 'boolean', default: false },
-      'target-version': { type: 'string' },
       jobs: { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
       statistics: { type: 'boolean', default: false },
@@ -200,21 +172,13 @@ async function check(args: string[], io: Output): Promise<number> {
     unsafe: values['unsafe-fixes'],
     stdin,
   });
-  const target = values['target-version'];
-  if (target !== undefined && !(TARGET_VERSIONS as readonly string[]).includes(target)) {
-    throw new UsageError(`--target-version must be one of ${TARGET_VERSIONS.join(', ')}`);
-  }
   if (values.jobs !== undefined && !/^[1-9]\d{0,3}$/.test(values.jobs)) throw new UsageError(`--jobs must be a whole number from 1 to 9999, not '${values.jobs}'`);
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (positionals.length === 0 && !stdin) throw new UsageError('check needs at least one PATH (or - for stdin)');
   if (!stdin && positionals.includes('-')) throw new UsageError("'-' (stdin) must be the only PATH");
-  const settings = projectSettings(io, {
-    ...(values.select !== undefined && { select: codeList(values.select, '--select') }),
-    ...(values.ignore !== undefined && { ignore: codeList(values.ignore, '--ignore') }),
-    ...(target !== undefined && { targetVersion: target }),
-  });
+  const { settings, root, excluded, forceExclude } = runSettings(values);
   const timing = timingRequested() ? newTiming() : undefined;
-  const options = { settings, fix: flags.fix, unsafe: flags.unsafe, write: !flags.diff && !stdin };
+  const options = { settings, root, fix: flags.fix, unsafe: flags.unsafe, write: !flags.diff && !stdin };
   let checked: { files: string[]; failures: number; results: FileResult[] };
   let cached = 0;
   let workers = 0;
@@ -222,7 +186,7 @@ async function check(args: string[], io: Output): Promise<number> {
     const file = stdinName ?? '-';
     checked = { files: [file], failures: 0, results: [await checkStdin(file, options, timing)] };
   } else {
-    const { files, messages, failures } = collectPythonFiles(positionals);
+    const { files, messages, failures } = collectPythonFiles(positionals, { excluded, forceExclude });
     io.err.push(...messages);
     const run = await checkFiles(files, options, { jobs, cache: !values['no-cache'], timing });
     ({ cached, workers } = run);
@@ -389,34 +353,6 @@ function timingTable(timing: Timing, settings: Settings, cached: number, workers
     `${plural(cached, 'file')} came from the cache and add no time (--no-cache times every file).`,
   ];
   return ['', line(header), rule, ...rows.map(line), '', ...footer].join('\n') + '\n';
-}
-
-/** `[tool.pythonic]` from the nearest pyproject.toml above the working directory, under the flags. */
-function projectSettings(io: Output, flags: Record<string, unknown>): Settings {
-  let project: ProjectConfig | null;
-  try {
-    project = loadProjectConfig(process.cwd());
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (project) {
-    for (const key of project.unknownKeys) io.err.push(`pythonic: ${project.file}: unknown key '${key}' in [tool.pythonic], ignored\n`);
-    for (const key of ['select', 'ignore']) {
-      const codes = project.values[key];
-      const where = `${project.file}: [tool.pythonic] ${key}`;
-      // `ignore = []` is the default; `select = []` would turn every rule off. Lists of non-strings are reported below.
-      if (Array.isArray(codes) && codes.every((c) => typeof c === 'string') && (key === 'select' || codes.length > 0)) {
-        assertKnownCodes(codes, `${where} = ${JSON.stringify(codes)}`, where);
-      }
-    }
-    const parsed = parseSettings(project.values);
-    for (const [key, value] of Object.entries(project.values)) {
-      if (JSON.stringify(parsed[key as keyof Settings]) !== JSON.stringify(value)) {
-        io.err.push(`pythonic: ${project.file}: invalid value for '${key}' in [tool.pythonic], using the default\n`);
-      }
-    }
-  }
-  return parseSettings({ ...project?.values, ...flags });
 }
 
 function rule(args: string[], io: Output): number {

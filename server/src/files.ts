@@ -5,10 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
 
-const SKIPPED_DIRS = new Set([
-  '.git', '.hg', '.svn', '.bzr', '.direnv', '.eggs', '.mypy_cache', '.nox', '.pytype', '.pythonic_cache', '.ruff_cache',
-  '.tox', '.venv', 'venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'site-packages',
-]);
+import { DEFAULT_EXCLUDE } from './engine/settings';
+
+const DEFAULT_SKIPPED = new Set<string>(DEFAULT_EXCLUDE);
 
 export class UsageError extends Error {}
 
@@ -95,15 +94,24 @@ export interface CollectedFiles {
   failures: number;
 }
 
+export interface CollectOptions {
+  /** Whether a file or folder found below a directory is left out (`exclude`); by default the folders of `DEFAULT_EXCLUDE`. */
+  excluded?: (p: string) => boolean;
+  /** Leave out excluded paths named on the command line too (`--force-exclude`). */
+  forceExclude?: boolean;
+}
+
 /**
  * Files to check. A path named on the command line that cannot be checked is a
  * failure. Below a directory, what cannot be read (permission denied) is a
  * failure too, while what holds no source (a FIFO, a broken symlink such as an
  * editor's lock file, a link back to a folder above it) is skipped with a note.
  * Symlinks are followed after everything else, so a file is reported under its
- * own path rather than a link's.
+ * own path rather than a link's. What `excluded` names is left out below a
+ * directory, and on the command line only with `forceExclude`, as Ruff does.
  */
-export function collectPythonFiles(paths: readonly string[]): CollectedFiles {
+export function collectPythonFiles(paths: readonly string[], options: CollectOptions = {}): CollectedFiles {
+  const excluded = options.excluded ?? ((p: string) => DEFAULT_SKIPPED.has(path.basename(p)));
   const result: CollectedFiles = { files: [], messages: [], failures: 0 };
   /** Real paths of the files and directories taken. */
   const seen = new Set<string>();
@@ -131,8 +139,8 @@ export function collectPythonFiles(paths: readonly string[]): CollectedFiles {
     // A virtualenv under any name announces itself with pyvenv.cfg.
     if (entries.some((e) => e.name === 'pyvenv.cfg' && e.isFile())) return;
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (SKIPPED_DIRS.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
+      if (excluded(full)) continue;
       const realPath = path.join(realDir, entry.name);
       // Only a symlink needs a stat: for anything else the directory entry says what it is.
       if (entry.isSymbolicLink()) links.push({ link: full, realParent: realDir });
@@ -159,6 +167,7 @@ export function collectPythonFiles(paths: readonly string[]): CollectedFiles {
   };
 
   for (const p of paths) {
+    if (options.forceExclude && excluded(p)) continue;
     const kind = classifyPath(p);
     if (kind.kind === 'directory') walk(p, kind.realPath);
     else if (kind.kind === 'file') take(p, kind.realPath);

@@ -28,6 +28,10 @@ export interface ServerOptions {
   initializationOptions?: unknown;
   /** Client capabilities under `textDocument`, e.g. `{ codeAction: { resolveSupport: { properties: ['edit'] } } }`. */
   textDocument?: unknown;
+  /** Client capabilities under `workspace`, besides `configuration`, e.g. `{ workspaceEdit: { resourceOperations: ['create'] } }`. */
+  workspace?: Record<string, unknown>;
+  /** Workspace folder URIs sent in `initialize`. */
+  workspaceFolders?: string[];
   /** False: start without the `initialize` / `initialized` handshake (`initialize()` does it later). */
   initialize?: boolean;
 }
@@ -56,6 +60,8 @@ export interface CancellableRequest<T> {
 export class TestServer {
   readonly published: PublishedDiagnostics[] = [];
   readonly logs: string[] = [];
+  /** `window/showMessage` notifications, in order. */
+  readonly messages: Array<{ type: number; message: string }> = [];
   private waiters: Array<() => void> = [];
 
   /** The process's exit code once it has exited (null when killed by a signal). */
@@ -78,6 +84,10 @@ export class TestServer {
       server.published.push(params);
       server.wake();
     });
+    connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      server.messages.push(params);
+      server.wake();
+    });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       server.logs.push(params.message);
       server.wake();
@@ -97,9 +107,10 @@ export class TestServer {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: this.options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').at(-1) })) ?? null,
       initializationOptions: this.options.initializationOptions,
       capabilities: {
-        workspace: { configuration: this.options.configuration !== undefined },
+        workspace: { configuration: this.options.configuration !== undefined, ...this.options.workspace },
         textDocument: this.options.textDocument,
         notebookDocument: { synchronization: { dynamicRegistration: false } },
       },

@@ -2,7 +2,10 @@
 // analyse, and remember the result in the cache. The same function runs in
 // process (`--jobs 1`) and in every worker thread, so both paths print the same.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyze, fixAll, parsePython, refuseSource, type Diagnostic, type RuleError, type Settings } from '../engine';
+import { isFixable } from '../engine/settings';
+import { settingsForFile } from '../file-settings';
 import { decodeSource, describeError, encodeSource, isNotebookPath, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
@@ -10,6 +13,8 @@ import { checkNotebook } from './notebook';
 
 export interface CheckOptions {
   settings: Settings;
+  /** The project root, for `per-file-ignores` globs; absent when `settings` are already the file's own (the language server's). */
+  root?: string;
   fix: boolean;
   unsafe: boolean;
   /** With `fix`: write the fixed file back; false for `--diff` and stdin, which return the texts instead. */
@@ -128,7 +133,13 @@ export function checkFile(file: string, parser: Parser, options: CheckOptions, c
  * mostly not text a line on stderr (and no cache entry, so the line shows on every run).
  */
 export function checkSource(file: string, source: Source, parser: Parser, options: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
-  return (isNotebookPath(file) ? checkNotebook : checkPythonSource)(file, source, parser, options, cache, timing);
+  const settings = options.root === undefined ? options.settings : settingsForFile(options.settings, options.root, path.resolve(file));
+  return (isNotebookPath(file) ? checkNotebook : checkPythonSource)(file, source, parser, { ...options, settings }, cache, timing);
+}
+
+/** An `unfixable` rule's fix is not offered: no [*], no fix in JSON, nothing for --fix. */
+export function withoutUnfixable<D extends Diagnostic>(diagnostics: D[], settings: Settings): D[] {
+  return diagnostics.map((d) => (d.fix && !isFixable(d.code, settings) ? { ...d, fix: null } : d));
 }
 
 function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe, write }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
@@ -174,7 +185,7 @@ function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Par
   }
   const run = analysisRun(file, err, timing);
   try {
-    const { diagnostics } = analyze({ tree, text, settings, ...run.input });
+    const diagnostics = withoutUnfixable(analyze({ tree, text, settings, ...run.input }).diagnostics, settings);
     run.done();
     if (cache && !run.ruleFailed()) cache.store(file, contentHash(bytes), diagnostics);
     return { diagnostics, fixed, fixedCodes, texts, err };

@@ -6,7 +6,7 @@ import { parseIpynb, updateIpynb } from '../ipynb';
 import { analyzeNotebook, fixNotebook } from '../notebook-fix';
 import type { Parser } from '../parser';
 import { contentHash, type ResultCache } from './cache';
-import { analysisRun, type CheckedDiagnostic, type CheckOptions, type FileResult, type Source, type Timing } from './file';
+import { analysisRun, withoutUnfixable, type CheckedDiagnostic, type CheckOptions, type FileResult, type Source, type Timing } from './file';
 
 export function checkNotebook(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe, write }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
   const json = decoded.text;
@@ -46,7 +46,7 @@ export function checkNotebook(file: string, { bytes, decoded }: Source, parser: 
     return { diagnostics: null, fixed, fixedCodes, texts, err };
   }
   run.done();
-  const diagnostics: CheckedDiagnostic[] = byCell.flatMap((list, i) => list.map((d) => ({ ...d, cell: notebook.cells[i].number })));
+  const diagnostics: CheckedDiagnostic[] = withoutUnfixable(byCell.flatMap((list, i) => list.map((d) => ({ ...d, cell: notebook.cells[i].number }))), settings);
   if (cache && !run.ruleFailed()) cache.store(file, contentHash(bytes), diagnostics);
   return { diagnostics, fixed, fixedCodes, texts, err };
 }

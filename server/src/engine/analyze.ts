@@ -16,12 +16,12 @@
 import { Query, type Language, type Node, type Tree } from '../parser';
 import { answerOf, methodFacts, methodStatements, summarizeClass, type ClassSummary, type MethodFacts } from './class-summary';
 import { FactsView, moduleFactsFor, type FactRead } from './module-facts';
-import { filterSuppressed } from './noqa';
+import { Suppressions } from './noqa';
 import { UnitParents } from './parents';
 import { TOP_LEVEL_STATEMENT, type Report, type Rule, type RuleContext, type UnitInfo, type Visitor } from './rule';
 import { RULES, RULES_BY_CODE } from './rules';
 import { buildScopeTree, type ScopeTree } from './scope';
-import { isRuleEnabled, type Settings } from './settings';
+import { fixSafetyFor, isRuleEnabled, type Settings } from './settings';
 import { comparePositions, SourceFile } from './source';
 import type { Diagnostic, Position, Range } from './types';
 import { unitsOf, type Segment, type Unit, type UnitMemo } from './units';
@@ -328,12 +328,30 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
     diagnostics.push(...entry.diagnostics);
   }
 
-  diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
   return {
-    diagnostics: filterSuppressed(diagnostics, source, RULES_BY_CODE),
+    diagnostics: suppress(diagnostics, source, rules, settings),
     cache: { fingerprint, units: cache, memo, methodFacts: bodies.next },
     stats: { units: units.length, analysed },
   };
+}
+
+/**
+ * The diagnostics `# noqa` comments leave, sorted, with the reports of the rules about
+ * those comments (`checkSuppressions`), which only a file-level exemption hides.
+ */
+function suppress(diagnostics: Diagnostic[], source: SourceFile, rules: readonly Rule[], settings: Settings): Diagnostic[] {
+  const suppressions = new Suppressions(source, RULES_BY_CODE);
+  const kept = suppressions.filter(diagnostics);
+  const checkers = rules.filter((r) => r.checkSuppressions);
+  if (checkers.length > 0) {
+    const enabled = new Set(rules.map((r) => r.meta.code));
+    const context = { source, directives: suppressions.directives(), isKnown: (code: string) => RULES_BY_CODE.has(code), isEnabled: (code: string) => enabled.has(code) };
+    for (const rule of checkers) {
+      if (suppressions.exemptsFile(rule.meta.code)) continue;
+      kept.push(...rule.checkSuppressions!(context).map((report) => toDiagnostic(rule, report, settings, source)));
+    }
+  }
+  return kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
 }
 
 /** Compiled dispatch queries, one per grammar and set of node types; compiling costs more than running. */
@@ -385,7 +403,7 @@ function toDiagnostic(rule: Rule, report: Report, settings: Settings, source: So
     severity: settings.severity[rule.meta.code] ?? rule.meta.severity,
     message: report.message,
     range,
-    fix: report.fix ?? null,
+    fix: report.fix ? { ...report.fix, safety: fixSafetyFor(rule.meta.code, report.fix.safety, settings) } : null,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Parser } from '../parser';
 import { analyze } from './analyze';
 import { applyEdits, compatibleFixes } from './fixes';
 import { parsePython } from './source';
-import type { Settings } from './settings';
+import { isFixable, type Settings } from './settings';
 
 export interface FixAllInput {
   parser: Parser;
@@ -35,7 +35,8 @@ export function fixAll(input: FixAllInput): FixAllResult {
     if (!tree) break;
     try {
       const { diagnostics } = analyze({ tree, text, settings: input.settings, path: input.path });
-      const fixes = compatibleFixes(diagnostics, text, input.unsafe);
+      const fixable = diagnostics.filter((d) => isFixable(d.code, input.settings));
+      const fixes = compatibleFixes(fixable, text, input.unsafe);
       if (fixes.length === 0) break;
       text = applyEdits(text, fixes.flatMap((f) => f.edits));
       for (const fix of fixes) codes.push(diagnostics.find((d) => d.fix === fix)?.code ?? '');

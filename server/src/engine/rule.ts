@@ -7,6 +7,7 @@
 import type { Node } from '../parser';
 import type { ClassSummary } from './class-summary';
 import type { ModuleView } from './module-facts';
+import type { NoqaDirective } from './noqa';
 import type { ScopeTree } from './scope/model';
 import type { Settings } from './settings';
 import type { SourceFile } from './source';
@@ -89,9 +90,22 @@ export type Visitor = (node: Node) => void;
  */
 export const TOP_LEVEL_STATEMENT = ':top-level-statement';
 
+/** What a rule about suppression comments sees, once the other rules' diagnostics were filtered. */
+export interface SuppressionContext {
+  source: SourceFile;
+  /** Every `# noqa` comment of the file, with what it hid. */
+  directives: readonly NoqaDirective[];
+  /** Whether `code` names a rule in the registry. */
+  isKnown(code: string): boolean;
+  /** Whether the rule `code` ran on this file. */
+  isEnabled(code: string): boolean;
+}
+
 export interface Rule {
   meta: RuleMeta;
   create(context: RuleContext): Partial<Record<string, Visitor>>;
+  /** For rules about `# noqa` comments (PP001): called once per file after suppression; reports need a `range`. */
+  checkSuppressions?(context: SuppressionContext): Report[];
 }
 
 /**

@@ -6,17 +6,24 @@
 // cursor move) gets at most a lazy fix-all action, completed in codeAction/resolve.
 // In a notebook cell (notebooks.ts) the actions are the cell's: a fix that would reach
 // into another cell is not offered, and fix-all edits each cell it changes.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   ResponseError,
   type CancellationToken,
   type CodeAction,
   type Connection,
+  type Diagnostic as LspDiagnostic,
   type InitializeParams,
   type Range,
   type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { fixAll, noqaEdit, SourceFile, type Settings } from '../engine';
+import { findPyproject } from '../config-file';
+import { fixAll, noqaEdit, SourceFile, type Diagnostic, type Settings } from '../engine';
+import { addPerFileIgnore } from '../pyproject-edit';
 import { comparePositions, offsetToPosition } from '../engine/source';
 import { fixNotebook } from '../notebook-fix';
 import type { Parser } from '../parser';
@@ -38,7 +45,12 @@ export interface CodeActionOptions {
   parser: () => Parser | undefined;
   stats: ServerStats;
   logError: (message: string, error?: unknown) => void;
+  /** The folder where a new pyproject.toml for `file` goes when there is none above it: its workspace folder. */
+  projectFolderFor: (file: string) => string;
 }
+
+/** The client command that opens a rule's documentation (package.json `contributes.commands`). */
+const SHOW_RULE_DOCS = 'pythonic.showRuleDocs';
 
 /** What codeAction/resolve needs to complete a lazy fix-all action. */
 interface FixAllData {
@@ -52,11 +64,13 @@ function asks(only: readonly string[], kind: string): boolean {
 
 export class CodeActions {
   private resolveSupported = false;
+  private canCreateFiles = false;
 
   constructor(private readonly options: CodeActionOptions) {}
 
   initialize(params: InitializeParams): void {
     this.resolveSupported = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
+    this.canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') ?? false;
   }
 
   register(connection: Connection): void {
@@ -140,8 +154,48 @@ export class CodeActions {
           edit: { changes: { [uri]: [{ range: suppressRange, newText: suppress!.newText }] } },
         });
       }
+      if (!d.code) continue;
+      // The file's entry: a notebook cell's diagnostic is ignored for the whole notebook.
+      const ignore = this.perFileIgnoreEdit(doc.uri, d.code);
+      if (ignore) {
+        actions.push({ title: `Ignore ${d.code} in this file (pyproject.toml \`per-file-ignores\`)`, kind: CodeActionKind.QuickFix, diagnostics: [lspDiagnostic], edit: ignore });
+      }
+      actions.push(showDocs(d, lspDiagnostic));
     }
     return actions;
+  }
+
+  /**
+   * The edit adding `code` for the document's file to `[tool.pythonic.per-file-ignores]` of
+   * the nearest pyproject.toml (made when there is none, if the client can create files);
+   * null for a document that is no file, or a pyproject.toml this cannot edit.
+   */
+  private perFileIgnoreEdit(uri: string, code: string): WorkspaceEdit | null {
+    if (!uri.startsWith('file:')) return null;
+    const file = fileURLToPath(uri);
+    const existing = findPyproject(path.dirname(file));
+    const pyproject = existing ?? path.join(this.options.projectFolderFor(file), 'pyproject.toml');
+    const glob = path.relative(path.dirname(pyproject), file).split(path.sep).join('/');
+    const target = pathToFileURL(pyproject).toString();
+    if (!existing) {
+      const text = this.canCreateFiles ? addPerFileIgnore('', glob, code) : null;
+      if (text === null) return null;
+      const start = { line: 0, character: 0 };
+      return {
+        documentChanges: [
+          { kind: 'create', uri: target, options: { ignoreIfExists: true } },
+          { textDocument: { uri: target, version: null }, edits: [{ range: { start, end: start }, newText: text }] },
+        ],
+      };
+    }
+    let before: string;
+    try {
+      before = fs.readFileSync(existing, 'utf8');
+    } catch {
+      return null;
+    }
+    const after = addPerFileIgnore(before, glob, code);
+    return after === null ? null : { changes: { [target]: [minimalEdit(before, after)] } };
   }
 
   /** Every safe fix, as one edit per document it changes (each cell of a notebook); null when none applies. */
@@ -159,6 +213,11 @@ export class CodeActions {
     const fixed = fixAll({ parser, text: doc.text, settings, path: doc.uri, unsafe: false });
     return fixed.applied > 0 ? { [doc.uri]: [minimalEdit(doc.text, fixed.text)] } : null;
   }
+}
+
+function showDocs(d: Diagnostic, lspDiagnostic: LspDiagnostic): CodeAction {
+  const title = `Show documentation for ${d.code}`;
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [lspDiagnostic], command: { title, command: SHOW_RULE_DOCS, arguments: [d.code] } };
 }
 
 /** One edit covering only the span that differs, so the editor keeps cursor and folding elsewhere. */

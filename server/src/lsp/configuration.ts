@@ -1,13 +1,17 @@
 // Settings per document: the editor's pythonic.* (pulled per document through
 // workspace/configuration, or pushed in initializationOptions/didChangeConfiguration
 // by clients that cannot be asked) merged over [tool.pythonic] from the nearest
-// pyproject.toml. Cached on the document until the client reports a change.
+// pyproject.toml, then narrowed to the file (`exclude`, `per-file-ignores`). Cached on
+// the document until the client reports a change. A pyproject.toml that is broken, or
+// has unknown keys or bad values, is reported once (a message and a log line) per
+// distinct problem, not per document or keystroke; its bad values fall back to defaults.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
-import { loadProjectConfig, type ProjectConfig } from '../config-file';
+import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { ConfigError, loadProjectConfig, type ProjectConfig } from '../config-file';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../engine';
 import { mergeSettings } from '../engine/settings';
+import { isExcluded, settingsForFile } from '../file-settings';
 import type { PythonDocument } from './documents';
 
 export class Configuration {
@@ -15,6 +19,9 @@ export class Configuration {
   private initializationSettings: unknown = undefined;
   /** Bumped whenever settings may have changed; a reply to an older question is not cached. */
   private generation = 0;
+  private workspaceFolders: string[] = [];
+  /** The problems last reported for each pyproject.toml, so the same ones are not reported again. */
+  private readonly reported = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -25,6 +32,8 @@ export class Configuration {
   initialize(params: InitializeParams): void {
     this.canPull = params.capabilities.workspace?.configuration === true;
     this.initializationSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   }
 
   /**
@@ -39,7 +48,11 @@ export class Configuration {
         onChange(doc);
       }
     };
-    this.connection.onDidChangeWatchedFiles(invalidate);
+    this.connection.onDidChangeWatchedFiles(() => {
+      // A saved pyproject.toml that is still broken is worth saying again.
+      this.reported.clear();
+      invalidate();
+    });
     this.connection.onDidChangeConfiguration(({ settings }) => {
       // Clients that cannot answer workspace/configuration push the settings here instead.
       if (!this.canPull) this.initializationSettings = (settings as { pythonic?: unknown } | null)?.pythonic ?? this.initializationSettings;
@@ -67,18 +80,42 @@ export class Configuration {
       }
     }
     const editor = raw === undefined ? DEFAULT_SETTINGS : parseSettings(raw);
-    return mergeSettings(editor, this.projectConfigFor(uri)?.values);
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : null;
+    const project = file ? this.projectConfigFor(file) : null;
+    const settings = mergeSettings(editor, project?.values);
+    if (!file) return settings;
+    const root = project?.root ?? this.projectFolderFor(file);
+    return isExcluded(settings, root, file) ? { ...settings, enable: false } : settingsForFile(settings, root, file);
   }
 
-  private projectConfigFor(uri: string): ProjectConfig | null {
-    if (!uri.startsWith('file:')) return null;
+  /** Where globs are rooted for a file without a pyproject.toml above it: its workspace folder, else its own folder. */
+  projectFolderFor(file: string): string {
+    return this.workspaceFolders.find((f) => file.startsWith(f + path.sep)) ?? path.dirname(file);
+  }
+
+  private projectConfigFor(file: string): ProjectConfig | null {
     try {
-      const config = loadProjectConfig(path.dirname(fileURLToPath(uri)));
-      for (const key of config?.unknownKeys ?? []) this.log(`${config!.file}: unknown key '${key}' in [tool.pythonic], ignored`);
+      const config = loadProjectConfig(path.dirname(file));
+      if (config) this.report(config.file, config.problems.map((p) => `${config.file}:${p.line}: ${p.message}; using the default`));
       return config;
     } catch (error) {
-      this.logError(`could not read the project settings for ${uri}`, error);
+      if (!(error instanceof ConfigError)) {
+        this.logError(`could not read the project settings for ${file}`, error);
+        return null;
+      }
+      this.report(error.file, [`${error.message}; using the default settings`]);
       return null;
     }
+  }
+
+  /** Shows `problems` of the pyproject.toml `file` unless they are the ones last shown for it. */
+  private report(file: string, problems: string[]): void {
+    const text = problems.join('\n');
+    if ((this.reported.get(file) ?? '') === text) return;
+    this.reported.set(file, text);
+    if (!text) return;
+    for (const problem of problems) this.log(problem);
+    // A notification, not window.showWarningMessage (a request that waits for the user's click).
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Pythonic: ${problems.join(' ')}` });
   }
 }

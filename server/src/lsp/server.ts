@@ -50,7 +50,8 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
   });
   const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher: notebooks, stats, log, logError });
   const view = (uri: string) => notebooks.view(uri);
-  const codeActions = new CodeActions({ view, scheduler, settingsFor, parser: () => parser, stats, logError });
+  const projectFolderFor = (file: string) => configuration.projectFolderFor(file);
+  const codeActions = new CodeActions({ view, scheduler, settingsFor, parser: () => parser, stats, logError, projectFolderFor });
   const workspaceCheck = new WorkspaceCheck({
     connection,
     parser: parserPromise,

@@ -60,7 +60,6 @@ export class WorkspaceCheck {
     const total = files.length;
     const result: CheckWorkspaceResult = { files: total, skippedOpen: 0, problems: 0, failures: 0 };
     const shownNow = new Set<string>();
-    const settingsByDir = new Map<string, Promise<Settings>>();
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     progress.begin('Pythonic: checking the workspace', 0, `0/${total}`, true);
     try {
@@ -73,9 +72,8 @@ export class WorkspaceCheck {
           throwIfCancelled(token, this.options.stats);
         }
         const uri = pathToFileURL(file).toString();
-        const dir = path.dirname(file);
-        if (!settingsByDir.has(dir)) settingsByDir.set(dir, this.options.settingsForUri(uri));
-        const settings = await settingsByDir.get(dir)!;
+        // Asked per file: `per-file-ignores` and `exclude` make settings differ within a folder.
+        const settings = await this.options.settingsForUri(uri);
         // Asked after the wait for settings: the file may have been opened meanwhile.
         if (this.options.openFiles().has(file)) {
           result.skippedOpen++;

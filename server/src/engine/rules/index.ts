@@ -49,12 +49,14 @@ import { unboundLocal } from './unbound-local';
 import { unknownDunder } from './unknown-dunder';
 import { unnecessaryLambda } from './unnecessary-lambda';
 import { unnormalizedStringLiteral } from './unnormalized-string-literal';
+import { unusedNoqa } from './unused-noqa';
 import { useAfterDel } from './use-after-del';
 import { uselessElseOnLoop } from './useless-else-on-loop';
 import { waitOnCoroutines } from './wait-on-coroutines';
 import { xorHash } from './xor-hash';
 
 export const RULES: readonly Rule[] = [
+  unusedNoqa,
   builtinShadowing,
   unknownDunder,
   mangledAttributeAccess,
