@@ -18,6 +18,7 @@ interface CodeAction {
   title: string;
   kind?: string;
   edit?: { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> };
+  command?: { command: string; arguments?: unknown[] };
 }
 
 const summary = (p: PublishedDiagnostics) => p.diagnostics.map((d) => [d.code, d.range]);
@@ -67,9 +68,11 @@ describe('notebooks over stdio', () => {
       range: range(3, 22, 22),
       context: { diagnostics: [] },
     });
-    assert.deepEqual(actions.map((a) => [a.title, Object.keys(a.edit!.changes)]), [
+    assert.deepEqual(actions.map((a) => [a.title, a.edit ? Object.keys(a.edit.changes) : a.command?.command]), [
       ['Default `bucket` to `None` and create the value inside the function (PP401)', [BUCKET]],
       ['Disable PP401 for this line', [BUCKET]],
+      // (No "Ignore PP401 in this file": the notebook has no pyproject.toml above it, and this client cannot create files.)
+      ['Show documentation for PP401', 'pythonic.showRuleDocs'],
     ]);
     assert.equal(applyEdits(BUCKET_TEXT, actions[0].edit!.changes[BUCKET]), BUCKET_FIXED);
     assert.equal(applyEdits(BUCKET_TEXT, actions[1].edit!.changes[BUCKET]).split('\n')[3], 'def add(item, bucket=[]):  # noqa: PP401');

@@ -21,20 +21,23 @@ describe('PP001 unused-noqa', () => {
         // `noqa` inside a string is no comment
         'x = "# noqa: PP401"\n',
         // a file-level exemption for PP001
-        '# pythonic: noqa: PP001\nx = 1  # noqa\n',
+        '# pythonic: noqa: PP001\nx = 1  # noqa: PP401\n',
+        // a bare noqa speaks to every linter (flake8, Ruff, Pylint): it is theirs to judge as well
+        'import os  # noqa\n',
+        'import os  # noqa  # keep me\n',
         // a diagnostic inside a multi-line string is hidden by the noqa on the line that ends it
         { code: 'def f(x=[], y="""\n"""):  # noqa: PP401\n    return x\n', settings: WITH_PP4 },
       ],
       invalid: [
         {
-          code: 'import os  # noqa\n',
-          errors: ['0:11-0:17'],
+          code: 'import os  # noqa: PP401\n',
+          errors: ['0:11-0:24'],
           output: 'import os\n',
         },
         {
           // the other comment on the line stays
-          code: 'import os  # noqa  # keep me\n',
-          errors: ['0:11-0:17'],
+          code: 'import os  # noqa: PP401  # keep me\n',
+          errors: ['0:11-0:24'],
           output: 'import os  # keep me\n',
         },
         {
@@ -64,9 +67,9 @@ describe('PP001 unused-noqa', () => {
   });
 
   it('is opt-in: neither the default selection nor a prefix enables it', async () => {
-    assert.deepEqual(await check('import os  # noqa\n'), []);
-    assert.deepEqual(await check('import os  # noqa\n', { select: ['PP0'] }), []);
-    assert.equal((await check('import os  # noqa\n', { select: ['ALL'] })).length, 1);
+    assert.deepEqual(await check('import os  # noqa: PP401\n'), []);
+    assert.deepEqual(await check('import os  # noqa: PP401\n', { select: ['PP0'] }), []);
+    assert.equal((await check('import os  # noqa: PP401\n', { select: ['ALL'] })).length, 1);
   });
 });
 

@@ -16,11 +16,12 @@ export const unusedNoqa: Rule = {
     peers: ['RUF100'],
     docs: {
       whatItDoes:
-        'Flags a bare `# noqa` on a line where no Pythonic diagnostic is hidden, and the Pythonic codes in ' +
-        '`# noqa: PP401, E501` that hide nothing: the rule does not report on that line, is not enabled, or does ' +
-        'not exist. Codes of other tools (`E501`, `F401`, and the Ruff or Pylint peers of our rules) are never ' +
-        'reported, since that tool may need them. Opt-in: it only makes sense when every rule you care about runs, ' +
-        'so select it by its code or with `ALL`.',
+        'Flags the Pythonic codes in `# noqa: PP401, E501` that hide nothing: the rule does not report on that ' +
+        'line, is not enabled, or does not exist. Codes of other tools (`E501`, `F401`, and the Ruff or Pylint peers ' +
+        'of our rules) are never reported, since that tool may need them, and neither is a bare `# noqa`: flake8, ' +
+        'Ruff and Pylint read it too, so it may hide their findings even where it hides none of ours (unlike Ruff\'s ' +
+        'RUF100, which can see every finding a bare `# noqa` could hide). Opt-in: it only makes sense when every ' +
+        'rule you care about runs, so select it by its code or with `ALL`.',
       whyIsThisBad:
         'A suppression outlives the problem it hid. Once the code is fixed, the comment stays and silently hides ' +
         'the next real problem on that line, and readers keep wondering what it was for.',
@@ -46,10 +47,8 @@ export const unusedNoqa: Rule = {
 
 function reportFor(directive: NoqaDirective, context: SuppressionContext): Report | null {
   const range = { start: { line: directive.line, character: directive.start }, end: { line: directive.line, character: directive.end } };
-  if (directive.codes === null) {
-    if (directive.used) return null;
-    return { range, message: '`# noqa` hides no diagnostic on this line', fix: { title: 'Remove the unused `# noqa`', safety: 'safe', edits: [rewrite(directive, [], context)] } };
-  }
+  // A bare `# noqa` speaks to every linter: whatever it hides may be another tool's.
+  if (directive.codes === null) return null;
   // A comment that names this rule asks it to stay quiet about that very line.
   if (directive.codes.some((c) => c.code === unusedNoqa.meta.code)) return null;
   const unused = directive.codes.filter((c) => !c.used && OURS.test(c.code));
