@@ -168,12 +168,12 @@ describe('pythonic check progress line', () => {
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = load(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
 
-  it('declares node hooks for Python files, run serially', () => {
+  it('declares node hooks for Python files and notebooks, run serially', () => {
     assert.deepEqual(
-      hooks.map((h) => [h.id, h.entry, h.language, h.types, h.require_serial]),
+      hooks.map((h) => [h.id, h.entry, h.language, h.types_or, h.require_serial]),
       [
-        ['pythonic', 'pythonic check', 'node', ['python'], true],
-        ['pythonic-fix', 'pythonic check --fix', 'node', ['python'], true],
+        ['pythonic', 'pythonic check', 'node', ['python', 'jupyter'], true],
+        ['pythonic-fix', 'pythonic check --fix', 'node', ['python', 'jupyter'], true],
       ],
     );
     for (const hook of hooks) assert.equal(typeof hook.name, 'string');
