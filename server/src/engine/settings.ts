@@ -1,7 +1,9 @@
 // The one schema for `pythonic.*` settings. The server reads them per document,
 // the CLI builds them from flags, and package.json's `contributes.configuration`
 // is checked against these defaults by a test.
-import { z } from 'zod';
+// zod/mini: the same checks as `zod` without its method chains and error locales, which
+// the server would otherwise load (and pay for) at every start.
+import * as z from 'zod/mini';
 import type { FixSafety, Severity } from './types';
 
 export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const satisfies readonly Severity[];
@@ -14,39 +16,44 @@ export const DEFAULT_EXCLUDE = [
   '.tox', '.venv', '__pycache__', '__pypackages__', '_build', 'buck-out', 'node_modules', 'site-packages', 'venv',
 ] as const;
 
+/** `schema`, or `fallback` when the value is missing or unusable (a setting never fails to parse). */
+function field<T extends z.ZodMiniType>(schema: T, fallback: z.output<T>) {
+  return z._default(z.catch(schema, fallback as never), fallback as never);
+}
+
 export const settingsSchema = z.object({
   /** Turn all checks off for a resource without uninstalling the extension. */
-  enable: z.boolean().catch(true).default(true),
+  enable: field(z.boolean(), true),
   /**
    * Rule codes or code prefixes to run (`PP4`, `PP401`); `PP` means every rule of the
    * default selection, `ALL` every rule. An opt-in rule runs only when named by its full code or by `ALL`.
    */
-  select: z.array(z.string()).catch(['PP']).default(['PP']),
+  select: field(z.array(z.string()), ['PP']),
   /** Rule codes or prefixes to skip; wins over `select`, like Ruff. */
-  ignore: z.array(z.string()).catch([]).default([]),
+  ignore: field(z.array(z.string()), []),
   /** Per-code severity overrides, e.g. `{ "PP401": "error" }`. */
-  severity: z.record(z.string(), z.enum(SEVERITIES)).catch({}).default({}),
+  severity: field(z.record(z.string(), z.enum(SEVERITIES)), {}),
   /** Oldest Python the code must run on; decides e.g. `T | None` versus `Optional[T]` in fixes. */
-  targetVersion: z.enum(TARGET_VERSIONS).catch('py310').default('py310'),
+  targetVersion: field(z.enum(TARGET_VERSIONS), 'py310'),
   /** More codes or prefixes to run, on top of `select` (so a project can add rules without restating the selection). */
-  extendSelect: z.array(z.string()).catch([]).default([]),
+  extendSelect: field(z.array(z.string()), []),
   /** More codes or prefixes to skip, on top of `ignore`. */
-  extendIgnore: z.array(z.string()).catch([]).default([]),
+  extendIgnore: field(z.array(z.string()), []),
   /**
    * Glob -> codes or prefixes to skip in the files it matches, e.g. `{ "tests/**": ["PP401"] }`.
    * Globs are relative to the project root (see file-settings.ts); the engine never reads this.
    */
-  perFileIgnores: z.record(z.string(), z.array(z.string())).catch({}).default({}),
+  perFileIgnores: field(z.record(z.string(), z.array(z.string())), {}),
   /** Globs of files and folders not to check (see file-settings.ts); setting it replaces the default list, like Ruff. */
-  exclude: z.array(z.string()).catch([...DEFAULT_EXCLUDE]).default([...DEFAULT_EXCLUDE]),
+  exclude: field(z.array(z.string()), [...DEFAULT_EXCLUDE]),
   /** More globs not to check, on top of `exclude`. */
-  extendExclude: z.array(z.string()).catch([]).default([]),
+  extendExclude: field(z.array(z.string()), []),
   /** Codes or prefixes whose unsafe fixes count as safe: fix-all and `--fix` apply them. */
-  extendSafeFixes: z.array(z.string()).catch([]).default([]),
+  extendSafeFixes: field(z.array(z.string()), []),
   /** Codes or prefixes whose safe fixes count as unsafe; wins over `extendSafeFixes`. */
-  extendUnsafeFixes: z.array(z.string()).catch([]).default([]),
+  extendUnsafeFixes: field(z.array(z.string()), []),
   /** Codes or prefixes that fix-all and `--fix` never fix; the editor still offers each one's quick-fix. */
-  unfixable: z.array(z.string()).catch([]).default([]),
+  unfixable: field(z.array(z.string()), []),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
