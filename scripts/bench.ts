@@ -26,6 +26,7 @@ import { Edit, type Parser, type Point, type Tree } from '../server/src/parser';
 import { OUT, testParser } from '../test/support/engine';
 import { measureHoverLatency } from '../test/support/hover-latency';
 import { TestServer } from '../test/support/lsp';
+import { SERVER_NODE_FLAGS } from '../shared/node-flags';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -304,7 +305,8 @@ interface CliRun {
 function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const cwd = options.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-'));
   const began = performance.now();
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd, env: options.env ?? process.env });
+  // As the `pythonic` command runs: its shebang passes the server's V8 flags.
+  const result = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd, env: options.env ?? process.env });
   if (!options.cwd) fs.rmSync(cwd, { recursive: true, force: true });
   const took = performance.now() - began;
   if (result.error) throw result.error;
@@ -583,7 +585,7 @@ async function runCase(name: string): Promise<void> {
 
 function caseInChild(name: string): Promise<CaseResult | string> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [__filename, '--case', name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, __filename, '--case', name], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -644,6 +646,12 @@ async function hoverSection(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  // The in-process sections stand for the server, so they run with the server's V8 flags: start again with them.
+  if (!SERVER_NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) {
+    const again = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+    process.exitCode = again.status ?? 1;
+    return;
+  }
   if (argv.includes('--case')) return runCase(argv[argv.indexOf('--case') + 1]);
   const started = performance.now();
   const load = os.loadavg()[0];

@@ -3,7 +3,7 @@
 // the bundles, where the parser module looks for them.
 //   node scripts/build.mjs [--watch] [--production] [--tests]
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -12,6 +12,8 @@ const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
 const require = createRequire(import.meta.url);
+// The server's V8 flags (shared/node-flags.ts): `pythonic server` started by its shebang gets them too.
+const SERVER_NODE_FLAGS = JSON.parse(readFileSync('shared/server-node-flags.json', 'utf8'));
 
 function copyWasm() {
   mkdirSync('out', { recursive: true });
@@ -42,7 +44,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out' },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'out' },
-  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'out', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'out', banner: { js: `#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}` } },
 ];
 if (tests) {
   rmSync('out/test', { recursive: true, force: true });

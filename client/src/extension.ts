@@ -6,6 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ServerStatus, SHOW_OUTPUT_COMMAND, type StatusSnapshot } from './status';
 import { virtualWorkspaceSelectors } from './virtual-workspace';
 import { checkWorkspace } from './workspace-check';
+import { SERVER_NODE_FLAGS } from '../../shared/node-flags';
 
 let client: LanguageClient | undefined;
 
@@ -18,8 +19,8 @@ export async function activate(context: ExtensionContext): Promise<PythonicApi> 
   const outputChannel = window.createOutputChannel('Pythonic', { log: true });
   const serverModule = context.asAbsolutePath(path.join('out', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ServerStats } from '../../server/src/lsp/stats';
 import { OUT } from './engine';
+import { SERVER_NODE_FLAGS } from '../../shared/node-flags';
 
 export interface PublishedDiagnostics {
   uri: string;
@@ -76,7 +77,8 @@ export class TestServer {
   }
 
   static async start(options: ServerOptions = {}): Promise<TestServer> {
-    const child = spawn(process.execPath, [path.join(OUT, 'cli.js'), 'server', '--stdio'], { stdio: 'pipe' });
+    // Started as the extension starts it: with the server's V8 flags.
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(OUT, 'cli.js'), 'server', '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new TestServer(child, connection, options);
     child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
