@@ -5,10 +5,11 @@
 // the document until the client reports a change. A pyproject.toml that is broken, or
 // has unknown keys or bad values, is reported once (a message and a log line) per
 // distinct problem, not per document or keystroke; its bad values fall back to defaults.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import { ConfigError, loadProjectConfig, type ProjectConfig } from '../config-file';
+import { ConfigError, findPyproject, loadProjectConfig, type ProjectConfig } from '../config-file';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../engine';
 import { mergeSettings } from '../engine/settings';
 import { isExcluded, settingsForFile } from '../file-settings';
@@ -22,6 +23,11 @@ export class Configuration {
   private workspaceFolders: string[] = [];
   /** The problems last reported for each pyproject.toml, so the same ones are not reported again. */
   private readonly reported = new Map<string, string>();
+  /**
+   * The last reading of each pyproject.toml, used while its size and modification time stay
+   * the same: a workspace check asks for the settings of every file, and they share a few.
+   */
+  private readonly readings = new Map<string, { stamp: string; config: ProjectConfig | null }>();
 
   constructor(
     private readonly connection: Connection,
@@ -94,13 +100,24 @@ export class Configuration {
   }
 
   private projectConfigFor(file: string): ProjectConfig | null {
+    const pyproject = findPyproject(path.dirname(file));
+    if (!pyproject) return null;
+    const stamp = fileStamp(pyproject);
+    const kept = this.readings.get(pyproject);
+    if (kept && kept.stamp === stamp) return kept.config;
+    const config = this.readProjectConfig(pyproject);
+    if (stamp !== null) this.readings.set(pyproject, { stamp, config });
+    return config;
+  }
+
+  private readProjectConfig(pyproject: string): ProjectConfig | null {
     try {
-      const config = loadProjectConfig(path.dirname(file));
+      const config = loadProjectConfig(path.dirname(pyproject));
       if (config) this.report(config.file, config.problems.map((p) => `${config.file}:${p.line}: ${p.message}; using the default`));
       return config;
     } catch (error) {
       if (!(error instanceof ConfigError)) {
-        this.logError(`could not read the project settings for ${file}`, error);
+        this.logError(`could not read the project settings in ${pyproject}`, error);
         return null;
       }
       this.report(error.file, [`${error.message}; using the default settings`]);
@@ -117,5 +134,15 @@ export class Configuration {
     for (const problem of problems) this.log(problem);
     // A notification, not window.showWarningMessage (a request that waits for the user's click).
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Pythonic: ${problems.join(' ')}` });
+  }
+}
+
+/** Size and modification time of `file`, or null when it cannot be read (then it is read every time). */
+function fileStamp(file: string): string | null {
+  try {
+    const { size, mtimeMs } = fs.statSync(file);
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return null;
   }
 }
