@@ -116,6 +116,23 @@ describe('pythonic/checkWorkspace', () => {
     assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['PP401', 1]]);
   });
 
+  it('reads a pyproject.toml again when it changed, even without a file-change notification', async () => {
+    write(root, { 'pyproject.toml': '[tool.pythonic]\nignore = ["PP204"]\n', 'a.py': BUS + NONE_EQ, 'b.py': NONE_EQ });
+    await checkWorkspace({ folders: [folder()] });
+    assert.deepEqual(closedFileResults(server.published, root), { 'a.py': ['PP401@1:34'], 'b.py': [] });
+    write(root, { 'pyproject.toml': '[tool.pythonic]\nignore = ["PP401", "PP705"]\n' });
+    server.published.length = 0;
+    await checkWorkspace({ folders: [folder()] });
+    assert.deepEqual(closedFileResults(server.published, root), { 'a.py': ['PP204@4:7'], 'b.py': ['PP204@1:7'] });
+  });
+
+  it('does not read excluded files: nothing is shown for them, not even a NUL byte', async () => {
+    write(root, { 'pyproject.toml': '[tool.pythonic]\nextend-exclude = ["generated"]\n', 'generated/nul.py': 'x = 1\0\n', 'a.py': NONE_EQ });
+    const result = await checkWorkspace({ folders: [folder()] });
+    assert.deepEqual(closedFileResults(server.published, root), { 'a.py': ['PP204@1:7'], 'generated/nul.py': [] });
+    assert.equal(result.failures, 0);
+  });
+
   it('stops when cancelled, having published fewer files than it found', async () => {
     const total = 300;
     const files: Record<string, string> = {};

@@ -77,6 +77,10 @@ export class WorkspaceCheck {
         // Asked after the wait for settings: the file may have been opened meanwhile.
         if (this.options.openFiles().has(file)) {
           result.skippedOpen++;
+        } else if (!settings.enable) {
+          // Turned off, or excluded (configuration.ts): nothing to show, and nothing to read.
+          publisher.publishUnversioned(uri, []);
+          shownNow.add(file);
         } else {
           const checked = checkFile(file, parser, { settings, fix: false, unsafe: false, write: false }, null);
           for (const line of checked.err) log(line.trimEnd());
