@@ -63,6 +63,15 @@ describe('pythonic check on notebooks', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'analysis.ipynb'), 'utf8'), expected);
   });
 
+  it('--fix leaves a notebook\'s `unfixable` codes alone, as it does in a .py file', () => {
+    const dir = workspace({ 'analysis.ipynb': NOTEBOOK });
+    const result = runCli(['check', '--no-cache', '--fix', '--unsafe-fixes', '--unfixable', 'PP401', 'analysis.ipynb'], dir);
+    assert.equal(result.stdout, `analysis.ipynb:cell 3:3:22: ${PP401}\n\nFixed 1 problem.\nFound 1 problem.\n`);
+    const expected = NOTEBOOK.replace('return seen == None"', 'return seen is None"');
+    assert.notEqual(expected, NOTEBOOK);
+    assert.equal(fs.readFileSync(path.join(dir, 'analysis.ipynb'), 'utf8'), expected);
+  });
+
   it('--diff shows the cell changes as a diff of the file and writes nothing', () => {
     const dir = workspace({ 'analysis.ipynb': NOTEBOOK });
     const result = runCli(['check', '--no-cache', '--diff', '--unsafe-fixes', 'analysis.ipynb'], dir);

@@ -1,6 +1,6 @@
 // Analysing and fixing a notebook's code cells as one module (notebook-source.ts),
 // for `pythonic check` on .ipynb files and the server's fix-all in a notebook.
-import { analyze, applyEdits, compatibleFixes, parsePython, type Diagnostic, type RuleError, type Settings } from './engine';
+import { analyze, applyEdits, fixesToApply, MAX_FIX_PASSES, parsePython, type Diagnostic, type RuleError, type Settings } from './engine';
 import { diagnosticsByCell, notebookSource } from './notebook-source';
 import type { Parser } from './parser';
 
@@ -26,8 +26,6 @@ export function analyzeNotebook({ parser, cells, ...rest }: NotebookInput): Diag
   }
 }
 
-const MAX_PASSES = 10;
-
 /**
  * The cells with every applicable fix applied, pass after pass like the engine's `fixAll`,
  * and the rule code of each fix applied; each fix changes one cell only (a fix that would
@@ -36,12 +34,12 @@ const MAX_PASSES = 10;
 export function fixNotebook(input: NotebookInput & { unsafe: boolean }): { cells: string[]; codes: string[] } {
   const cells = [...input.cells];
   const codes: string[] = [];
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const byCell = analyzeNotebook({ ...input, cells });
     if (!byCell) break;
     const before = codes.length;
     byCell.forEach((diagnostics, i) => {
-      const fixes = compatibleFixes(diagnostics, cells[i], input.unsafe);
+      const fixes = fixesToApply(diagnostics, cells[i], input.settings, input.unsafe);
       if (fixes.length === 0) return;
       cells[i] = applyEdits(cells[i], fixes.flatMap((f) => f.edits));
       for (const fix of fixes) codes.push(diagnostics.find((d) => d.fix === fix)?.code ?? '');

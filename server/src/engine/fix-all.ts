@@ -6,6 +6,7 @@ import { analyze } from './analyze';
 import { applyEdits, compatibleFixes } from './fixes';
 import { parsePython } from './source';
 import { isFixable, type Settings } from './settings';
+import type { Diagnostic, Fix } from './types';
 
 export interface FixAllInput {
   parser: Parser;
@@ -24,19 +25,26 @@ export interface FixAllResult {
   codes: string[];
 }
 
-const MAX_PASSES = 10;
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * The fixes one pass applies to `text` (a whole file, or one notebook cell): those that
+ * `unfixable` leaves alone, that are safe (or any, with `unsafe`), and that do not overlap.
+ */
+export function fixesToApply(diagnostics: readonly Diagnostic[], text: string, settings: Settings, unsafe: boolean): Fix[] {
+  return compatibleFixes(diagnostics.filter((d) => isFixable(d.code, settings)), text, unsafe);
+}
 
 /** Applies fixes pass after pass (a fix may make room for another) until nothing is left to apply. */
 export function fixAll(input: FixAllInput): FixAllResult {
   let text = input.text;
   const codes: string[] = [];
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const tree = parsePython(input.parser, text);
     if (!tree) break;
     try {
       const { diagnostics } = analyze({ tree, text, settings: input.settings, path: input.path });
-      const fixable = diagnostics.filter((d) => isFixable(d.code, input.settings));
-      const fixes = compatibleFixes(fixable, text, input.unsafe);
+      const fixes = fixesToApply(diagnostics, text, input.settings, input.unsafe);
       if (fixes.length === 0) break;
       text = applyEdits(text, fixes.flatMap((f) => f.edits));
       for (const fix of fixes) codes.push(diagnostics.find((d) => d.fix === fix)?.code ?? '');

@@ -1,7 +1,7 @@
 // The engine's public surface, shared by the CLI, the language server, the tests and the bench.
 export { analyze, analyzeInSteps, SCOPE_TIMING, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type RuleError } from './analyze';
 export { applyEdits, compatibleFixes } from './fixes';
-export { fixAll, type FixAllResult } from './fix-all';
+export { fixAll, fixesToApply, MAX_FIX_PASSES, type FixAllResult } from './fix-all';
 export { hover, type HoverResult } from './hover';
 export { explain, explainableNames, type ExplainResult } from './explain';
 export { ruleDocsMarkdown } from './rule-docs';
