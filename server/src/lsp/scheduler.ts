@@ -60,6 +60,8 @@ export class Scheduler {
   private readonly queue = new Set<PythonDocument>();
   /** Suspended analyses, at most one per document. */
   private readonly jobs = new Map<PythonDocument, Job>();
+  /** Parses from scratch going in steps (PythonDocument.parseInSteps), at most one per document. */
+  private readonly parsing = new Map<PythonDocument, Generator<void, void, void>>();
   private readonly fetchingSettings = new Set<PythonDocument>();
   /** Requests waiting for a document to be up to date. */
   private readonly waiters = new Map<PythonDocument, Set<() => void>>();
@@ -94,6 +96,7 @@ export class Scheduler {
     this.options.stats.changes++;
     this.changeCount++;
     this.abandon(doc);
+    this.abandonParse(doc);
     if (doc.tooBig) {
       this.overLimit(doc);
       return;
@@ -115,6 +118,7 @@ export class Scheduler {
   closed(doc: PythonDocument): void {
     this.open.delete(doc);
     this.abandon(doc);
+    this.abandonParse(doc);
     this.queue.delete(doc);
     this.wake(doc);
   }
@@ -176,7 +180,7 @@ export class Scheduler {
     let held = 0;
     let inFlight = 0;
     for (const d of this.open) {
-      if (!d.tree) continue;
+      if (!d.tree && !this.parsing.has(d)) continue;
       held += d.length;
       if (!d.analysed) inFlight += d.length;
     }
@@ -216,6 +220,15 @@ export class Scheduler {
     if (this.jobs.delete(doc)) this.options.stats.analysesAbandoned++;
   }
 
+  /** Drops the document's parse in steps, freeing its partial tree: it was of an older text. */
+  private abandonParse(doc: PythonDocument): void {
+    const parse = this.parsing.get(doc);
+    if (!parse) return;
+    this.parsing.delete(doc);
+    parse.return();
+    this.options.stats.parsesAbandoned++;
+  }
+
   private overLimit(doc: PythonDocument): void {
     this.queue.delete(doc);
     if (!doc.overLimit) {
@@ -237,7 +250,8 @@ export class Scheduler {
   private scheduleTurn(): void {
     if (this.turnScheduled || !this.parser || this.queue.size === 0) return;
     this.turnScheduled = true;
-    setImmediate(() => this.turn());
+    // Two hops: a message read while the last turn ran is dispatched (vscode-jsonrpc, one per turn of the loop) before the next slice of work.
+    setImmediate(() => setImmediate(() => this.turn()));
   }
 
   private turn(): void {
@@ -253,6 +267,7 @@ export class Scheduler {
     } catch (error) {
       // A failure must not leave requests waiting: the document counts as analysed, with nothing found.
       this.jobs.delete(doc);
+      this.parsing.delete(doc);
       this.options.logError(`could not parse or analyse ${doc.uri}`, error);
       doc.dropTree();
       doc.analysedRevision = doc.revision;
@@ -273,20 +288,7 @@ export class Scheduler {
         this.fetchSettings(doc);
         return false;
       }
-      if (doc.needsParse) {
-        // A change was handled since the last turn, so more may be queued behind it: parse the burst at its end.
-        if (!quiet) return true;
-        // Other documents' analyses hold their trees: let them finish first (they run in the turns between).
-        if (!this.mayParse(doc)) return true;
-        doc.lastUsed = ++this.clock;
-        stats.parses++;
-        const refusedBefore = doc.refusal?.kind;
-        if (doc.parse(this.parser!)) stats.incrementalParses++;
-        stats.peakTreeChars = Math.max(stats.peakTreeChars, this.treeChars().held);
-        const refusal: PythonDocument['refusal'] = doc.refusal;
-        if (refusal?.kind === 'not-text' && refusedBefore !== 'not-text') this.options.log(`${doc.uri} is ${refusal.message}; not analysed`);
-        return true; // the analysis starts next turn, after any message that arrived meanwhile
-      }
+      if (doc.needsParse) return this.parseStep(doc, quiet);
       if (!doc.tree) {
         // No tree: the parser gave up, or the text is refused (only a NUL byte is worth telling the editor about).
         this.finish(doc, doc.revision, doc.version, [], doc.refusal?.kind === 'null-byte' ? [doc.refusal.diagnostic] : []);
@@ -321,6 +323,41 @@ export class Scheduler {
       stats.unitsAnalysed++;
       if (performance.now() >= deadline) return true;
     }
+  }
+
+  /** One turn of parsing: the whole parse, or one step of a long one (see `PythonDocument.longParse`). */
+  private parseStep(doc: PythonDocument, quiet: boolean): true {
+    const { stats } = this.options;
+    const refusedBefore = doc.refusal?.kind;
+    let parse = this.parsing.get(doc);
+    if (!parse) {
+      // A change was handled since the last turn, so more may be queued behind it: parse the burst at its end.
+      if (!quiet) return true;
+      // Other documents' analyses hold their trees: let them finish first (they run in the turns between).
+      if (!this.mayParse(doc)) return true;
+      doc.lastUsed = ++this.clock;
+      stats.parses++;
+      if (!doc.longParse) {
+        if (doc.parse(this.parser!)) stats.incrementalParses++;
+        this.parsed(doc, refusedBefore);
+        return true;
+      }
+      parse = doc.parseInSteps(this.parser!);
+      this.parsing.set(doc, parse);
+    }
+    stats.parseSteps++;
+    if (parse.next().done) {
+      this.parsing.delete(doc);
+      this.parsed(doc, refusedBefore);
+    }
+    return true; // the analysis starts next turn, after any message that arrived meanwhile
+  }
+
+  /** Once a parse is complete: the peak of tree characters, and a log line for a text newly refused as not text. */
+  private parsed(doc: PythonDocument, refusedBefore: string | undefined): void {
+    this.options.stats.peakTreeChars = Math.max(this.options.stats.peakTreeChars, this.treeChars().held);
+    const refusal: PythonDocument['refusal'] = doc.refusal;
+    if (refusal?.kind === 'not-text' && refusedBefore !== 'not-text') this.options.log(`${doc.uri} is ${refusal.message}; not analysed`);
   }
 
   /** `published` differs from `diagnostics` only for a refused text: no hover or code action is about its diagnostic. */
