@@ -1,14 +1,22 @@
 // When documents are parsed and analysed. A change is applied to the text at once
 // (PythonDocument.update) and the document queued; the work happens in turns of the
-// event loop (setImmediate), one document per turn, round robin:
+// event loop (setImmediate), one document per turn, round robin. Each turn is two hops of
+// setImmediate: a message read while the last turn ran is dispatched in between, so a
+// request waits for at most the one slice of work under way:
 //  - a burst of changes is parsed once: a document is reparsed only in a turn with no
 //    change handled since the previous turn (vscode-jsonrpc dispatches one message per
-//    turn, so a change in the last turn means more may be queued behind it);
+//    turn of the loop, so a change in the last turn means more may be queued behind it);
+//  - a parse from scratch of a long document (PythonDocument.longParse: opening it, a
+//    whole-text change) runs as a generator too, one step per turn (engine `parseInSteps`:
+//    a growing prefix reparsed incrementally, ~32,000 characters more per step; its tree is
+//    that of one uninterrupted parse). Not by halting tree-sitter and resuming it: where
+//    the grammar is ambiguous a resumed parse can settle differently, with no error to
+//    show it. The steps share the one parser: between two of them nothing is left
+//    half-done inside it, so other documents' parses and restored trees may use it;
 //  - the analysis runs as a generator (engine `analyzeInSteps`), ~8 ms of work per turn,
-//    so requests about other documents are answered in between. (The parse is not split:
-//    tree-sitter can halt a parse and resume it, but on code with syntax errors the
-//    resumed parse can give a different tree than an uninterrupted one);
-//  - a change abandons the document's analysis in progress, and so do new settings. The
+//    so requests about other documents are answered in between;
+//  - a change abandons the document's parse in steps (freeing its partial tree) and its
+//    analysis in progress; new settings abandon the analysis only. The
 //    tree is edited only when the next parse starts, never while a generator over it is
 //    suspended; the next analysis reuses the cache of the last completed one, so
 //    unchanged units are not redone;
@@ -19,7 +27,8 @@
 //    analysed, the trees of the documents used longest ago are freed (their diagnostics
 //    and caches stay) and parsed again when a request or a change needs them; a document
 //    is parsed only when that fits beside the trees of analyses in progress, or when no
-//    other analysis is in progress, so opening many big files does not hold all their trees;
+//    other analysis is in progress, so opening many big files does not hold all their trees
+//    (a parse in steps counts as holding its tree);
 //  - a document over the size limit is neither parsed nor analysed until it shrinks;
 //  - neither is a text the engine refuses (refuse-source.ts): one with a NUL byte gets
 //    one diagnostic saying Python refuses it, one that is mostly not text a log line.
@@ -250,7 +259,7 @@ export class Scheduler {
   private scheduleTurn(): void {
     if (this.turnScheduled || !this.parser || this.queue.size === 0) return;
     this.turnScheduled = true;
-    // Two hops: a message read while the last turn ran is dispatched (vscode-jsonrpc, one per turn of the loop) before the next slice of work.
+    // Two hops: see the header.
     setImmediate(() => setImmediate(() => this.turn()));
   }
 
