@@ -7,12 +7,14 @@
 //
 // Why not halt the parser and resume it (a progress callback that returns true)? A resumed
 // parse restarts its round over the parse stack's versions, and where the grammar is
-// ambiguous it can settle differently than an uninterrupted parse: halting every 100
-// operations, `return f(*g(x))` in the stdlib's datetime.py came out as a call of `*g`,
-// with no syntax error to give it away. An incremental reparse is what every keystroke
-// already relies on, and gives an uninterrupted parse's tree whenever that tree has no
-// error. With errors it can recover differently, so a tree with an error is thrown away
-// and the whole text parsed again in one call: the result never depends on how it was cut.
+// ambiguous it can settle differently than an uninterrupted parse: halted every 100
+// operations, `return cls(*_parse_isoformat_date(date_string))` in the stdlib's datetime.py
+// came out as a call of `*_parse_isoformat_date`, with no syntax error to give it away. An
+// incremental reparse is what every keystroke already relies on; compared on every
+// top-level stdlib module, whole and broken in four ways, cut every 1, 2,000 and 32,000
+// characters, it gave the uninterrupted parse's tree each time its tree had no error. With
+// errors it can recover differently, so a tree with an error is thrown away and the whole
+// text parsed again in one call (test/engine/parse-in-steps.test.ts checks both).
 import { Edit, type Parser, type Point, type Tree } from '../parser';
 import { pythonLines } from './source';
 

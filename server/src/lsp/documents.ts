@@ -1,7 +1,8 @@
 // Open documents. A change is applied to the text at once (incremental sync, see
 // text-buffer.ts) and recorded as a tree edit; the tree itself is only brought up to
 // date by `parse`, which the scheduler calls once per burst of changes: the recorded
-// edits are replayed on the old tree, in order, and the parser reuses it. The analysis
+// edits are replayed on the old tree, in order, and the parser reuses it (a long text
+// parsed from scratch goes through `parseInSteps` instead). The analysis
 // state (cache, diagnostics, settings) lives here too.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { parseInSteps, parsePython, refuseSource, type AnalysisCache, type Diagnostic, type Settings, type SourceRefusal } from '../engine';
