@@ -276,6 +276,7 @@ describe('server scheduling: a big file', () => {
       const published = await server.diagnosticsFor(big, 1, 120_000);
       const after = await server.stats();
       assert.ok(after.slices - analysing.slices > 1, `the big analysis ran in ${after.slices - before.slices} slices`);
+      assert.ok(after.parseSteps - before.parseSteps > 1, `the big document was parsed in ${after.parseSteps - before.parseSteps} steps`);
       // Analysed in slices, it is what one uninterrupted analysis finds.
       assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range]), (await check(BIG)).map((d) => [d.code, d.range]));
     } finally {
@@ -298,6 +299,68 @@ describe('server scheduling: a big file', () => {
       assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range]), (await check(BIG.slice(0, at) + inserted + BIG.slice(at))).map((d) => [d.code, d.range]));
       const stats = await server.stats();
       t.diagnostic(`analyses started ${stats.analysesStarted}, abandoned ${stats.analysesAbandoned}`);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('server scheduling: a big file parsed in steps', () => {
+  // About 1.4 million characters: parsed from scratch in some 40 steps, with requests answered in between.
+  const BIGGER = PYDECIMAL.repeat(6);
+  const smallText = 'class C:\n    def __init__(self):\n        self.__x = 1\n';
+
+  it('a hover on a small document is answered while the big document is being parsed', async () => {
+    const server = await TestServer.start();
+    try {
+      const small = 'file:///small.py';
+      await server.open(small, smallText);
+      await server.diagnosticsFor(small, 1);
+      const before = await server.stats();
+      const big = 'file:///big.py';
+      await server.open(big, BIGGER);
+      const parsing = await statsWhen(server, 'the big parse started', (s) => s.parseSteps > before.parseSteps);
+      assert.equal(parsing.analysesStarted, before.analysesStarted, 'the big parse was still going when the counters were answered');
+      // The counters, asked after the hover, are answered after it: the parse had not finished by then.
+      const [hover, afterHover] = await Promise.all([
+        server.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 15 } }),
+        server.stats(),
+      ]);
+      assert.match(hover?.contents.value ?? '', /_C__x/);
+      assert.equal(afterHover.analysesStarted, before.analysesStarted, 'the hover was answered before the big parse finished');
+      assert.equal(afterHover.parses - before.parses, 1);
+      await server.diagnosticsFor(big, 1, 120_000);
+      const after = await server.stats();
+      assert.ok(after.parseSteps - afterHover.parseSteps >= 1, `${after.parseSteps - afterHover.parseSteps} steps after the hover`);
+      assert.equal(after.parses - before.parses, 1);
+      assert.equal(after.parsesAbandoned, 0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a change while the big document is being parsed drops that parse; the diagnostics are those of the new text, broken or not', async () => {
+    const server = await TestServer.start();
+    try {
+      const big = 'file:///big.py';
+      const before = await server.stats();
+      await server.open(big, BIGGER);
+      const parsing = await statsWhen(server, 'the parse started', (s) => s.parseSteps > before.parseSteps);
+      assert.equal(parsing.analysesStarted, before.analysesStarted, 'the parse was still going when the counters were answered');
+      // A mutable default (a diagnostic) and an unfinished expression (a syntax error, so the text is parsed whole again at the end).
+      const inserted = 'def _round_half_evenx(self, seen=[]):\n        return seen +\n\n    ';
+      const at = BIGGER.indexOf('def _round_half_even');
+      const position = { line: BIGGER.slice(0, at).split('\n').length - 1, character: 4 };
+      await server.change(big, 2, [{ range: { start: position, end: position }, text: inserted }]);
+      const published = await server.diagnosticsFor(big, 2, 120_000);
+      const text = BIGGER.slice(0, at) + inserted + BIGGER.slice(at);
+      assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range]), (await check(text)).map((d) => [d.code, d.range]));
+      assert.ok(published.diagnostics.some((d) => d.code === 'PP401' && d.range.start.line === position.line));
+      const after = await server.stats();
+      assert.equal(after.parsesAbandoned - before.parsesAbandoned, 1, 'the parse of version 1 was dropped');
+      assert.equal(after.parses - before.parses, 2);
+      assert.equal(after.analysesStarted - before.analysesStarted, 1, 'only version 2 was analysed');
+      assert.equal(server.published.filter((p) => p.uri === big).length, 1, 'nothing was published for version 1');
     } finally {
       await server.stop();
     }

@@ -12,3 +12,4 @@ export type { Diagnostic, Fix, Position, Range, Severity, TextEdit } from './typ
 export { noqaEdit } from './noqa';
 export { parsePython, pythonLines, SourceFile } from './source';
 export { refuseSource, type SourceRefusal } from './refuse-source';
+export { parseInSteps, PARSE_SLICE_CHARS } from './parse-in-steps';

@@ -1,10 +1,11 @@
 // Open documents. A change is applied to the text at once (incremental sync, see
 // text-buffer.ts) and recorded as a tree edit; the tree itself is only brought up to
 // date by `parse`, which the scheduler calls once per burst of changes: the recorded
-// edits are replayed on the old tree, in order, and the parser reuses it. The analysis
+// edits are replayed on the old tree, in order, and the parser reuses it (a long text
+// parsed from scratch goes through `parseInSteps` instead). The analysis
 // state (cache, diagnostics, settings) lives here too.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { parsePython, refuseSource, type AnalysisCache, type Diagnostic, type Settings, type SourceRefusal } from '../engine';
+import { parseInSteps, parsePython, refuseSource, type AnalysisCache, type Diagnostic, type Settings, type SourceRefusal } from '../engine';
 import { Edit, type Parser, type Point, type Tree } from '../parser';
 import { TextBuffer } from './text-buffer';
 
@@ -18,6 +19,12 @@ export const MAX_DOCUMENT_CHARS = 5_000_000;
  * and parsed again when next needed. Their analysis results stay.
  */
 export const TREE_BUDGET_CHARS = 600_000;
+
+/**
+ * A parse from scratch of a longer text goes in steps (`parseInSteps`), so requests about
+ * other documents are answered in between; a shorter one takes a few milliseconds.
+ */
+export const STEPPED_PARSE_MIN_CHARS = 100_000;
 
 export class PythonDocument {
   private readonly buffer: TextBuffer;
@@ -116,22 +123,47 @@ export class PythonDocument {
    */
   parse(parser: Parser): boolean {
     const text = this.text;
-    this.refusal = refuseSource(text);
-    if (this.refusal) {
-      this.dropTree();
-      this.treeRevision = this.revision;
-      return false;
-    }
-    this.released = false;
+    if (this.refuse(text)) return false;
     const old = this.reusable ? this.tree : null;
     if (old) for (const edit of this.edits) old.edit(edit);
-    const next = parsePython(parser, text, old);
-    this.tree?.delete();
-    this.tree = next;
-    this.treeRevision = this.revision;
-    this.edits = [];
-    this.reusable = next !== null;
+    this.adopt(parsePython(parser, text, old), this.revision);
     return old !== null;
+  }
+
+  /** Whether the next parse is from scratch over a text long enough to be worth doing in steps (`parseInSteps`). */
+  get longParse(): boolean {
+    return !(this.reusable && this.tree) && this.length >= STEPPED_PARSE_MIN_CHARS;
+  }
+
+  /**
+   * `parse` from scratch in steps (engine `parseInSteps`), yielding between them. The tree
+   * is the one `parse` would give. A change to the text while it runs makes its result
+   * stale: end it (`return()`, which frees the partial tree) and parse again.
+   */
+  *parseInSteps(parser: Parser): Generator<void, void, void> {
+    const text = this.text;
+    const revision = this.revision;
+    if (this.refuse(text)) return;
+    this.adopt(yield* parseInSteps({ parser, text }), revision);
+  }
+
+  /** Whether the engine refuses `text` (`refusal`): then there is no tree, and nothing to parse. */
+  private refuse(text: string): boolean {
+    this.refusal = refuseSource(text);
+    if (!this.refusal) return false;
+    this.dropTree();
+    this.treeRevision = this.revision;
+    return true;
+  }
+
+  /** Makes `tree`, parsed from the text at `revision`, the document's tree. */
+  private adopt(tree: Tree | null, revision: number): void {
+    this.released = false;
+    this.tree?.delete();
+    this.tree = tree;
+    this.treeRevision = revision;
+    this.edits = [];
+    this.reusable = tree !== null;
   }
 
   /** Forgets the tree and everything computed from it (the document went over the size limit). */

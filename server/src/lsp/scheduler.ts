@@ -1,14 +1,22 @@
 // When documents are parsed and analysed. A change is applied to the text at once
 // (PythonDocument.update) and the document queued; the work happens in turns of the
-// event loop (setImmediate), one document per turn, round robin:
+// event loop (setImmediate), one document per turn, round robin. Each turn is two hops of
+// setImmediate: a message read while the last turn ran is dispatched in between, so a
+// request waits for at most the one slice of work under way:
 //  - a burst of changes is parsed once: a document is reparsed only in a turn with no
 //    change handled since the previous turn (vscode-jsonrpc dispatches one message per
-//    turn, so a change in the last turn means more may be queued behind it);
+//    turn of the loop, so a change in the last turn means more may be queued behind it);
+//  - a parse from scratch of a long document (PythonDocument.longParse: opening it, a
+//    whole-text change) runs as a generator too, one step per turn (engine `parseInSteps`:
+//    a growing prefix reparsed incrementally, ~32,000 characters more per step; its tree is
+//    that of one uninterrupted parse). Not by halting tree-sitter and resuming it: where
+//    the grammar is ambiguous a resumed parse can settle differently, with no error to
+//    show it. The steps share the one parser: between two of them nothing is left
+//    half-done inside it, so other documents' parses and restored trees may use it;
 //  - the analysis runs as a generator (engine `analyzeInSteps`), ~8 ms of work per turn,
-//    so requests about other documents are answered in between. (The parse is not split:
-//    tree-sitter can halt a parse and resume it, but on code with syntax errors the
-//    resumed parse can give a different tree than an uninterrupted one);
-//  - a change abandons the document's analysis in progress, and so do new settings. The
+//    so requests about other documents are answered in between;
+//  - a change abandons the document's parse in steps (freeing its partial tree) and its
+//    analysis in progress; new settings abandon the analysis only. The
 //    tree is edited only when the next parse starts, never while a generator over it is
 //    suspended; the next analysis reuses the cache of the last completed one, so
 //    unchanged units are not redone;
@@ -19,7 +27,8 @@
 //    analysed, the trees of the documents used longest ago are freed (their diagnostics
 //    and caches stay) and parsed again when a request or a change needs them; a document
 //    is parsed only when that fits beside the trees of analyses in progress, or when no
-//    other analysis is in progress, so opening many big files does not hold all their trees;
+//    other analysis is in progress, so opening many big files does not hold all their trees
+//    (a parse in steps counts as holding its tree);
 //  - a document over the size limit is neither parsed nor analysed until it shrinks;
 //  - neither is a text the engine refuses (refuse-source.ts): one with a NUL byte gets
 //    one diagnostic saying Python refuses it, one that is mostly not text a log line.
@@ -60,6 +69,8 @@ export class Scheduler {
   private readonly queue = new Set<PythonDocument>();
   /** Suspended analyses, at most one per document. */
   private readonly jobs = new Map<PythonDocument, Job>();
+  /** Parses from scratch going in steps (PythonDocument.parseInSteps), at most one per document. */
+  private readonly parsing = new Map<PythonDocument, Generator<void, void, void>>();
   private readonly fetchingSettings = new Set<PythonDocument>();
   /** Requests waiting for a document to be up to date. */
   private readonly waiters = new Map<PythonDocument, Set<() => void>>();
@@ -94,6 +105,7 @@ export class Scheduler {
     this.options.stats.changes++;
     this.changeCount++;
     this.abandon(doc);
+    this.abandonParse(doc);
     if (doc.tooBig) {
       this.overLimit(doc);
       return;
@@ -115,6 +127,7 @@ export class Scheduler {
   closed(doc: PythonDocument): void {
     this.open.delete(doc);
     this.abandon(doc);
+    this.abandonParse(doc);
     this.queue.delete(doc);
     this.wake(doc);
   }
@@ -176,7 +189,7 @@ export class Scheduler {
     let held = 0;
     let inFlight = 0;
     for (const d of this.open) {
-      if (!d.tree) continue;
+      if (!d.tree && !this.parsing.has(d)) continue;
       held += d.length;
       if (!d.analysed) inFlight += d.length;
     }
@@ -216,6 +229,15 @@ export class Scheduler {
     if (this.jobs.delete(doc)) this.options.stats.analysesAbandoned++;
   }
 
+  /** Drops the document's parse in steps, freeing its partial tree: it was of an older text. */
+  private abandonParse(doc: PythonDocument): void {
+    const parse = this.parsing.get(doc);
+    if (!parse) return;
+    this.parsing.delete(doc);
+    parse.return();
+    this.options.stats.parsesAbandoned++;
+  }
+
   private overLimit(doc: PythonDocument): void {
     this.queue.delete(doc);
     if (!doc.overLimit) {
@@ -237,7 +259,8 @@ export class Scheduler {
   private scheduleTurn(): void {
     if (this.turnScheduled || !this.parser || this.queue.size === 0) return;
     this.turnScheduled = true;
-    setImmediate(() => this.turn());
+    // Two hops: see the header.
+    setImmediate(() => setImmediate(() => this.turn()));
   }
 
   private turn(): void {
@@ -253,6 +276,7 @@ export class Scheduler {
     } catch (error) {
       // A failure must not leave requests waiting: the document counts as analysed, with nothing found.
       this.jobs.delete(doc);
+      this.parsing.delete(doc);
       this.options.logError(`could not parse or analyse ${doc.uri}`, error);
       doc.dropTree();
       doc.analysedRevision = doc.revision;
@@ -273,20 +297,7 @@ export class Scheduler {
         this.fetchSettings(doc);
         return false;
       }
-      if (doc.needsParse) {
-        // A change was handled since the last turn, so more may be queued behind it: parse the burst at its end.
-        if (!quiet) return true;
-        // Other documents' analyses hold their trees: let them finish first (they run in the turns between).
-        if (!this.mayParse(doc)) return true;
-        doc.lastUsed = ++this.clock;
-        stats.parses++;
-        const refusedBefore = doc.refusal?.kind;
-        if (doc.parse(this.parser!)) stats.incrementalParses++;
-        stats.peakTreeChars = Math.max(stats.peakTreeChars, this.treeChars().held);
-        const refusal: PythonDocument['refusal'] = doc.refusal;
-        if (refusal?.kind === 'not-text' && refusedBefore !== 'not-text') this.options.log(`${doc.uri} is ${refusal.message}; not analysed`);
-        return true; // the analysis starts next turn, after any message that arrived meanwhile
-      }
+      if (doc.needsParse) return this.parseStep(doc, quiet);
       if (!doc.tree) {
         // No tree: the parser gave up, or the text is refused (only a NUL byte is worth telling the editor about).
         this.finish(doc, doc.revision, doc.version, [], doc.refusal?.kind === 'null-byte' ? [doc.refusal.diagnostic] : []);
@@ -321,6 +332,41 @@ export class Scheduler {
       stats.unitsAnalysed++;
       if (performance.now() >= deadline) return true;
     }
+  }
+
+  /** One turn of parsing: the whole parse, or one step of a long one (see `PythonDocument.longParse`). */
+  private parseStep(doc: PythonDocument, quiet: boolean): true {
+    const { stats } = this.options;
+    const refusedBefore = doc.refusal?.kind;
+    let parse = this.parsing.get(doc);
+    if (!parse) {
+      // A change was handled since the last turn, so more may be queued behind it: parse the burst at its end.
+      if (!quiet) return true;
+      // Other documents' analyses hold their trees: let them finish first (they run in the turns between).
+      if (!this.mayParse(doc)) return true;
+      doc.lastUsed = ++this.clock;
+      stats.parses++;
+      if (!doc.longParse) {
+        if (doc.parse(this.parser!)) stats.incrementalParses++;
+        this.parsed(doc, refusedBefore);
+        return true;
+      }
+      parse = doc.parseInSteps(this.parser!);
+      this.parsing.set(doc, parse);
+    }
+    stats.parseSteps++;
+    if (parse.next().done) {
+      this.parsing.delete(doc);
+      this.parsed(doc, refusedBefore);
+    }
+    return true; // the analysis starts next turn, after any message that arrived meanwhile
+  }
+
+  /** Once a parse is complete: the peak of tree characters, and a log line for a text newly refused as not text. */
+  private parsed(doc: PythonDocument, refusedBefore: string | undefined): void {
+    this.options.stats.peakTreeChars = Math.max(this.options.stats.peakTreeChars, this.treeChars().held);
+    const refusal: PythonDocument['refusal'] = doc.refusal;
+    if (refusal?.kind === 'not-text' && refusedBefore !== 'not-text') this.options.log(`${doc.uri} is ${refusal.message}; not analysed`);
   }
 
   /** `published` differs from `diagnostics` only for a refused text: no hover or code action is about its diagnostic. */

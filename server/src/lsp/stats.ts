@@ -10,6 +10,9 @@ export interface ServerStats {
   /** Parses: `incrementalParses` of them reused the previous tree. */
   parses: number;
   incrementalParses: number;
+  /** Turns given to parses from scratch done in steps (documents.ts STEPPED_PARSE_MIN_CHARS), and such parses dropped because the text changed. */
+  parseSteps: number;
+  parsesAbandoned: number;
   /** Analyses started, run to the end, or dropped because the document changed (or its settings did). */
   analysesStarted: number;
   analysesCompleted: number;
@@ -40,6 +43,8 @@ export function newStats(): ServerStats {
     changes: 0,
     parses: 0,
     incrementalParses: 0,
+    parseSteps: 0,
+    parsesAbandoned: 0,
     analysesStarted: 0,
     analysesCompleted: 0,
     analysesAbandoned: 0,
