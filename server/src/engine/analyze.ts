@@ -1,8 +1,8 @@
 // The engine's entry point. A file is cut into units (units.ts): each method of a
 // top-level class, the class's own body, each top-level function and every other
 // top-level statement. Rules declare visitors keyed by node type; one compiled
-// tree-sitter Query made of those node types finds, per unit, every node any rule
-// wants, and the engine hands each to its visitors.
+// tree-sitter Query made of those node types (one pattern each) finds, per unit, every
+// node any rule wants, and the engine hands each to the visitors of its pattern.
 //
 // Results are cached per unit under its key (its text, and for a method its class
 // name) together with every question the unit's rules asked about the rest of the
