@@ -18,7 +18,19 @@
 // Every rewrite must find exactly the text it expects: a new web-tree-sitter version
 // that changed it fails the build here instead of silently losing the speed.
 
-/** The `Node` class fields, as web-tree-sitter declares them before its constructor. */
+/** The start of `Node`'s constructor, the same before and after the rewrite. */
+const CONSTRUCTOR_HEAD = `  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+`;
+
+/** The `Node` class fields, as web-tree-sitter declares them before its constructor, and the constructor. */
 const NODE_FIELDS_AND_CONSTRUCTOR = `  [0] = 0;
   // Internal handle for Wasm
   /** @internal */
@@ -26,32 +38,14 @@ const NODE_FIELDS_AND_CONSTRUCTOR = `  [0] = 0;
   /** @internal */
   _namedChildren;
   /** @internal */
-  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
-    this[0] = other;
-    this.id = id;
+${CONSTRUCTOR_HEAD}    this.id = id;
     this.tree = tree;
     this.startIndex = startIndex;
     this.startPosition = startPosition;
   }`;
 
 /** The same properties assigned in the order the fields defined them (`[0]`, `_children`, ..., `tree`). */
-const NODE_CONSTRUCTOR = `  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
-    this[0] = other;
-    this._children = void 0;
+const NODE_CONSTRUCTOR = `${CONSTRUCTOR_HEAD}    this._children = void 0;
     this._namedChildren = void 0;
     this.id = id;
     this.startIndex = startIndex;
