@@ -7,7 +7,9 @@
 //   defines class fields one by one, with the semantics of `Object.defineProperty`, which
 //   costs far more than plain assignments; a `Node` is created for every child, capture
 //   and field a caller asks for. The rewrite assigns the same properties, in the same
-//   order, in the constructor.
+//   order, in the constructor. And the node's handle kept under the index `0` gets a name
+//   (`_other`): an indexed property makes V8 allocate a separate elements store for every
+//   node, and only `marshalNode` reads it.
 // - Node handles and counts go through emscripten's generic `getValue(ptr, "i32")` /
 //   `setValue(ptr, v, "i32")`, which look at the type string on every call and then go
 //   through a DataView. On a little-endian host (what WebAssembly memory is) the rewrite
@@ -27,7 +29,6 @@ const CONSTRUCTOR_HEAD = `  constructor(internal, {
     other
   }) {
     assertInternal(internal);
-    this[0] = other;
 `;
 
 /** The `Node` class fields, as web-tree-sitter declares them before its constructor, and the constructor. */
@@ -38,20 +39,25 @@ const NODE_FIELDS_AND_CONSTRUCTOR = `  [0] = 0;
   /** @internal */
   _namedChildren;
   /** @internal */
-${CONSTRUCTOR_HEAD}    this.id = id;
+${CONSTRUCTOR_HEAD}    this[0] = other;
+    this.id = id;
     this.tree = tree;
     this.startIndex = startIndex;
     this.startPosition = startPosition;
   }`;
 
-/** The same properties assigned in the order the fields defined them (`[0]`, `_children`, ..., `tree`). */
-const NODE_CONSTRUCTOR = `${CONSTRUCTOR_HEAD}    this._children = void 0;
+/** The same properties assigned in the order the fields defined them (`_other`, was `[0]`; `_children`, ..., `tree`). */
+const NODE_CONSTRUCTOR = `${CONSTRUCTOR_HEAD}    this._other = other;
+    this._children = void 0;
     this._namedChildren = void 0;
     this.id = id;
     this.startIndex = startIndex;
     this.startPosition = startPosition;
     this.tree = tree;
   }`;
+
+/** The one read of the node's handle under the index `0`. */
+const MARSHAL_HANDLE = 'C.setValue(address, node[0], "i32");';
 
 /** The field declarations after the constructor, now assigned in it. */
 const LATER_NODE_FIELDS = /^ {2}(id|startIndex|startPosition|tree);\n/gm;
@@ -89,6 +95,8 @@ export function rewriteWebTreeSitterGlue(source) {
   const fields = nodeClass.match(LATER_NODE_FIELDS) ?? [];
   if (fields.length !== 4) throw new Error(`web-tree-sitter glue: expected 4 Node field declarations, found ${fields.length}`);
   out = out.slice(0, nodeStart) + nodeClass.replace(LATER_NODE_FIELDS, '') + out.slice(nodeEnd);
+  if ((out.slice(nodeStart).match(/\bnode\[0\]/g) ?? []).length !== 1) throw new Error('web-tree-sitter glue: `node[0]` read elsewhere than in marshalNode');
+  out = replaceOnce(out, MARSHAL_HANDLE, 'C.setValue(address, node._other, "i32");', 'marshalNode\'s read of the handle');
 
   const before = out;
   out = out.replace(GET_I32, 'getI32($1)').replace(SET_I32, 'setI32($1, $2)');

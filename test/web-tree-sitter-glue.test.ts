@@ -17,13 +17,13 @@ function nodeClass(source: string): string {
 }
 
 describe('web-tree-sitter glue rewrite', () => {
-  it('turns the Node class fields into constructor assignments, in declaration order', () => {
+  it('turns the Node class fields into constructor assignments, in declaration order, the handle at index 0 named', () => {
     const before = nodeClass(installed);
     const after = nodeClass(rewriteWebTreeSitterGlue(installed));
     assert.match(before, /^ {2}\[0\] = 0;$/m);
     assert.doesNotMatch(after, /^ {2}(\[0\] = 0|_children|_namedChildren|id|startIndex|startPosition|tree);$/m);
     const assigned = [...after.matchAll(/^ {4}this(\[0\]|\.\w+) = /gm)].map((m) => m[1]);
-    assert.deepEqual(assigned.slice(0, 7), ['[0]', '._children', '._namedChildren', '.id', '.startIndex', '.startPosition', '.tree']);
+    assert.deepEqual(assigned.slice(0, 7), ['._other', '._children', '._namedChildren', '.id', '.startIndex', '.startPosition', '.tree']);
   });
 
   it('reads and writes 32-bit values through HEAP32, keeping the generic calls only as the big-endian fallback', () => {
@@ -31,6 +31,7 @@ describe('web-tree-sitter glue rewrite', () => {
     assert.ok((installed.match(/C\.getValue\([^;]*"i32"\)/g) ?? []).length > 50);
     assert.deepEqual(after.match(/C\.(?:get|set)Value\([^;]*"i32"\)/g), ['C.getValue(address, "i32")', 'C.setValue(address, value, "i32")']);
     assert.match(after, /function marshalNode\(node, index = 0\) \{\n\s+let address = [^\n]+\n\s+setI32\(address, node\.id\);/);
+    assert.match(after, /setI32\(address, node\._other\);\n\}\n__name\(marshalNode/);
   });
 
   it('fails on a source it does not recognise instead of leaving it half rewritten', () => {
@@ -43,7 +44,7 @@ describe('web-tree-sitter glue rewrite', () => {
     const tree = (await testParser()).parse('def f(a, b=1):\n    return a\n')!;
     const fn = tree.rootNode.namedChildren[0]!;
     assert.match(fn.constructor.toString(), /this\._children = void 0;/);
-    assert.deepEqual(Object.keys(fn), ['0', '_children', '_namedChildren', 'id', 'startIndex', 'startPosition', 'tree']);
+    assert.deepEqual(Object.keys(fn), ['_other', '_children', '_namedChildren', 'id', 'startIndex', 'startPosition', 'tree']);
     assert.equal(fn.type, 'function_definition');
     assert.equal(fn.childForFieldName('name')?.text, 'f');
     assert.deepEqual(fn.childForFieldName('parameters')?.namedChildren.map((p) => p?.type), ['identifier', 'default_parameter']);
