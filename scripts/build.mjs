@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { webTreeSitterGlue } from './web-tree-sitter-glue.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -39,6 +40,8 @@ const common = {
   external: ['vscode'],
   // ESM imports would pick web-tree-sitter's ESM build, which needs import.meta in a CJS bundle.
   alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  // Faster JavaScript glue around the parser's WebAssembly (see the module's header).
+  plugins: [webTreeSitterGlue(require.resolve('web-tree-sitter'))],
 };
 
 const builds = [

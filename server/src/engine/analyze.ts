@@ -1,8 +1,8 @@
 // The engine's entry point. A file is cut into units (units.ts): each method of a
 // top-level class, the class's own body, each top-level function and every other
 // top-level statement. Rules declare visitors keyed by node type; one compiled
-// tree-sitter Query made of those node types finds, per unit, every node any rule
-// wants, and the engine hands each to its visitors.
+// tree-sitter Query made of those node types (one pattern each) finds, per unit, every
+// node any rule wants, and the engine hands each to the visitors of its pattern.
 //
 // Results are cached per unit under its key (its text, and for a method its class
 // name) together with every question the unit's rules asked about the rest of the
@@ -290,11 +290,13 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
 
   const topLevelHandlers = dispatch.get(TOP_LEVEL_STATEMENT) ?? [];
   const nodeTypes = [...dispatch.keys()].filter((type) => type !== TOP_LEVEL_STATEMENT).sort();
-  const query = dispatchQuery(tree.language, nodeTypes, (type) => {
+  const found = dispatchQuery(tree.language, nodeTypes, (type) => {
     for (const { rule } of dispatch.get(type) ?? []) {
       input.onRuleError?.({ code: rule.meta.code, path, error: new Error(`visitor for unknown node type '${type}'`) });
     }
   });
+
+  const handlersByPattern = found?.types.map((type) => dispatch.get(type)!) ?? [];
 
   const { units, memo } = unitsOf(root, text, input.cache?.memo);
   const bodies = new ClassBodies(input.cache?.methodFacts);
@@ -316,7 +318,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       analysed++;
       state = new UnitState(unit, recordingView, bodies, timing, summaries);
       if (unit.statementIndex !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
-      visitUnit(unit, query, dispatch, safeVisit);
+      if (found) visitUnit(unit, found.query, handlersByPattern, safeVisit);
       entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };
       yield;
     }
@@ -354,42 +356,56 @@ function suppress(diagnostics: Diagnostic[], source: SourceFile, rules: readonly
   return kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
 }
 
-/** Compiled dispatch queries, one per grammar and set of node types; compiling costs more than running. */
-const dispatchQueries = new Map<Language, Map<string, Query>>();
+/**
+ * A compiled dispatch query and, for each of its patterns (one per node type), the
+ * handlers of that type: a capture's `patternIndex` says which visitors want the node
+ * without asking the node for its type (a WebAssembly call per node).
+ */
+interface Dispatch {
+  query: Query;
+  types: string[];
+}
 
-function dispatchQuery(language: Language, types: string[], onUnknown: (type: string) => void): Query | null {
+/** Compiled dispatch queries, one per grammar and set of node types; compiling costs more than running. */
+const dispatchQueries = new Map<Language, Map<string, Dispatch>>();
+
+function dispatchQuery(language: Language, types: string[], onUnknown: (type: string) => void): Dispatch | null {
   const key = types.join(' ');
-  const forLanguage = dispatchQueries.get(language) ?? new Map<string, Query>();
+  const forLanguage = dispatchQueries.get(language) ?? new Map<string, Dispatch>();
   dispatchQueries.set(language, forLanguage);
   const cached = forLanguage.get(key);
   if (cached) return cached;
-  const patterns = types.flatMap((type) => {
-    if (language.idForNodeType(type, true) !== null) return [`(${type}) @node`];
-    if (language.idForNodeType(type, false) !== null) return [`${JSON.stringify(type)} @node`];
-    onUnknown(type);
-    return [];
-  });
+  const known: string[] = [];
+  const patterns: string[] = [];
+  for (const type of types) {
+    const named = language.idForNodeType(type, true) !== null;
+    if (!named && language.idForNodeType(type, false) === null) {
+      onUnknown(type);
+      continue;
+    }
+    known.push(type);
+    patterns.push(named ? `(${type}) @node` : `${JSON.stringify(type)} @node`);
+  }
   if (patterns.length === 0) return null;
-  const query = new Query(language, patterns.join('\n'));
-  forLanguage.set(key, query);
-  return query;
+  const dispatch = { query: new Query(language, patterns.join('\n')), types: known };
+  forLanguage.set(key, dispatch);
+  return dispatch;
 }
 
 /** Hands every wanted node of the unit to its visitors; a class unit skips the methods, which are units of their own. */
-function visitUnit(unit: Unit, query: Query | null, dispatch: Map<string, Handler[]>, visit: (h: Handler, node: Node) => void): void {
-  if (!query) return;
+function visitUnit(unit: Unit, query: Query, handlers: readonly Handler[][], visit: (h: Handler, node: Node) => void): void {
   if (unit.kind !== 'class') {
-    for (const { node } of query.captures(unit.node)) for (const handler of dispatch.get(node.type) ?? []) visit(handler, node);
+    for (const { node, patternIndex } of query.captures(unit.node)) for (const handler of handlers[patternIndex]) visit(handler, node);
     return;
   }
   // Nodes that span several gaps between methods (the class itself, its body) are found once per gap.
   const seen = new Set<number>();
   for (const { startIndex, endIndex } of unit.segments) {
     if (endIndex <= startIndex) continue;
-    for (const { node } of query.captures(unit.node, { startIndex, endIndex })) {
+    for (const { node, patternIndex } of query.captures(unit.node, { startIndex, endIndex })) {
       if (seen.has(node.id)) continue;
       seen.add(node.id);
-      for (const handler of dispatch.get(node.type) ?? []) visit(handler, node);
+      for (const handler of handlers[patternIndex]) visit(handler, node);
     }
   }
 }

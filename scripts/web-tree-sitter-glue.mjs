@@ -1,0 +1,122 @@
+// Build-time rewrite of web-tree-sitter's JavaScript glue, applied by scripts/build.mjs to
+// every bundle. The engine asks the tree for node types, children and fields hundreds of
+// thousands of times per batch run, and each answer crosses into WebAssembly through two
+// slow spots of the glue (not of the parser itself):
+//
+// - `Node` declares its properties as class fields (`[0] = 0; _children; id; ...`). V8
+//   defines class fields one by one, with the semantics of `Object.defineProperty`, which
+//   costs far more than plain assignments; a `Node` is created for every child, capture
+//   and field a caller asks for. The rewrite assigns the same properties, in the same
+//   order, in the constructor. And the node's handle kept under the index `0` gets a name
+//   (`_other`): an indexed property makes V8 allocate a separate elements store for every
+//   node, and only `marshalNode` reads it.
+// - Node handles and counts go through emscripten's generic `getValue(ptr, "i32")` /
+//   `setValue(ptr, v, "i32")`, which look at the type string on every call and then go
+//   through a DataView. On a little-endian host (what WebAssembly memory is) the rewrite
+//   reads and writes the `HEAP32` view directly; emscripten's own "i32" path also
+//   rounds the address down to a multiple of 4, as `>> 2` does. A big-endian host keeps
+//   the original calls.
+//
+// Every rewrite must find exactly the text it expects: a new web-tree-sitter version
+// that changed it fails the build here instead of silently losing the speed.
+
+/** The start of `Node`'s constructor, the same before and after the rewrite. */
+const CONSTRUCTOR_HEAD = `  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+`;
+
+/** The `Node` class fields, as web-tree-sitter declares them before its constructor, and the constructor. */
+const NODE_FIELDS_AND_CONSTRUCTOR = `  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+${CONSTRUCTOR_HEAD}    this[0] = other;
+    this.id = id;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }`;
+
+/** The same properties assigned in the order the fields defined them (`_other`, was `[0]`; `_children`, ..., `tree`). */
+const NODE_CONSTRUCTOR = `${CONSTRUCTOR_HEAD}    this._other = other;
+    this._children = void 0;
+    this._namedChildren = void 0;
+    this.id = id;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+    this.tree = tree;
+  }`;
+
+/** The one read of the node's handle under the index `0`. */
+const MARSHAL_HANDLE = 'C.setValue(address, node[0], "i32");';
+
+/** The field declarations after the constructor, now assigned in it. */
+const LATER_NODE_FIELDS = /^ {2}(id|startIndex|startPosition|tree);\n/gm;
+
+const MODULE_HANDLE = 'var C;\n';
+
+const I32_HELPERS = `var C;
+var GLUE_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function getI32(address) {
+  return GLUE_LITTLE_ENDIAN ? C.HEAP32[address >> 2] : C.getValue(address, "i32");
+}
+function setI32(address, value) {
+  if (GLUE_LITTLE_ENDIAN) C.HEAP32[address >> 2] = value;
+  else C.setValue(address, value, "i32");
+}
+`;
+
+// The arguments are plain expressions without commas (checked: nothing is left over).
+const GET_I32 = /C\.getValue\(([^,;()]+), "i32"\)/g;
+const SET_I32 = /C\.setValue\(([^,;()]+), ([^,;()]+), "i32"\)/g;
+
+function replaceOnce(source, find, replacement, what) {
+  const at = source.indexOf(find);
+  if (at < 0 || source.indexOf(find, at + 1) >= 0) throw new Error(`web-tree-sitter glue: ${what} not found exactly once`);
+  return source.slice(0, at) + replacement + source.slice(at + find.length);
+}
+
+/** The rewritten `web-tree-sitter.cjs` source; throws when the source is not the shape this expects. */
+export function rewriteWebTreeSitterGlue(source) {
+  let out = replaceOnce(source, NODE_FIELDS_AND_CONSTRUCTOR, NODE_CONSTRUCTOR, 'the Node class fields and constructor');
+  const nodeStart = out.indexOf('var Node = class {');
+  const nodeEnd = out.indexOf('\n// src/', nodeStart);
+  if (nodeStart < 0 || nodeEnd < 0) throw new Error('web-tree-sitter glue: the Node class not found');
+  const nodeClass = out.slice(nodeStart, nodeEnd);
+  const fields = nodeClass.match(LATER_NODE_FIELDS) ?? [];
+  if (fields.length !== 4) throw new Error(`web-tree-sitter glue: expected 4 Node field declarations, found ${fields.length}`);
+  out = out.slice(0, nodeStart) + nodeClass.replace(LATER_NODE_FIELDS, '') + out.slice(nodeEnd);
+  if ((out.slice(nodeStart).match(/\bnode\[0\]/g) ?? []).length !== 1) throw new Error('web-tree-sitter glue: `node[0]` read elsewhere than in marshalNode');
+  out = replaceOnce(out, MARSHAL_HANDLE, 'C.setValue(address, node._other, "i32");', 'marshalNode\'s read of the handle');
+
+  const before = out;
+  out = out.replace(GET_I32, 'getI32($1)').replace(SET_I32, 'setI32($1, $2)');
+  if (out === before) throw new Error('web-tree-sitter glue: no "i32" getValue/setValue calls found');
+  const left = out.match(/C\.(?:get|set)Value\([^;]*"i32"\)/g) ?? [];
+  if (left.length > 0) throw new Error(`web-tree-sitter glue: ${left.length} "i32" getValue/setValue calls not rewritten`);
+  // The helpers go in last: the rewrite above must not turn their fallbacks into calls to themselves.
+  return replaceOnce(out, MODULE_HANDLE, I32_HELPERS, 'the module handle `var C;`');
+}
+
+/** The esbuild plugin: rewrites web-tree-sitter's CommonJS build as it is bundled. */
+export function webTreeSitterGlue(cjsPath) {
+  return {
+    name: 'web-tree-sitter-glue',
+    setup(build) {
+      build.onLoad({ filter: /web-tree-sitter\.cjs$/ }, async (args) => {
+        if (args.path !== cjsPath) return undefined;
+        const { readFile } = await import('node:fs/promises');
+        return { contents: rewriteWebTreeSitterGlue(await readFile(args.path, 'utf8')), loader: 'js' };
+      });
+    },
+  };
+}
