@@ -39,7 +39,7 @@ function expectedResult(dir: string): CliResult {
 function onlyCache(run: Run): [string, { bytes: Buffer; mtimeMs: number; ino: number }] {
   assert.equal(run.caches.size, 1, `cache files: ${[...run.caches.keys()].join(', ')}`);
   const [entry] = run.caches;
-  assert.match(entry[0], /^cli-[0-9a-f]{16}-[0-9a-f]{8}\.v8cache$/);
+  assert.match(entry[0], /^cli-[0-9a-f]{16}-[0-9a-f]{16}-[0-9a-f]{16}\.v8cache$/);
   return entry;
 }
 
@@ -94,17 +94,18 @@ describe('the code cache of pythonic', () => {
     assert.equal(result.caches.size, 0);
   });
 
-  it('replaces the caches of other bundles and leaves other files alone', () => {
+  it('replaces the caches of earlier builds at the same path, not those of other paths', () => {
     const { folder, run } = setup();
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'cli-0000000000000000-00000000.v8cache'), 'an older bundle');
+    const [name] = onlyCache(run());
+    const [, slot, , runtime] = name.split('-');
+    const earlierBuild = `cli-${slot}-${'0'.repeat(16)}-${runtime}`;
+    const otherPath = `cli-${'f'.repeat(16)}-${'0'.repeat(16)}-${runtime}`;
+    fs.rmSync(path.join(folder, name));
+    fs.writeFileSync(path.join(folder, earlierBuild), 'an earlier build of this pythonic');
+    fs.writeFileSync(path.join(folder, otherPath), 'another installation of pythonic');
     fs.writeFileSync(path.join(folder, 'notes.txt'), 'not ours');
     const after = run();
-    const names = [...after.caches.keys()].sort();
-    assert.equal(names.length, 2, names.join(', '));
-    assert.equal(names[1], 'notes.txt');
-    assert.match(names[0], /^cli-[0-9a-f]{16}-[0-9a-f]{8}\.v8cache$/);
-    assert.notEqual(names[0], 'cli-0000000000000000-00000000.v8cache');
+    assert.deepEqual([...after.caches.keys()].sort(), [name, otherPath, 'notes.txt'].sort());
   });
 
   it('is neither read nor written with PYTHONIC_NO_CODE_CACHE=1', () => {

@@ -4,10 +4,11 @@
 // pays it too. The cache is V8's compiled code for the bundle, taken a few seconds into
 // the first run (or at its exit, if sooner), so it also holds the functions that run
 // compiled. It lives in the user's cache folder ($XDG_CACHE_HOME/pythonic, else
-// ~/.cache/pythonic), named by a hash of the bundle's text, the Node version, the
-// architecture and node's options; it is written atomically (a temporary file, then a
-// rename) after a checksum of its contents, never to stdout, and replaces the caches of
-// other bundles. Anything that goes wrong (no such folder, a read-only one, a damaged
+// ~/.cache/pythonic), named by hashes of the bundle's path, of its text, and of the Node
+// version, architecture and node's options; it is written atomically (a temporary file,
+// then a rename) after a checksum of its contents, never to stdout, and replaces the
+// caches of earlier builds at the same path (other installations keep theirs). Anything
+// that goes wrong (no such folder, a read-only one, a damaged
 // cache, one V8 rejects) only means running without it; PYTHONIC_NO_CODE_CACHE=1 turns
 // it off.
 //
@@ -47,8 +48,8 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache once, replacing other bundles' caches; every error is ignored. */
-function writeCache(folder: string, name: string, bundleHash: string, data: () => Buffer): void {
+/** Writes the cache, and removes those of earlier builds at the same path (`slot`); every error is ignored. */
+function writeCache({ folder, slot, name, data }: { folder: string; slot: string; name: string; data: () => Buffer }): void {
   try {
     fs.mkdirSync(folder, { recursive: true });
     const file = path.join(folder, name);
@@ -56,8 +57,10 @@ function writeCache(folder: string, name: string, bundleHash: string, data: () =
     const bytes = data();
     fs.writeFileSync(temporary, Buffer.concat([sha256(bytes), bytes]));
     fs.renameSync(temporary, file);
+    // `<slot>-<bundle text>-<runtime>.v8cache`: this build's caches for other runtimes stay.
+    const build = name.slice(0, name.lastIndexOf('-') + 1);
     for (const other of fs.readdirSync(folder)) {
-      if (other.startsWith('cli-') && !other.startsWith(`cli-${bundleHash}-`)) fs.rmSync(path.join(folder, other), { force: true });
+      if (other.startsWith(`${slot}-`) && !other.startsWith(build)) fs.rmSync(path.join(folder, other), { force: true });
     }
   } catch {
     // A read-only or missing cache folder: run without a cache next time too.
@@ -67,15 +70,15 @@ function writeCache(folder: string, name: string, bundleHash: string, data: () =
 function launch(): void {
   const source = fs.readFileSync(BUNDLE, 'utf8');
   const useCache = process.env.PYTHONIC_NO_CODE_CACHE !== '1';
-  const bundleHash = sha256(source).toString('hex').slice(0, 16);
-  const runtimeHash = sha256(JSON.stringify([process.version, process.arch, process.execArgv])).toString('hex').slice(0, 8);
+  const hash = (data: string) => sha256(data).toString('hex').slice(0, 16);
+  const slot = `cli-${hash(BUNDLE)}`;
+  const name = `${slot}-${hash(source)}-${hash(JSON.stringify([process.version, process.arch, process.execArgv]))}.v8cache`;
   const folder = cacheFolder();
-  const name = `cli-${bundleHash}-${runtimeHash}.v8cache`;
   const cachedData = useCache ? readCache(path.join(folder, name)) : undefined;
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: BUNDLE, cachedData });
   if (useCache && (!cachedData || script.cachedDataRejected)) {
-    const write = () => writeCache(folder, name, bundleHash, () => script.createCachedData());
+    const write = () => writeCache({ folder, slot, name, data: () => script.createCachedData() });
     const timer = setTimeout(() => {
       process.off('exit', write);
       write();
