@@ -1,5 +1,6 @@
 // The one place that knows how web-tree-sitter is initialised. Everything else
 // receives the `Parser` this returns (CLI, server, tests and bench alike).
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Edit, Language, Parser, Query } from 'web-tree-sitter';
 
@@ -17,7 +18,9 @@ export async function createParser(wasmDir: string = defaultWasmDir()): Promise<
   // The WASM runtime is process-wide; initialise it once even if several parsers are made.
   runtimeReady ??= Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
   await runtimeReady;
-  const python = await Language.load(path.join(wasmDir, 'tree-sitter-python.wasm'));
+  // Read here rather than by web-tree-sitter, whose `import()` of fs/promises fails in a
+  // bundle run from V8's code cache (cli-launcher.ts).
+  const python = await Language.load(await readFile(path.join(wasmDir, 'tree-sitter-python.wasm')));
   const parser = new Parser();
   parser.setLanguage(python);
   return parser;

@@ -20,7 +20,7 @@ import {
   type Range,
   type TextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from './vscode-languageserver';
 import { findPyproject } from '../config-file';
 import { fixAll, noqaEdit, SourceFile, type Diagnostic, type Settings } from '../engine';
 import { addPerFileIgnore } from '../pyproject-edit';

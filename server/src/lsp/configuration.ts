@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from './vscode-languageserver';
 import { ConfigError, findPyproject, loadProjectConfig, type ProjectConfig } from '../config-file';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../engine';
 import { mergeSettings } from '../engine/settings';

@@ -2,7 +2,7 @@
 // never for a version older than one already published for the document.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from './vscode-languageserver';
 import type { Diagnostic } from '../engine';
 import { defaultWasmDir } from '../parser';
 import type { ServerStats } from './stats';

@@ -1,7 +1,7 @@
 // textDocument/hover: the engine's hover on the document's tree, once the document is
 // parsed and analysed at its current text (the hover shows the diagnostics under the
 // cursor). A notebook cell is hovered in its notebook's module (notebooks.ts).
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from './vscode-languageserver';
 import { hover } from '../engine';
 import { throwIfCancelled } from './cancellation';
 import type { DocumentView } from './notebooks';

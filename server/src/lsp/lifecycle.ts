@@ -16,7 +16,7 @@ import {
   type MessageReader,
   type MessageWriter,
   type RequestMessage,
-} from 'vscode-languageserver/node';
+} from './vscode-languageserver';
 
 type Phase = 'uninitialized' | 'running' | 'shutDown';
 

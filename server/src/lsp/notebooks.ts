@@ -12,7 +12,7 @@ import {
   type Position,
   type Range,
   type TextDocumentContentChangeEvent,
-} from 'vscode-languageserver/node';
+} from './vscode-languageserver';
 import type { Diagnostic } from '../engine';
 import { diagnosticsByCell, notebookSource, rangeInCell, toModule, type NotebookSource } from '../notebook-source';
 import type { DiagnosticsPublisher } from './diagnostics';

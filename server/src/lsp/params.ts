@@ -1,7 +1,7 @@
 // The protocol types a request's params, but nothing checks what a client actually sends.
 // Handlers check the shapes they rely on and answer a malformed request with InvalidParams,
 // rather than failing inside the engine and logging an internal error for a client's mistake.
-import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Position, type Range } from './vscode-languageserver';
 
 function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);

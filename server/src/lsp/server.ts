@@ -15,7 +15,7 @@ import {
   type Connection,
   type MessageReader,
   type MessageWriter,
-} from 'vscode-languageserver/node';
+} from './vscode-languageserver';
 import { createParser, type Parser } from '../parser';
 import { CodeActions, FIX_ALL_KIND } from './code-actions';
 import { Configuration } from './configuration';

@@ -1,0 +1,93 @@
+// `pythonic` as installed (out/cli.js): runs the CLI bundle (out/cli-main.js, entry
+// cli.ts) with a V8 code cache. Compiling the 1.7 MB bundle is a large part of the
+// language server's cold start (spawn to first diagnostics), and every `pythonic check`
+// pays it too. The cache is V8's compiled code for the bundle, taken a few seconds into
+// the first run (or at its exit, if sooner), so it also holds the functions that run
+// compiled. It lives in the user's cache folder ($XDG_CACHE_HOME/pythonic, else
+// ~/.cache/pythonic), named by hashes of the bundle's path, of its text, and of the Node
+// version, architecture and node's options; it is written atomically (a temporary file,
+// then a rename) after a checksum of its contents, never to stdout, and replaces the
+// caches of earlier builds at the same path (other installations keep theirs). Anything
+// that goes wrong (no such folder, a read-only one, a damaged
+// cache, one V8 rejects) only means running without it; PYTHONIC_NO_CODE_CACHE=1 turns
+// it off.
+//
+// Only Node built-ins here: this file is its own small bundle. A `check --jobs N` worker
+// thread loads out/cli-main.js itself, without the cache.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+const BUNDLE = path.join(__dirname, 'cli-main.js');
+/** Long enough for a server to publish its first diagnostics, so their code is in the cache. */
+const WRITE_AFTER_MS = 3000;
+
+function cacheFolder(): string {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'pythonic');
+}
+
+function sha256(data: string | Buffer): Buffer {
+  return createHash('sha256').update(data).digest();
+}
+
+/**
+ * The cache's data if the file holds it whole. The file starts with a SHA-256 of the
+ * data: V8 checks a cache's version and length but not its contents, and a damaged one
+ * would crash the process instead of being rejected.
+ */
+function readCache(file: string): Buffer | undefined {
+  try {
+    const content = fs.readFileSync(file);
+    const data = content.subarray(32);
+    return content.length > 32 && sha256(data).equals(content.subarray(0, 32)) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache, and removes those of earlier builds at the same path (`slot`); every error is ignored. */
+function writeCache({ folder, slot, name, data }: { folder: string; slot: string; name: string; data: () => Buffer }): void {
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, name);
+    const temporary = `${file}.${process.pid}.tmp`;
+    const bytes = data();
+    fs.writeFileSync(temporary, Buffer.concat([sha256(bytes), bytes]));
+    fs.renameSync(temporary, file);
+    // `<slot>-<bundle text>-<runtime>.v8cache`: this build's caches for other runtimes stay.
+    const build = name.slice(0, name.lastIndexOf('-') + 1);
+    for (const other of fs.readdirSync(folder)) {
+      if (other.startsWith(`${slot}-`) && !other.startsWith(build)) fs.rmSync(path.join(folder, other), { force: true });
+    }
+  } catch {
+    // A read-only or missing cache folder: run without a cache next time too.
+  }
+}
+
+function launch(): void {
+  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const useCache = process.env.PYTHONIC_NO_CODE_CACHE !== '1';
+  const hash = (data: string) => sha256(data).toString('hex').slice(0, 16);
+  const slot = `cli-${hash(BUNDLE)}`;
+  const name = `${slot}-${hash(source)}-${hash(JSON.stringify([process.version, process.arch, process.execArgv]))}.v8cache`;
+  const folder = cacheFolder();
+  const cachedData = useCache ? readCache(path.join(folder, name)) : undefined;
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapper, { filename: BUNDLE, cachedData });
+  if (useCache && (!cachedData || script.cachedDataRejected)) {
+    const write = () => writeCache({ folder, slot, name, data: () => script.createCachedData() });
+    const timer = setTimeout(() => {
+      process.off('exit', write);
+      write();
+    }, WRITE_AFTER_MS);
+    timer.unref();
+    process.once('exit', write);
+  }
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
+}
+
+launch();
