@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../server/src/engine';
 import type { ServerStats } from '../server/src/lsp/stats';
-import { check } from './support/engine';
+import { check, STORE } from './support/engine';
 import { randomEdits } from './support/random-edits';
 import { TestServer } from './support/lsp';
 
@@ -85,6 +85,7 @@ describe('server scheduling: a burst of edits', () => {
       const parses = stats.parses - before.parses;
       assert.ok(parses >= 1 && parses <= 300, `${parses} parses for 3,000 changes`);
       assert.equal(stats.analysesStarted, stats.analysesCompleted + stats.analysesAbandoned, 'every analysis completed or was abandoned');
+      assert.equal(stats.catchUpCorrections, 0, 'no analysis of an edited unit alone disagreed with the whole analysis after it');
 
       const fresh = await TestServer.start();
       try {
@@ -114,6 +115,56 @@ describe('server scheduling: a burst of edits', () => {
         [stats.parses - before.parses, stats.incrementalParses - before.incrementalParses, stats.analysesStarted - before.analysesStarted, stats.analysesCompleted - before.analysesCompleted, stats.publishes - before.publishes],
         [1, 1, 1, 1, 1],
       );
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('server scheduling: an edit inside one method', () => {
+  const line = (n: number, from: number, to: number) => ({ start: { line: n, character: from }, end: { line: n, character: to } });
+
+  it('is analysed from that method alone, and the whole file catches up once typing pauses, publishing nothing new', async () => {
+    const server = await TestServer.start();
+    try {
+      const uri = 'file:///store.py';
+      await server.open(uri, STORE);
+      assert.deepEqual((await server.diagnosticsFor(uri, 1)).diagnostics.map((d) => d.code), ['PP204']);
+      const before = await server.stats();
+      // `seen == None` -> `seen is None`.
+      await server.change(uri, 2, [{ range: line(10, 16, 18), text: 'is' }]);
+      assert.deepEqual((await server.diagnosticsFor(uri, 2)).diagnostics, []);
+      const alone = await server.stats();
+      assert.deepEqual(
+        [alone.editsAnalysedAlone - before.editsAnalysedAlone, alone.unitsAnalysed - before.unitsAnalysed, alone.parses - before.parses, alone.analysesStarted - before.analysesStarted],
+        [1, 1, 0, 0],
+        'one unit analysed, without parsing or analysing the whole file',
+      );
+      const caughtUp = await statsWhen(server, 'a catch-up', (s) => s.catchUps > alone.catchUps);
+      assert.deepEqual(
+        [caughtUp.parses - alone.parses, caughtUp.unitsAnalysed - alone.unitsAnalysed, caughtUp.catchUpCorrections, caughtUp.publishes - alone.publishes],
+        [1, 0, 0, 0],
+        'one parse, every unit from the cache, the same diagnostics (not published again)',
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('parses the tree at once for a request that comes before the catch-up', async () => {
+    // A catch-up an hour after the last change: none comes before the hover.
+    const server = await TestServer.start({ env: { PYTHONIC_CATCH_UP_MS: '3600000' } });
+    try {
+      const uri = 'file:///store.py';
+      await server.open(uri, STORE);
+      await server.diagnosticsFor(uri, 1);
+      // `total` -> `totalled` (the line keeps its length but for the new letters), then a hover on the new name's end.
+      await server.change(uri, 2, [{ range: line(9, 13, 13), text: 'led' }]);
+      await server.diagnosticsFor(uri, 2);
+      const hover = await server.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 14 } });
+      assert.match(hover?.contents.value ?? '', /totalled/);
+      const stats = await server.stats();
+      assert.deepEqual([stats.editsAnalysedAlone, stats.catchUps, stats.parses], [1, 0, 2], 'the hover parsed the text the edit made');
     } finally {
       await server.stop();
     }

@@ -20,6 +20,35 @@ export const ROOT = (() => {
 })();
 export const OUT = path.join(ROOT, 'out');
 
+/** A small module with a class and a function, for tests of edits inside one method (analyzeEdit, the server's catch-up). */
+export const STORE = [
+  'import os',
+  '',
+  '',
+  'class Store:',
+  '    """Keeps things."""',
+  '',
+  '    limit = 10',
+  '',
+  '    def add(self, item, seen=None):',
+  '        total = 0',
+  '        if seen == None:',
+  '            seen = set()',
+  '        key = lambda value: value % 3',
+  '        return sorted([total, item], key=key)',
+  '',
+  '    def drop(self, item):',
+  '        return os.path.join(item, "x")',
+  '',
+  '',
+  'def helper(values):',
+  '    count = 0',
+  '    for v in values:',
+  '        count += v',
+  '    return count',
+  '',
+].join('\n');
+
 let parserPromise: Promise<Parser> | undefined;
 export function testParser(): Promise<Parser> {
   parserPromise ??= createParser(OUT);

@@ -33,6 +33,8 @@ export interface ServerOptions {
   workspace?: Record<string, unknown>;
   /** Workspace folder URIs sent in `initialize`. */
   workspaceFolders?: string[];
+  /** Environment variables for the server process, besides this process's. */
+  env?: Record<string, string>;
   /** False: start without the `initialize` / `initialized` handshake (`initialize()` does it later). */
   initialize?: boolean;
 }
@@ -78,7 +80,7 @@ export class TestServer {
 
   static async start(options: ServerOptions = {}): Promise<TestServer> {
     // Started as the extension starts it: with the server's V8 flags.
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(OUT, 'cli.js'), 'server', '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(OUT, 'cli.js'), 'server', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new TestServer(child, connection, options);
     child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));

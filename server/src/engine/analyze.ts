@@ -15,7 +15,7 @@
 // that name.
 import { Query, type Language, type Node, type Tree } from '../parser';
 import { answerOf, methodFacts, methodStatements, summarizeClass, type ClassSummary, type MethodFacts } from './class-summary';
-import { FactsView, moduleFactsFor, type FactRead } from './module-facts';
+import { FactsView, moduleFactsFor, type FactRead, type ModuleFacts } from './module-facts';
 import { Suppressions } from './noqa';
 import { UnitParents } from './parents';
 import { TOP_LEVEL_STATEMENT, type Report, type Rule, type RuleContext, type UnitInfo, type Visitor } from './rule';
@@ -50,7 +50,7 @@ export interface AnalyzeInput {
   timing?: Map<string, number>;
 }
 
-interface CachedUnit {
+export interface CachedUnit {
   segments: Segment[];
   diagnostics: Diagnostic[];
   /** The questions about the module the unit's rules asked, with their answers. */
@@ -72,6 +72,46 @@ export interface AnalysisCache {
   memo: UnitMemo;
   /** What each method's body does to `self`, under the method's text, for the next analysis. */
   methodFacts: Map<string, MethodFacts>;
+  /** The results `analyzeEdit` made for the unit it re-analysed, looked up before `units` (ordinal 0 only). */
+  edited: { head: string; text: string; entry: CachedUnit } | null;
+  /** The last analysis of the whole file, which `analyzeEdit` patches. */
+  base: EditBase;
+}
+
+/**
+ * What `analyzeEdit` needs of the last analysis of the whole file: its text and tree (not
+ * edited since), module facts, units and their results in document order, and the
+ * diagnostics it reported.
+ */
+export interface EditBase {
+  text: string;
+  tree: Tree;
+  source: SourceFile;
+  facts: ModuleFacts;
+  units: Unit[];
+  entries: CachedUnit[];
+  diagnostics: Diagnostic[];
+  /** A `# pythonic: noqa` comment exempts the file from some or all rules. */
+  fileExempt: boolean;
+  /** The tree has a syntax error. */
+  hasError: boolean;
+  /** The text has a lone `\r` (parsed as `pythonLines(text)`). */
+  loneCR: boolean;
+  /** Which questions the units asked. */
+  index: ReadIndex;
+}
+
+/** Module questions whose answers read the bodies of functions and methods too (see `analyzeEdit`). */
+export const WHOLE_TEXT_QUESTIONS: ReadonlySet<string> = new Set(['wordCount', 'privateOwners', 'asyncDefNamed', 'coroutineFunction']);
+
+/** Which module questions the units of a whole analysis asked (see `analyzeEdit`). */
+export interface ReadIndex {
+  /** Arguments of the questions whose answers read the bodies of functions too, with how many units asked. */
+  wholeText: Map<string, number>;
+  /** The longest statement text a `lineTail` question was asked about (-1: none). */
+  longestLineTail: number;
+  /** Start offsets of the class statements some unit of which asked about its methods' bodies. */
+  classesWithBodyReads: Set<number>;
 }
 
 export interface AnalysisResult {
@@ -156,7 +196,8 @@ class UnitState {
   constructor(
     readonly unit: Unit,
     private readonly view: FactsView,
-    private readonly bodies: ClassBodies,
+    /** Null: the unit may not read its class (`Session.analyseUnit`). */
+    private readonly bodies: ClassBodies | null,
     private readonly timing: Map<string, number> | undefined,
     /** Summaries already made in this analysis, by class node id: every method of a class asks for the same one. */
     private readonly summaries: Map<number, ClassSummary>,
@@ -198,11 +239,13 @@ class UnitState {
     // The class around the unit, asked for by its `class_definition` or by its statement (with decorators).
     const ownStatement = unit.kind === 'class' ? unit.node : unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
     const own = unit.classNode && (classStatement.id === unit.classNode.id || classStatement.id === ownStatement?.id);
+    if (own && !this.bodies) throw new OutsideTheUnit('classSummary');
     if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
-    if (own) {
+    if (own && this.bodies) {
+      const bodies = this.bodies;
       const classNode = unit.classNode!;
       const ask = (question: string): string => {
-        const answer = this.bodies.answer(classNode, question);
+        const answer = bodies.answer(classNode, question);
         if (!this.bodyReads.some(([asked]) => asked === question)) this.bodyReads.push([question, answer]);
         return answer;
       };
@@ -225,86 +268,125 @@ class UnitState {
 }
 
 /**
+ * What one analysis sets up before it visits units: the rules' contexts (bound to the
+ * unit being analysed) and the dispatch from node types to visitors. `analyzeInSteps`
+ * makes one per analysis of the whole file, `analyzeEdit` one per edit it handles.
+ */
+export class Session {
+  readonly rules: Rule[];
+  readonly fingerprint: string;
+  readonly recordingView: FactsView;
+  private state!: UnitState;
+  private readonly failed = new Set<string>();
+  private readonly topLevelHandlers: Handler[];
+  private readonly found: Dispatch | null;
+  private readonly handlersByPattern: Handler[][];
+  private readonly path: string;
+
+  constructor(
+    private readonly input: AnalyzeInput,
+    readonly source: SourceFile,
+    readonly facts: ModuleFacts,
+  ) {
+    const { settings } = input;
+    const path = (this.path = input.path ?? '<memory>');
+    this.rules = (input.rules ?? RULES).filter((r) => isRuleEnabled(r.meta, settings));
+    this.fingerprint = JSON.stringify([settings, this.rules.map((r) => r.meta.code), source.isStub]);
+    this.recordingView = new FactsView(facts, (read) => this.state.reads.push(read));
+    const context = (rule: Rule): RuleContext => {
+      const session = this;
+      return {
+        source,
+        module: this.recordingView,
+        settings,
+        get unit() {
+          return session.state.info;
+        },
+        scopes: { treeFor: () => this.state.scopes() },
+        parentOf: (node) => this.state.parents.parentOf(node),
+        classSummary: (cls) => this.state.summary(cls),
+        report: (report: Report) => this.state.diagnostics.push(toDiagnostic(rule, report, settings, source)),
+      };
+    };
+    const dispatch = new Map<string, Handler[]>();
+    for (const rule of this.rules) {
+      let visitors: ReturnType<Rule['create']>;
+      try {
+        visitors = rule.create(context(rule));
+      } catch (error) {
+        input.onRuleError?.({ code: rule.meta.code, path, error });
+        continue;
+      }
+      for (const [type, visit] of Object.entries(visitors)) {
+        if (!visit) continue;
+        const list = dispatch.get(type) ?? [];
+        list.push({ rule, visit });
+        dispatch.set(type, list);
+      }
+    }
+    this.topLevelHandlers = dispatch.get(TOP_LEVEL_STATEMENT) ?? [];
+    const nodeTypes = [...dispatch.keys()].filter((type) => type !== TOP_LEVEL_STATEMENT).sort();
+    this.found = dispatchQuery(source.tree.language, nodeTypes, (type) => {
+      for (const { rule } of dispatch.get(type) ?? []) {
+        input.onRuleError?.({ code: rule.meta.code, path, error: new Error(`visitor for unknown node type '${type}'`) });
+      }
+    });
+    this.handlersByPattern = this.found?.types.map((type) => dispatch.get(type)!) ?? [];
+  }
+
+  private readonly safeVisit = ({ rule, visit }: Handler, node: Node): void => {
+    const timing = this.input.timing;
+    const started = timing ? performance.now() : 0;
+    const scopesBefore = this.state.scopeMs;
+    try {
+      visit(node);
+    } catch (error) {
+      if (error instanceof OutsideTheUnit) throw error;
+      // One failing rule must not hide the others; report it once per analysis.
+      if (!this.failed.has(rule.meta.code)) {
+        this.failed.add(rule.meta.code);
+        this.input.onRuleError?.({ code: rule.meta.code, path: this.path, error });
+      }
+    }
+    if (timing) timing.set(rule.meta.code, (timing.get(rule.meta.code) ?? 0) + performance.now() - started - (this.state.scopeMs - scopesBefore));
+  };
+
+  /** Runs every rule on one unit. `bodies` null: the unit may not read its class (`analyzeEdit`; reading it throws `OutsideTheUnit`). */
+  analyseUnit(unit: Unit, bodies: ClassBodies | null, summaries: Map<number, ClassSummary>): CachedUnit {
+    const state = (this.state = new UnitState(unit, this.recordingView, bodies, this.input.timing, summaries));
+    if (unit.statementIndex !== null) for (const handler of this.topLevelHandlers) this.safeVisit(handler, unit.node);
+    if (this.found) visitUnit(unit, this.found.query, this.handlersByPattern, this.safeVisit);
+    return { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };
+  }
+}
+
+/** Thrown when `analyzeEdit`'s unit reads its class (the summary or the other methods' bodies): the edit needs a whole analysis. */
+export class OutsideTheUnit extends Error {}
+
+/**
  * The same analysis, pausing after each unit it analyses: a caller that must stay
  * responsive (the language server) runs it in slices and drops it when the text changes.
  * The tree must not be edited while the generator is suspended.
  */
 export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisResult, void> {
   const { tree, text, settings } = input;
-  const path = input.path ?? '<memory>';
-  const source = new SourceFile(text, tree, path);
+  const source = new SourceFile(text, tree, input.path ?? '<memory>');
   const root = tree.rootNode;
   const facts = moduleFactsFor(tree);
-  const rules = (input.rules ?? RULES).filter((r) => isRuleEnabled(r.meta, settings));
-  const fingerprint = JSON.stringify([settings, rules.map((r) => r.meta.code), source.isStub]);
-  const previous = input.cache?.fingerprint === fingerprint ? input.cache.units : undefined;
+  const session = new Session(input, source, facts);
+  const previous = input.cache?.fingerprint === session.fingerprint ? input.cache : undefined;
   const plainView = new FactsView(facts);
-
-  let state!: UnitState;
   const summaries = new Map<number, ClassSummary>();
-  const recordingView = new FactsView(facts, (read) => state.reads.push(read));
-  const failed = new Set<string>();
-  const context = (rule: Rule): RuleContext => ({
-    source,
-    module: recordingView,
-    settings,
-    get unit() {
-      return state.info;
-    },
-    scopes: { treeFor: () => state.scopes() },
-    parentOf: (node) => state.parents.parentOf(node),
-    classSummary: (cls) => state.summary(cls),
-    report: (report: Report) => state.diagnostics.push(toDiagnostic(rule, report, settings, source)),
-  });
-  const dispatch = new Map<string, Handler[]>();
-  for (const rule of rules) {
-    let visitors: ReturnType<Rule['create']>;
-    try {
-      visitors = rule.create(context(rule));
-    } catch (error) {
-      input.onRuleError?.({ code: rule.meta.code, path, error });
-      continue;
-    }
-    for (const [type, visit] of Object.entries(visitors)) {
-      if (!visit) continue;
-      const list = dispatch.get(type) ?? [];
-      list.push({ rule, visit });
-      dispatch.set(type, list);
-    }
-  }
-  const timing = input.timing;
-  const safeVisit = ({ rule, visit }: Handler, node: Node) => {
-    const started = timing ? performance.now() : 0;
-    const scopesBefore = state.scopeMs;
-    try {
-      visit(node);
-    } catch (error) {
-      // One failing rule must not hide the others; report it once per analysis.
-      if (!failed.has(rule.meta.code)) {
-        failed.add(rule.meta.code);
-        input.onRuleError?.({ code: rule.meta.code, path, error });
-      }
-    }
-    if (timing) timing.set(rule.meta.code, (timing.get(rule.meta.code) ?? 0) + performance.now() - started - (state.scopeMs - scopesBefore));
-  };
-
-  const topLevelHandlers = dispatch.get(TOP_LEVEL_STATEMENT) ?? [];
-  const nodeTypes = [...dispatch.keys()].filter((type) => type !== TOP_LEVEL_STATEMENT).sort();
-  const found = dispatchQuery(tree.language, nodeTypes, (type) => {
-    for (const { rule } of dispatch.get(type) ?? []) {
-      input.onRuleError?.({ code: rule.meta.code, path, error: new Error(`visitor for unknown node type '${type}'`) });
-    }
-  });
-
-  const handlersByPattern = found?.types.map((type) => dispatch.get(type)!) ?? [];
 
   const { units, memo } = unitsOf(root, text, input.cache?.memo);
   const bodies = new ClassBodies(input.cache?.methodFacts);
   const cache = new Map<string, Map<string, CachedUnit[]>>();
+  const entries: CachedUnit[] = [];
+  const index: ReadIndex = { wholeText: new Map(), longestLineTail: -1, classesWithBodyReads: new Set() };
   const diagnostics: Diagnostic[] = [];
   let analysed = 0;
   for (const unit of units) {
-    const reused = previous?.get(unit.head)?.get(unit.text)?.[unit.ordinal];
+    const reused = previous && cachedUnit(previous, unit);
     let entry: CachedUnit;
     if (
       reused &&
@@ -316,10 +398,7 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       entry = moved ? { ...reused, segments: unit.segments, diagnostics: shiftDiagnostics(reused.diagnostics, reused.segments, unit.segments) } : reused;
     } else {
       analysed++;
-      state = new UnitState(unit, recordingView, bodies, timing, summaries);
-      if (unit.statementIndex !== null) for (const handler of topLevelHandlers) safeVisit(handler, unit.node);
-      if (found) visitUnit(unit, found.query, handlersByPattern, safeVisit);
-      entry = { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };
+      entry = session.analyseUnit(unit, bodies, summaries);
       yield;
     }
     let byText = cache.get(unit.head);
@@ -327,22 +406,42 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
     let list = byText.get(unit.text);
     if (!list) byText.set(unit.text, (list = []));
     list[unit.ordinal] = entry;
+    entries.push(entry);
+    indexReads(index, unit, entry);
     diagnostics.push(...entry.diagnostics);
   }
 
+  const suppressions = new Suppressions(source, RULES_BY_CODE);
+  const kept = suppress(diagnostics, suppressions, source, session.rules, settings);
+  const base: EditBase = { text, tree, source, facts, units, entries, diagnostics: kept, fileExempt: suppressions.exemptsAnything, hasError: root.hasError, loneCR: source.text !== text, index };
   return {
-    diagnostics: suppress(diagnostics, source, rules, settings),
-    cache: { fingerprint, units: cache, memo, methodFacts: bodies.next },
+    diagnostics: kept,
+    cache: { fingerprint: session.fingerprint, units: cache, memo, methodFacts: bodies.next, edited: null, base },
     stats: { units: units.length, analysed },
   };
+}
+
+/** Adds what one unit asked to the index `analyzeEdit` consults. */
+function indexReads(index: ReadIndex, unit: Unit, entry: CachedUnit): void {
+  for (const [, question, argument] of entry.reads) {
+    if (WHOLE_TEXT_QUESTIONS.has(question)) index.wholeText.set(argument, (index.wholeText.get(argument) ?? 0) + 1);
+    else if (question === 'lineTail') index.longestLineTail = Math.max(index.longestLineTail, argument.length);
+  }
+  if (entry.bodyReads.length > 0 && unit.classNode) index.classesWithBodyReads.add((unit.kind === 'class' ? unit.node : unit.above[unit.above.length - 2]).startIndex);
+}
+
+/** The cached results of a unit with this head, text and ordinal: `analyzeEdit`'s result for its unit, or the last whole analysis's. */
+function cachedUnit(cache: AnalysisCache, unit: Unit): CachedUnit | undefined {
+  const edited = cache.edited;
+  if (edited && unit.ordinal === 0 && edited.head === unit.head && edited.text === unit.text) return edited.entry;
+  return cache.units.get(unit.head)?.get(unit.text)?.[unit.ordinal];
 }
 
 /**
  * The diagnostics `# noqa` comments leave, sorted, with the reports of the rules about
  * those comments (`checkSuppressions`), which only a file-level exemption hides.
  */
-function suppress(diagnostics: Diagnostic[], source: SourceFile, rules: readonly Rule[], settings: Settings): Diagnostic[] {
-  const suppressions = new Suppressions(source, RULES_BY_CODE);
+function suppress(diagnostics: Diagnostic[], suppressions: Suppressions, source: SourceFile, rules: readonly Rule[], settings: Settings): Diagnostic[] {
   const kept = suppressions.filter(diagnostics);
   const checkers = rules.filter((r) => r.checkSuppressions);
   if (checkers.length > 0) {

@@ -178,9 +178,12 @@ export function classAround(node: Node, directly: boolean, parents: ParentLookup
 }
 
 /**
- * The matches of a pattern in a file's text, found in one pass when first asked for and
- * then looked up by range: a rule that scans each unit's text on its own would rescan
- * a class's methods in the class's unit.
+ * The matches of a pattern in a file's text, looked up by range. A range of more than an
+ * eighth of the text makes it scan the whole text once, and later ranges are looked up in
+ * those matches (a class's unit and then each of its methods would otherwise scan the
+ * methods twice); a smaller range asked first is scanned alone, so that analysing one
+ * method of a long file (`analyzeEdit`) does not read the whole file. The pattern must be
+ * global and find no match that crosses a line break.
  */
 export class TextHits {
   private hits: RegExpMatchArray[] | undefined;
@@ -192,7 +195,17 @@ export class TextHits {
 
   /** The matches starting in `[start, end)`, in order. */
   within(start: number, end: number): RegExpMatchArray[] {
-    this.hits ??= [...this.text().matchAll(this.pattern)];
+    const text = this.text();
+    if (!this.hits && (end - start) * 8 < text.length) {
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const found: RegExpMatchArray[] = [];
+      for (const m of text.slice(lineStart, end).matchAll(this.pattern)) {
+        m.index! += lineStart;
+        if (m.index! >= start) found.push(m);
+      }
+      return found;
+    }
+    this.hits ??= [...text.matchAll(this.pattern)];
     const { hits } = this;
     let lo = 0;
     let hi = hits.length;

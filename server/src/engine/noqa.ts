@@ -47,6 +47,11 @@ export class Suppressions {
     this.file = fileExemption(source);
   }
 
+  /** Whether a `# pythonic: noqa` comment exempts the file from some rule or all of them. */
+  get exemptsAnything(): boolean {
+    return this.file !== null;
+  }
+
   /** Whether `# pythonic: noqa` exempts the whole file, or `# pythonic: noqa: CODES` names `code` (or a peer of it). */
   exemptsFile(code: string): boolean {
     return this.file === 'all' || (this.file !== null && this.names(this.file, code).length > 0);

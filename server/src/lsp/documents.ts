@@ -48,6 +48,11 @@ export class PythonDocument {
   settings: Settings | undefined;
   /** Why the text at the last parse was neither parsed nor analysed (a NUL byte, not text); null when it was parsed. */
   refusal: SourceRefusal | null = null;
+  /**
+   * The diagnostics came from `analyzeEdit` (the edited unit alone): the tree is behind the
+   * text, and a whole analysis is due once the typing pauses (scheduler.ts, catch-up).
+   */
+  catchUpDue = false;
   /** Set while the document is over the size limit (so the limit is logged once per crossing). */
   overLimit = false;
   /** When a request or an analysis last used the tree (a counter, not a time): the budget drops the oldest first. */
@@ -130,6 +135,14 @@ export class PythonDocument {
     return old !== null;
   }
 
+  /**
+   * The changes since the tree was parsed, each against the text the one before left, when
+   * the tree can be brought up to date with them (what `analyzeEdit` takes); null when not.
+   */
+  get editsSinceTree(): readonly Edit[] | null {
+    return this.reusable && this.tree ? this.edits : null;
+  }
+
   /** Whether the next parse is from scratch over a text long enough to be worth doing in steps (`parseInSteps`). */
   get longParse(): boolean {
     return !(this.reusable && this.tree) && this.length >= STEPPED_PARSE_MIN_CHARS;
@@ -190,10 +203,12 @@ export class PythonDocument {
 
   /**
    * The tree of the current text, parsed again if `releaseTree` freed it (the analysis stays
-   * valid: the text is the same); null when there is none (not parsed yet, refused, too big).
+   * valid: the text is the same) or if the analysis was made without it (`catchUpDue`); null
+   * when there is none (not parsed yet, refused, too big).
    */
   treeFor(parser: Parser | undefined): Tree | null {
-    if (this.released && parser) this.parse(parser);
+    // Released, or behind a text that `analyzeEdit` analysed without it.
+    if (parser && (this.released || (this.needsParse && this.analysed))) this.parse(parser);
     return this.tree;
   }
 

@@ -34,7 +34,7 @@
 //    one diagnostic saying Python refuses it, one that is mostly not text a log line.
 import { performance } from 'node:perf_hooks';
 import type { CancellationToken } from './vscode-languageserver';
-import { analyzeInSteps, DEFAULT_SETTINGS, type AnalysisResult, type Settings } from '../engine';
+import { analyzeEdit, analyzeInSteps, DEFAULT_SETTINGS, type AnalysisResult, type Settings } from '../engine';
 import type { Parser } from '../parser';
 import { throwIfCancelled } from './cancellation';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -45,10 +45,19 @@ import type { ServerStats } from './stats';
 /** Analysis work per turn of the event loop (one unit may take longer: it is not split). */
 const SLICE_MS = 8;
 
+/**
+ * How long typing must pause before a document whose diagnostics came from `analyzeEdit` is
+ * parsed and analysed whole; `PYTHONIC_CATCH_UP_MS` sets another (tests use it to keep the
+ * catch-up from coming before a request, without depending on time).
+ */
+export const CATCH_UP_DELAY_MS = 250;
+
 interface Job {
   steps: Generator<void, AnalysisResult, void>;
   revision: number;
   version: number;
+  /** The whole analysis that follows `analyzeEdit`'s (see `catchUp`). */
+  catchUp: boolean;
 }
 
 export interface SchedulerOptions {
@@ -57,6 +66,8 @@ export interface SchedulerOptions {
   /** Where diagnostics go (a notebook's module is published per cell, see notebooks.ts). */
   publisher: Pick<DiagnosticsPublisher, 'publish'>;
   stats: ServerStats;
+  /** `CATCH_UP_DELAY_MS` unless given. */
+  catchUpDelayMs?: number;
   log: (message: string) => void;
   logError: (message: string, error?: unknown) => void;
 }
@@ -75,6 +86,8 @@ export class Scheduler {
   /** Requests waiting for a document to be up to date. */
   private readonly waiters = new Map<PythonDocument, Set<() => void>>();
   private turnScheduled = false;
+  /** Timers that start the catch-up of documents analysed by `analyzeEdit`, once typing pauses. */
+  private readonly catchUpTimers = new Map<PythonDocument, ReturnType<typeof setTimeout>>();
   /** Orders uses of trees (PythonDocument.lastUsed). */
   private clock = 0;
   private changeCount = 0;
@@ -126,6 +139,8 @@ export class Scheduler {
 
   closed(doc: PythonDocument): void {
     this.open.delete(doc);
+    clearTimeout(this.catchUpTimers.get(doc));
+    this.catchUpTimers.delete(doc);
     this.abandon(doc);
     this.abandonParse(doc);
     this.queue.delete(doc);
@@ -169,13 +184,16 @@ export class Scheduler {
   }
 
   /**
-   * The document's tree for a request, parsed again if the budget freed it; marks it
-   * as just used. Call only once the document is current (`untilCurrent`).
+   * The document's tree for a request, parsed again if the budget freed it or if it is behind
+   * a text `analyzeEdit` analysed; marks it as just used. Call only once the document is
+   * current (`untilCurrent`).
    */
   treeFor(doc: PythonDocument): Tree | null {
     doc.lastUsed = ++this.clock;
     const before = doc.tree;
+    const behind = before !== null && doc.needsParse;
     const tree = doc.treeFor(this.parser);
+    if (behind && !doc.needsParse) this.options.stats.parses++; // behind the text analyzeEdit analysed: parsed for the request
     if (tree && !before) {
       this.options.stats.treesRestored++;
       this.options.stats.peakTreeChars = Math.max(this.options.stats.peakTreeChars, this.treeChars().held);
@@ -292,11 +310,12 @@ export class Scheduler {
     const { stats } = this.options;
     let job = this.jobs.get(doc);
     if (!job) {
-      if (doc.analysed) return false;
+      if (doc.analysed && !(doc.catchUpDue && !this.catchUpTimers.has(doc))) return false;
       if (!doc.settings) {
         this.fetchSettings(doc);
         return false;
       }
+      if (doc.needsParse && !doc.analysed && this.analyseEdit(doc, quiet)) return false;
       if (doc.needsParse) return this.parseStep(doc, quiet);
       if (!doc.tree) {
         // No tree: the parser gave up, or the text is refused (only a NUL byte is worth telling the editor about).
@@ -314,6 +333,7 @@ export class Scheduler {
         }),
         revision: doc.revision,
         version: doc.version,
+        catchUp: doc.analysed,
       };
       this.jobs.set(doc, job);
       stats.analysesStarted++;
@@ -326,12 +346,57 @@ export class Scheduler {
         this.jobs.delete(doc);
         doc.cache = next.value.cache;
         stats.analysesCompleted++;
+        if (job.catchUp) {
+          stats.catchUps++;
+          doc.catchUpDue = false;
+          // The same diagnostics, unless analyzeEdit was wrong: then they are published again.
+          if (JSON.stringify(next.value.diagnostics) === JSON.stringify(doc.diagnostics)) return false;
+          stats.catchUpCorrections++;
+          this.options.log(`the whole analysis of ${doc.uri} differed from the analysis of its edited unit; published again`);
+        }
         this.finish(doc, job.revision, job.version, next.value.diagnostics);
         return false;
       }
       stats.unitsAnalysed++;
       if (performance.now() >= deadline) return true;
     }
+  }
+
+  /**
+   * At the end of a burst of changes, analyses the edited unit alone when the engine can
+   * (`analyzeEdit`: the changes lie in one function or method body and keep its lines),
+   * without parsing the whole text; the tree and the whole analysis catch up once typing
+   * pauses for `CATCH_UP_DELAY_MS`, or at once when a request needs the tree. Returns
+   * whether it did (else the document is parsed and analysed whole, as before).
+   */
+  private analyseEdit(doc: PythonDocument, quiet: boolean): boolean {
+    const changes = doc.editsSinceTree;
+    if (!quiet || !changes || changes.length === 0 || !doc.cache || !doc.tree || doc.longParse || this.parsing.has(doc)) return false;
+    const result = analyzeEdit({
+      parser: this.parser!,
+      tree: doc.tree,
+      text: doc.text,
+      changes,
+      cache: doc.cache,
+      settings: doc.settings!,
+      path: doc.uri,
+      onRuleError: ({ code, error }) => this.options.logError(`rule ${code} failed on ${doc.uri}`, error),
+    });
+    if (!result) return false;
+    this.options.stats.editsAnalysedAlone++;
+    this.options.stats.unitsAnalysed += result.stats.analysed;
+    doc.cache = result.cache;
+    this.finish(doc, doc.revision, doc.version, result.diagnostics);
+    doc.catchUpDue = true;
+    clearTimeout(this.catchUpTimers.get(doc));
+    this.catchUpTimers.set(
+      doc,
+      setTimeout(() => {
+        this.catchUpTimers.delete(doc);
+        if (this.open.has(doc) && doc.catchUpDue) this.enqueue(doc);
+      }, this.options.catchUpDelayMs ?? CATCH_UP_DELAY_MS),
+    );
+    return true;
   }
 
   /** One turn of parsing: the whole parse, or one step of a long one (see `PythonDocument.longParse`). */
@@ -373,6 +438,7 @@ export class Scheduler {
   private finish(doc: PythonDocument, revision: number, version: number, diagnostics: PythonDocument['diagnostics'], published = diagnostics): void {
     doc.diagnostics = diagnostics;
     doc.analysedRevision = revision;
+    doc.catchUpDue = false;
     this.options.publisher.publish(doc.uri, version, published);
     this.trimTrees(doc);
     this.wake(doc);

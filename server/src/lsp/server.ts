@@ -48,7 +48,8 @@ export function startServer(connection: Connection, parserPromise: Promise<Parse
     changed: (doc) => scheduler.changed(doc),
     closed: (uri) => close(uri),
   });
-  const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher: notebooks, stats, log, logError });
+  const catchUpDelayMs = Number(process.env.PYTHONIC_CATCH_UP_MS) || undefined;
+  const scheduler = new Scheduler({ parser: parserPromise, settingsFor, publisher: notebooks, stats, catchUpDelayMs, log, logError });
   const view = (uri: string) => notebooks.view(uri);
   const projectFolderFor = (file: string) => configuration.projectFolderFor(file);
   const codeActions = new CodeActions({ view, scheduler, settingsFor, parser: () => parser, stats, logError, projectFolderFor });

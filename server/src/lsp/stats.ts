@@ -19,6 +19,11 @@ export interface ServerStats {
   analysesAbandoned: number;
   /** Units (top-level statements) analysed rather than reused from the cache. */
   unitsAnalysed: number;
+  /** Changes analysed from the edited unit alone (engine `analyzeEdit`), and the whole analyses that followed once typing paused. */
+  editsAnalysedAlone: number;
+  catchUps: number;
+  /** Catch-ups whose diagnostics differed from those `analyzeEdit` had published (it should never happen). */
+  catchUpCorrections: number;
   /** Turns of the event loop given to analysis (each at most one slice of work). */
   slices: number;
   /** publishDiagnostics notifications sent. */
@@ -49,6 +54,9 @@ export function newStats(): ServerStats {
     analysesCompleted: 0,
     analysesAbandoned: 0,
     unitsAnalysed: 0,
+    editsAnalysedAlone: 0,
+    catchUps: 0,
+    catchUpCorrections: 0,
     slices: 0,
     publishes: 0,
     fixAllComputations: 0,

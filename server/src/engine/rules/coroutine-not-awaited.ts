@@ -50,8 +50,7 @@ export const coroutineNotAwaited: Rule = {
 
   create(context) {
     // The call must sit in an `async def` of its own unit: a file without one has nothing to report.
-    const { text } = context.source;
-    if (!text.includes('async') || !ASYNC_DEF.test(text)) return {};
+    if (!context.source.mayContain('async') || !context.source.mayContain(ASYNC_DEF)) return {};
     const mayHaveCoroutines = unitTextMatcher(context, ASYNC_DEF);
     return {
       expression_statement(statement) {

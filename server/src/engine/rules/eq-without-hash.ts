@@ -86,7 +86,7 @@ export const eqWithoutHash: Rule = {
   create(context) {
     // Asked once per analysis: most files define no `__eq__` at all.
     const { text } = context.source;
-    if (context.source.isStub || !text.includes('__eq__')) return {};
+    if (context.source.isStub || !context.source.mayContain('__eq__')) return {};
     return {
       class_definition(cls) {
         if (!text.slice(cls.startIndex, cls.endIndex).includes('__eq__')) return;

@@ -29,7 +29,7 @@ export const hasattrCall: Rule = {
 
   create(context) {
     // A file that never mentions `hasattr` has no unit that calls it.
-    if (!context.source.text.includes('hasattr')) return {};
+    if (!context.source.mayContain('hasattr')) return {};
     return {
       call(call) {
         if (calleeName(call, context.source.text) !== 'hasattr') return;

@@ -40,7 +40,7 @@ export const mixinInstantiated: Rule = {
 
   create(context) {
     // Most files never mention a mixin: then there is no call to look at (asked once per analysis).
-    if (!context.source.text.includes('Mixin')) return {};
+    if (!context.source.mayContain('Mixin')) return {};
     return {
       call(call) {
         // Reading the text is far cheaper than asking the tree for the callee.

@@ -123,9 +123,9 @@ export const processPoolWithoutMainGuard: Rule = {
   },
 
   create(context) {
-    const { text, path } = context.source;
+    const { path } = context.source;
     // A package's `__main__.py` is never run again by `multiprocessing` in its workers (see `multiprocessing.spawn`).
-    if ((!text.includes('Pool') && !text.includes('Process')) || /(^|[\\/])__main__\.py$/.test(path)) return {};
+    if ((!context.source.mayContain('Pool') && !context.source.mayContain('Process')) || /(^|[\\/])__main__\.py$/.test(path)) return {};
     const mayStartProcesses = unitTextMatcher(context, /Pool|Process/);
     return {
       call(call) {

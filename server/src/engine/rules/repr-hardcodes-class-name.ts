@@ -54,7 +54,7 @@ export const reprHardcodesClassName: Rule = {
   create(context) {
     // Asked once per analysis: most files define no `__repr__`; then the text of the `def` line decides.
     const { text } = context.source;
-    if (!text.includes('__repr__')) return {};
+    if (!context.source.mayContain('__repr__')) return {};
     return {
       function_definition(fn) {
         if (!/^(?:async\s+)?def\s+__repr__\b/.test(text.slice(fn.startIndex, fn.startIndex + 40))) return;

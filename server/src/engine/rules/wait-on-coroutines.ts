@@ -113,8 +113,7 @@ export const waitOnCoroutines: Rule = {
 
   create(context) {
     // Coroutine calls need an `async def` in the file, and the call of `wait` is in the unit itself.
-    const { text } = context.source;
-    if (!text.includes('async') || !text.includes('wait')) return {};
+    if (!context.source.mayContain('async') || !context.source.mayContain('wait')) return {};
     const mayWait = unitTextMatcher(context, /wait/);
     return {
       call(call) {
