@@ -182,19 +182,38 @@ describe('analyzeEdit', () => {
     }
   });
 
+  it('in a class whose units asked what its methods do to `self`, handles edits that leave that unchanged', async () => {
+    // PP403 asks how the methods use the class-level list `items`.
+    const doc = new Doc(await testParser(), 'class C:\n    items = []\n\n    def add(self, x):\n        self.items.append(x)\n\n    def other(self):\n        return 1\n');
+    try {
+      assert.deepEqual(codes(doc.result).map((c) => c.split(' ')[0]), ['PP403']);
+      assert.equal(doc.type('return 1', '2'), true, editStats.lastDecline);
+      doc.assertFresh('in `other`');
+      doc.catchUp();
+      assert.equal(doc.type('self.items', 'x'), false);
+      assert.equal(editStats.lastDecline, 'what the method does to `self` changed, and a unit of its class asked');
+      doc.assertFresh('in `add`');
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it('declines where the unit reads its class, or the file exempts itself from a rule', async () => {
     const parser = await testParser();
     // `__repr__` asks for the class summary (PP1xx repr rule); `__init__`'s body is part of the module facts.
     const repr = new Doc(parser, 'class P:\n    def __repr__(self):\n        return "P()"\n');
-    const init = new Doc(parser, 'class Q:\n    def __init__(self):\n        self.a = 1\n');
+    const init = new Doc(parser, 'class Q(Base):\n    def __init__(self):\n        self.a = 1\n');
     const exempt = new Doc(parser, '# pythonic: noqa: PP203\nclass R:\n    def m(self):\n        f = lambda: 1\n');
     try {
       assert.equal(repr.type('return "P(', 'x'), false);
       assert.equal(editStats.lastDecline, 'the unit read its class');
       repr.assertFresh('__repr__');
-      assert.equal(init.type('self.a = 1', '0'), false);
-      assert.equal(editStats.lastDecline, 'in `__init__`');
+      // In `__init__`, an edit that leaves whose `__init__` it calls is analysed alone; one that adds a call is not.
+      assert.equal(init.type('self.a = 1', '0'), true, editStats.lastDecline);
       init.assertFresh('__init__');
+      assert.equal(init.type('self.a = 10', '; Base.__init__(self)'), false);
+      assert.equal(editStats.lastDecline, 'the `__init__` calls of `__init__` changed');
+      init.assertFresh('__init__ calls');
       assert.equal(exempt.type('f = lambda: 1', '0'), false);
       assert.equal(editStats.lastDecline, 'a file exemption, a lone \\r, or no change');
       exempt.assertFresh('exempt');

@@ -15,22 +15,25 @@
 //  - the text of the last whole analysis had a syntax error (its units may not be the
 //    statements the code means);
 //  - the changes leave the body of the unit, change its signature or its number of
-//    lines, or touch a `\r`; the method is `__init__` (module facts read its body);
+//    lines, or touch a `\r`; they change whose `__init__` an `__init__` calls (module facts
+//    read that);
 //  - the piece does not parse cleanly into exactly that one method;
 //  - the changed lines hold `noqa`, `global`, `nonlocal`, `del`, `globals` or `exec`,
 //    or a keyword that makes a scope, an import or a generator appears or goes;
 //  - some unit asked a question whose answer reads function bodies (`wordCount`,
 //    `privateOwners`, `asyncDefNamed`, `coroutineFunction`) about a word on the changed
 //    lines, or `lineTail` about a statement as long as the unit;
-//  - the unit reads its class (summary or other methods' bodies), before or now, or a
-//    unit of its class asked about the methods' bodies;
+//  - the unit reads its class (summary or other methods' bodies), before or now; or a
+//    unit of its class asked about the methods' bodies and what this method does to
+//    `self` (`methodFacts`) changed;
 //  - it reports outside its own lines, or the file has a `# pythonic: noqa` exemption.
 // Everything else a unit may read (module-level bindings, imports, signatures of
 // top-level functions) no edit inside a function body can change, and positions
 // outside the edited lines do not move.
 import type { Parser, Tree } from '../parser';
 import { OutsideTheUnit, Session, WHOLE_TEXT_QUESTIONS, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type CachedUnit } from './analyze';
-import type { ClassSummary } from './class-summary';
+import { methodFacts, type ClassSummary, type MethodFacts } from './class-summary';
+import { initCalls } from './module-facts';
 import { comparePositions, SourceFile } from './source';
 import type { Diagnostic } from './types';
 import type { Unit } from './units';
@@ -97,7 +100,6 @@ function tryEdit(input: AnalyzeEditInput): AnalysisResult | null {
   const definition = unit.node.type === 'decorated_definition' ? unit.node.childForFieldName('definition') : unit.node;
   const body = definition?.childForFieldName('body');
   if (!definition || !body || region.start < body.startIndex || region.oldEnd > oldEnd) return decline('outside the body of one unit');
-  if (definition.childForFieldName('name')?.text === '__init__') return decline('in `__init__`');
   if (entry.skeleton !== null || entry.bodyReads.length > 0) return decline('the unit read its class');
   if (/noqa/i.test(unit.text)) return decline('a `noqa` comment');
   // Units with equal text are told apart by their order: this one must be the only one.
@@ -121,7 +123,8 @@ function tryEdit(input: AnalyzeEditInput): AnalysisResult | null {
 
   const index = base.index;
   const classStatement = unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
-  if (classStatement && index.classesWithBodyReads.has(classStatement.startIndex)) return decline('a unit of the class asked about its methods');
+  // Some unit of the class asked what its methods do to `self`: the answers stay while this method's facts do.
+  const bodiesAsked = classStatement !== null && index.classesWithBodyReads.has(classStatement.startIndex);
   if (index.longestLineTail >= unit.text.length) return decline('a `lineTail` question');
   const own = new Map<string, number>();
   for (const [, question, argument] of entry.reads) if (WHOLE_TEXT_QUESTIONS.has(question)) own.set(argument, (own.get(argument) ?? 0) + 1);
@@ -144,6 +147,13 @@ function tryEdit(input: AnalyzeEditInput): AnalysisResult | null {
     const newDefinition = edited.node.type === 'decorated_definition' ? edited.node.childForFieldName('definition') : edited.node;
     const newBody = newDefinition?.childForFieldName('body');
     if (!newBody || text.slice(start, newBody.startIndex) !== base.text.slice(start, body.startIndex)) return decline('the signature changed');
+    if (bodiesAsked && factsKey(cache.methodFacts.get(unit.text) ?? methodFacts(unit.node)) !== factsKey(methodFacts(edited.node))) {
+      return decline('what the method does to `self` changed, and a unit of its class asked');
+    }
+    // The module facts describe a class's `__init__` by whose `__init__` it calls.
+    if (unit.kind === 'method' && definition.childForFieldName('name')?.text === '__init__' && initCalls(definition).join(' ') !== initCalls(newDefinition!).join(' ')) {
+      return decline('the `__init__` calls of `__init__` changed');
+    }
 
     const source = SourceFile.edited(base.source, text, tree, start, end);
     const session = new Session({ ...input, tree, cache: undefined }, source, base.facts);
@@ -176,6 +186,11 @@ function tryEdit(input: AnalyzeEditInput): AnalysisResult | null {
   } finally {
     tree.delete();
   }
+}
+
+/** What a method does to `self`, as text that is equal when the facts are. */
+function factsKey(facts: MethodFacts): string {
+  return JSON.stringify([facts.name, facts.kind, [...facts.mutated], [...facts.bound], facts.self]);
 }
 
 /** The changes as one: where they start, where they end in the text before the first, and in the text after the last. */

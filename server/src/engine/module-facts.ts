@@ -328,18 +328,23 @@ function describeClass(statement: Node): ModuleClass {
     if (member.type === 'expression_statement' && /^__hash__\s*(?::[^=]*)?=\s*None$/.test(member.text)) described.unhashable = true;
     const fn = member.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
     if (fn?.type !== 'function_definition' || fn.childForFieldName('name')?.text !== '__init__') continue;
-    const calls: string[] = [];
-    for (const call of fn.childForFieldName('body')?.descendantsOfType('call') ?? []) {
-      const callee = call?.childForFieldName('function');
-      if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== '__init__') continue;
-      const receiver = callee.childForFieldName('object');
-      if (!receiver) continue;
-      const isSuper = receiver.type === 'call' && receiver.childForFieldName('function')?.text === 'super';
-      calls.push(isSuper ? 'super' : receiver.text);
-    }
-    described.init = { calls };
+    described.init = { calls: initCalls(fn) };
   }
   return described;
+}
+
+/** Whose `__init__` an `__init__` method calls (`super`, or the receiver as written: `Base`), in order. */
+export function initCalls(fn: Node): string[] {
+  const calls: string[] = [];
+  for (const call of fn.childForFieldName('body')?.descendantsOfType('call') ?? []) {
+    const callee = call?.childForFieldName('function');
+    if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== '__init__') continue;
+    const receiver = callee.childForFieldName('object');
+    if (!receiver) continue;
+    const isSuper = receiver.type === 'call' && receiver.childForFieldName('function')?.text === 'super';
+    calls.push(isSuper ? 'super' : receiver.text);
+  }
+  return calls;
 }
 
 /** The names an import statement binds, in order: `a.b` and `x as y` items, or the names after `from m import`. */
