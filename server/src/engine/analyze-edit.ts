@@ -34,7 +34,7 @@ import type { Parser, Tree } from '../parser';
 import { OutsideTheUnit, Session, WHOLE_TEXT_QUESTIONS, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type CachedUnit } from './analyze';
 import { methodFacts, type ClassSummary, type MethodFacts } from './class-summary';
 import { initCalls } from './module-facts';
-import { comparePositions, SourceFile } from './source';
+import { compareCodes, comparePositions, SourceFile } from './source';
 import type { Diagnostic } from './types';
 import type { Unit } from './units';
 
@@ -176,7 +176,7 @@ function tryEdit(input: AnalyzeEditInput): AnalysisResult | null {
     let to = from;
     while (to < base.diagnostics.length && base.diagnostics[to].range.start.line <= endRow) to++;
     if (to - from !== entry.diagnostics.length) return decline('other reports on the unit\'s lines');
-    const sorted = [...fresh.diagnostics].sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+    const sorted = [...fresh.diagnostics].sort((a, b) => comparePositions(a.range.start, b.range.start) || compareCodes(a.code, b.code));
     const diagnostics = [...base.diagnostics.slice(0, from), ...sorted, ...base.diagnostics.slice(to)];
     return {
       diagnostics,

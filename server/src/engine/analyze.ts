@@ -22,7 +22,7 @@ import { TOP_LEVEL_STATEMENT, type Report, type Rule, type RuleContext, type Uni
 import { RULES, RULES_BY_CODE } from './rules';
 import { buildScopeTree, type ScopeTree } from './scope';
 import { fixSafetyFor, isRuleEnabled, type Settings } from './settings';
-import { comparePositions, SourceFile } from './source';
+import { compareCodes, comparePositions, SourceFile } from './source';
 import type { Diagnostic, Position, Range } from './types';
 import { unitsOf, type Segment, type Unit, type UnitMemo } from './units';
 
@@ -452,7 +452,7 @@ function suppress(diagnostics: Diagnostic[], suppressions: Suppressions, source:
       kept.push(...rule.checkSuppressions!(context).map((report) => toDiagnostic(rule, report, settings, source)));
     }
   }
-  return kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+  return kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || compareCodes(a.code, b.code));
 }
 
 /**

@@ -182,6 +182,15 @@ export function lastAtOrBefore(starts: readonly number[], offset: number): numbe
   return lo;
 }
 
+/**
+ * Orders rule codes (ASCII capitals and digits: by code unit they sort as by locale).
+ * Not `localeCompare`, whose first call loads ICU's collation data: about 8 ms of the
+ * language server's start, spent sorting the rule list.
+ */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

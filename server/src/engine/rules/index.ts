@@ -54,6 +54,7 @@ import { useAfterDel } from './use-after-del';
 import { uselessElseOnLoop } from './useless-else-on-loop';
 import { waitOnCoroutines } from './wait-on-coroutines';
 import { xorHash } from './xor-hash';
+import { compareCodes } from '../source';
 
 export const RULES: readonly Rule[] = [
   unusedNoqa,
@@ -109,7 +110,7 @@ export const RULES: readonly Rule[] = [
   danglingTask,
   waitOnCoroutines,
   processPoolWithoutMainGuard,
-].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+].sort((a, b) => compareCodes(a.meta.code, b.meta.code));
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
 
