@@ -1,6 +1,6 @@
 // `npm run bench`: every number behind the engine-speed goals, printed as ONE table
 // (then the CLI's per-rule time table). Medians unless a row says otherwise.
-//   node out/tools/bench.js            full run (about 5 minutes on 2 cores)
+//   node out/tools/bench.js            full run (about 2 minutes on 2 cores)
 //   node out/tools/bench.js --quick    fewer repetitions and a stdlib subset, for a fast check
 //   node out/tools/bench.js --only 1,7 only those sections (for working on one number)
 // Sections:
