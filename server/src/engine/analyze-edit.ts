@@ -31,12 +31,12 @@
 // top-level functions) no edit inside a function body can change, and positions
 // outside the edited lines do not move.
 import type { Parser, Tree } from '../parser';
-import { OutsideTheUnit, Session, WHOLE_TEXT_QUESTIONS, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type CachedUnit } from './analyze';
+import { compareDiagnostics, OutsideTheUnit, Session, WHOLE_TEXT_QUESTIONS, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type CachedUnit } from './analyze';
 import { methodFacts, type ClassSummary, type MethodFacts } from './class-summary';
 import { initCalls } from './module-facts';
-import { compareCodes, comparePositions, SourceFile } from './source';
+import { SourceFile } from './source';
 import type { Diagnostic } from './types';
-import type { Unit } from './units';
+import { classStatementOf, type Unit } from './units';
 
 /** One change, as a tree edit gives it: offsets in the text before it, and where the new text ends. */
 export interface TextChange {
@@ -122,7 +122,7 @@ function tryEdit(input: AnalyzeEditInput): AnalysisResult | null {
   if (keywords[0].join(' ') !== keywords[1].join(' ') || [...MODULE_WORDS].some((w) => words.has(w))) return decline('a keyword changed, or a word module facts read');
 
   const index = base.index;
-  const classStatement = unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
+  const classStatement = classStatementOf(unit);
   // Some unit of the class asked what its methods do to `self`: the answers stay while this method's facts do.
   const bodiesAsked = classStatement !== null && index.classesWithBodyReads.has(classStatement.startIndex);
   if (index.longestLineTail >= unit.text.length) return decline('a `lineTail` question');
@@ -176,7 +176,7 @@ function tryEdit(input: AnalyzeEditInput): AnalysisResult | null {
     let to = from;
     while (to < base.diagnostics.length && base.diagnostics[to].range.start.line <= endRow) to++;
     if (to - from !== entry.diagnostics.length) return decline('other reports on the unit\'s lines');
-    const sorted = [...fresh.diagnostics].sort((a, b) => comparePositions(a.range.start, b.range.start) || compareCodes(a.code, b.code));
+    const sorted = [...fresh.diagnostics].sort(compareDiagnostics);
     const diagnostics = [...base.diagnostics.slice(0, from), ...sorted, ...base.diagnostics.slice(to)];
     return {
       diagnostics,

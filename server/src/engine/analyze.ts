@@ -24,7 +24,7 @@ import { buildScopeTree, type ScopeTree } from './scope';
 import { fixSafetyFor, isRuleEnabled, type Settings } from './settings';
 import { compareCodes, comparePositions, SourceFile } from './source';
 import type { Diagnostic, Position, Range } from './types';
-import { unitsOf, type Segment, type Unit, type UnitMemo } from './units';
+import { classStatementOf, unitsOf, type Segment, type Unit, type UnitMemo } from './units';
 
 export interface RuleError {
   code: string;
@@ -224,8 +224,7 @@ class UnitState {
     const futureAnnotations = this.view.futureAnnotations();
     const parents = this.parents;
     if (unit.kind === 'method') {
-      const classStatement = unit.above[unit.above.length - 2];
-      return buildScopeTree(classStatement, { futureAnnotations, parents, member: unit.node });
+      return buildScopeTree(classStatementOf(unit)!, { futureAnnotations, parents, member: unit.node });
     }
     if (unit.kind === 'class') {
       const bodiless = new Set(unit.methods.map((m) => (m.type === 'decorated_definition' ? m.childForFieldName('definition')?.id : m.id) ?? -1));
@@ -237,7 +236,7 @@ class UnitState {
   summary(classStatement: Node): ClassSummary {
     const { unit } = this;
     // The class around the unit, asked for by its `class_definition` or by its statement (with decorators).
-    const ownStatement = unit.kind === 'class' ? unit.node : unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
+    const ownStatement = classStatementOf(unit);
     const own = unit.classNode && (classStatement.id === unit.classNode.id || classStatement.id === ownStatement?.id);
     if (own && !this.bodies) throw new OutsideTheUnit('classSummary');
     if (own && unit.kind === 'method') this.skeleton = unit.skeleton;
@@ -427,7 +426,8 @@ function indexReads(index: ReadIndex, unit: Unit, entry: CachedUnit): void {
     if (WHOLE_TEXT_QUESTIONS.has(question)) index.wholeText.set(argument, (index.wholeText.get(argument) ?? 0) + 1);
     else if (question === 'lineTail') index.longestLineTail = Math.max(index.longestLineTail, argument.length);
   }
-  if (entry.bodyReads.length > 0 && unit.classNode) index.classesWithBodyReads.add((unit.kind === 'class' ? unit.node : unit.above[unit.above.length - 2]).startIndex);
+  const classStatement = classStatementOf(unit);
+  if (entry.bodyReads.length > 0 && classStatement) index.classesWithBodyReads.add(classStatement.startIndex);
 }
 
 /** The cached results of a unit with this head, text and ordinal: `analyzeEdit`'s result for its unit, or the last whole analysis's. */
@@ -452,7 +452,12 @@ function suppress(diagnostics: Diagnostic[], suppressions: Suppressions, source:
       kept.push(...rule.checkSuppressions!(context).map((report) => toDiagnostic(rule, report, settings, source)));
     }
   }
-  return kept.sort((a, b) => comparePositions(a.range.start, b.range.start) || compareCodes(a.code, b.code));
+  return kept.sort(compareDiagnostics);
+}
+
+/** The order of a file's diagnostics: by start, then by code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return comparePositions(a.range.start, b.range.start) || compareCodes(a.code, b.code);
 }
 
 /**

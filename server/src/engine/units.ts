@@ -45,6 +45,12 @@ export interface Unit {
   statementIndex: number | null;
 }
 
+/** The class statement (with its decorators) of a class or method unit; null for other units. */
+export function classStatementOf(unit: Unit): Node | null {
+  if (unit.kind === 'class') return unit.node;
+  return unit.kind === 'method' ? unit.above[unit.above.length - 2] : null;
+}
+
 /** Counts per head and text: which of the equal units this is. */
 class Ordinals {
   private readonly counts = new Map<string, Map<string, number>>();

@@ -56,7 +56,7 @@ interface Job {
   steps: Generator<void, AnalysisResult, void>;
   revision: number;
   version: number;
-  /** The whole analysis that follows `analyzeEdit`'s (see `catchUp`). */
+  /** The whole analysis that follows `analyzeEdit`'s (see `analyseEdit`). */
   catchUp: boolean;
 }
 
@@ -350,7 +350,11 @@ export class Scheduler {
           stats.catchUps++;
           doc.catchUpDue = false;
           // The same diagnostics, unless analyzeEdit was wrong: then they are published again.
-          if (JSON.stringify(next.value.diagnostics) === JSON.stringify(doc.diagnostics)) return false;
+          if (JSON.stringify(next.value.diagnostics) === JSON.stringify(doc.diagnostics)) {
+            // Not published again; the tree it parsed still counts against the budget, as after `finish`.
+            this.trimTrees(doc);
+            return false;
+          }
           stats.catchUpCorrections++;
           this.options.log(`the whole analysis of ${doc.uri} differed from the analysis of its edited unit; published again`);
         }
