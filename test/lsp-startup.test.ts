@@ -1,7 +1,9 @@
 // `pythonic server`: its arguments are read by the CLI's entry (cli.ts), which starts
 // the language server without loading the other commands.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from './support/cli';
 import { TestServer } from './support/lsp';
@@ -16,6 +18,26 @@ describe('pythonic server', () => {
       [['PP401', 0, 8]],
     );
     assert.equal(await server.stop(), 0);
+  });
+
+  it('loads none of the Node built-ins that only `check` or unused library helpers need', async () => {
+    // Each of these costs the server's cold start a few milliseconds to load.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-builtins-'));
+    const preload = path.join(dir, 'record.js');
+    const list = path.join(dir, 'modules.json');
+    fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`);
+    try {
+      const server = await TestServer.start({ env: { NODE_OPTIONS: `--require ${preload}` } });
+      await server.open('file:///startup/small.py', 'def f(x=[]):\n    return x\n');
+      assert.equal((await server.diagnosticsFor('file:///startup/small.py', 1)).diagnostics.length, 1);
+      assert.equal(await server.stop(), 0);
+      const loaded = new Set((JSON.parse(fs.readFileSync(list, 'utf8')) as string[]).filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)));
+      assert.ok(loaded.has('vm'), 'the list holds the built-ins the server loaded');
+      const needless = ['child_process', 'worker_threads', 'fs/promises', 'readline'].filter((m) => loaded.has(m));
+      assert.deepEqual(needless, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('without --stdio is a usage error', () => {

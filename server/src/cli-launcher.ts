@@ -14,6 +14,7 @@
 //
 // Only Node built-ins here: this file is its own small bundle. A `check --jobs N` worker
 // thread loads out/cli-main.js itself, without the cache.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -67,12 +68,22 @@ function writeCache({ folder, slot, name, data }: { folder: string; slot: string
   }
 }
 
+/**
+ * The bundle's text. esbuild writes it in ASCII (non-ASCII characters escaped), and
+ * decoding ASCII bytes as Latin-1 gives the same string several times faster than
+ * `readFileSync(file, 'utf8')` (about 20 ms for this bundle, a part of every cold start).
+ */
+function bundleText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
 function launch(): void {
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const bytes = fs.readFileSync(BUNDLE);
+  const source = bundleText(bytes);
   const useCache = process.env.PYTHONIC_NO_CODE_CACHE !== '1';
-  const hash = (data: string) => sha256(data).toString('hex').slice(0, 16);
+  const hash = (data: string | Buffer) => sha256(data).toString('hex').slice(0, 16);
   const slot = `cli-${hash(BUNDLE)}`;
-  const name = `${slot}-${hash(source)}-${hash(JSON.stringify([process.version, process.arch, process.execArgv]))}.v8cache`;
+  const name = `${slot}-${hash(bytes)}-${hash(JSON.stringify([process.version, process.arch, process.execArgv]))}.v8cache`;
   const folder = cacheFolder();
   const cachedData = useCache ? readCache(path.join(folder, name)) : undefined;
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;

@@ -5,7 +5,7 @@
 // an editor spawns it. A `check --jobs N` worker thread runs this same bundle
 // (check/pool.ts). The lazy boundary is the `import()`s below, nowhere else.
 import { parseArgs } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
+import { CHECK_WORKER_ARG } from './check/worker-arg';
 
 /** Runs one command line; resolves with the exit status. */
 async function run(argv: string[]): Promise<number> {
@@ -36,6 +36,7 @@ function usageError(message: string): number {
 async function startWorker(): Promise<void> {
   const pool = await import('./check/pool');
   if (pool.isCheckWorker()) return pool.workerMain();
+  // Typed on a command line: `pythonic` says it is no command.
   await runMain();
 }
 
@@ -44,7 +45,8 @@ async function runMain(): Promise<void> {
   if (code !== 0) process.exitCode = code;
 }
 
-if (isMainThread) {
+// `process.argv` of a worker thread is [node, script, ...the Worker's `argv` option].
+if (process.argv[2] !== CHECK_WORKER_ARG) {
   runMain().catch((error: unknown) => {
     process.stderr.write(`pythonic: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;

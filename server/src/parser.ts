@@ -1,6 +1,6 @@
 // The one place that knows how web-tree-sitter is initialised. Everything else
 // receives the `Parser` this returns (CLI, server, tests and bench alike).
-import { readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Language, Parser, Query } from 'web-tree-sitter';
 
@@ -20,7 +20,9 @@ export async function createParser(wasmDir: string = defaultWasmDir()): Promise<
   await runtimeReady;
   // Read here rather than by web-tree-sitter, whose `import()` of fs/promises fails in a
   // bundle run from V8's code cache (cli-launcher.ts).
-  const python = await Language.load(await readFile(path.join(wasmDir, 'tree-sitter-python.wasm')));
+  // node:fs's callback form: node:fs/promises would add its modules to the server's cold start.
+  const bytes = await new Promise<Buffer>((resolve, reject) => readFile(path.join(wasmDir, 'tree-sitter-python.wasm'), (error, data) => (error ? reject(error) : resolve(data))));
+  const python = await Language.load(bytes);
   const parser = new Parser();
   parser.setLanguage(python);
   return parser;

@@ -102,8 +102,9 @@ export class ResultCache {
   }
 
   /** Records what `file`, whose bytes hash to `hash`, produced. Best effort: a cache that cannot be written is no error. */
-  store(file: string, hash: string, diagnostics: readonly Diagnostic[]): void {
-    const entry: Entry = { hash, path: file, diagnostics: diagnostics as Diagnostic[] };
+  /** Remembers `file`'s diagnostics for these `bytes` (the file's content). */
+  store(file: string, bytes: Uint8Array, diagnostics: readonly Diagnostic[]): void {
+    const entry: Entry = { hash: contentHash(bytes), path: file, diagnostics: diagnostics as Diagnostic[] };
     writeAtomically(this.slot(file), JSON.stringify(entry));
   }
 

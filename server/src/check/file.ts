@@ -8,7 +8,8 @@ import { isFixable } from '../engine/settings';
 import { settingsForFile } from '../file-settings';
 import { decodeSource, describeError, encodeSource, isNotebookPath, type DecodedSource } from '../files';
 import type { Parser } from '../parser';
-import { contentHash, type ResultCache } from './cache';
+// Only the type: the class and node:crypto load with `check`'s own modules, not with the language server.
+import type { ResultCache } from './cache';
 import { checkNotebook } from './notebook';
 
 export interface CheckOptions {
@@ -146,7 +147,7 @@ function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Par
   const refusal = refuseSource(decoded.text);
   if (refusal?.kind === 'not-text') return { diagnostics: [], fixed: 0, fixedCodes: [], err: [`pythonic: ${file}: ${refusal.message}, skipped\n`] };
   if (refusal) {
-    cache?.store(file, contentHash(bytes), [refusal.diagnostic]);
+    cache?.store(file, bytes, [refusal.diagnostic]);
     return { diagnostics: [refusal.diagnostic], fixed: 0, fixedCodes: [], err: [] };
   }
   const err: string[] = [];
@@ -187,7 +188,7 @@ function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Par
   try {
     const diagnostics = withoutUnfixable(analyze({ tree, text, settings, ...run.input }).diagnostics, settings);
     run.done();
-    if (cache && !run.ruleFailed()) cache.store(file, contentHash(bytes), diagnostics);
+    if (cache && !run.ruleFailed()) cache.store(file, bytes, diagnostics);
     return { diagnostics, fixed, fixedCodes, texts, err };
   } finally {
     tree.delete();

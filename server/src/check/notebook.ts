@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import { parseIpynb, updateIpynb } from '../ipynb';
 import { analyzeNotebook, fixNotebook } from '../notebook-fix';
 import type { Parser } from '../parser';
-import { contentHash, type ResultCache } from './cache';
+// Only the type: the class and node:crypto load with `check`'s own modules, not with the language server.
+import type { ResultCache } from './cache';
 import { analysisRun, withoutUnfixable, type CheckedDiagnostic, type CheckOptions, type FileResult, type Source, type Timing } from './file';
 
 export function checkNotebook(file: string, { bytes, decoded }: Source, parser: Parser, { settings, fix, unsafe, write }: CheckOptions, cache: ResultCache | null, timing?: Timing): FileResult {
@@ -47,6 +48,6 @@ export function checkNotebook(file: string, { bytes, decoded }: Source, parser: 
   }
   run.done();
   const diagnostics: CheckedDiagnostic[] = withoutUnfixable(byCell.flatMap((list, i) => list.map((d) => ({ ...d, cell: notebook.cells[i].number }))), settings);
-  if (cache && !run.ruleFailed()) cache.store(file, contentHash(bytes), diagnostics);
+  if (cache && !run.ruleFailed()) cache.store(file, bytes, diagnostics);
   return { diagnostics, fixed, fixedCodes, texts, err };
 }

@@ -9,6 +9,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createParser } from '../parser';
 import { ResultCache } from './cache';
+import { CHECK_WORKER_ARG } from './worker-arg';
 import { checkFile, newTiming, type CheckOptions, type FileResult, type Timing } from './file';
 
 const WORKER_KIND = 'pythonic-check-worker';
@@ -96,7 +97,7 @@ export function runPool({ jobs, workers, script, onResult, onTiming, ...init }: 
       worker.postMessage((batch.length > 0 ? { type: 'batch', jobs: batch } : { type: 'stop' }) satisfies ToWorker);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script, { workerData: { ...init, kind: WORKER_KIND } satisfies WorkerInit });
+      const worker = new Worker(script, { argv: [CHECK_WORKER_ARG], workerData: { ...init, kind: WORKER_KIND } satisfies WorkerInit });
       threads.push(worker);
       worker.on('message', (message: FromWorker) => {
         if (failed) return;

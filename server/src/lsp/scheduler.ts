@@ -32,7 +32,6 @@
 //  - a document over the size limit is neither parsed nor analysed until it shrinks;
 //  - neither is a text the engine refuses (refuse-source.ts): one with a NUL byte gets
 //    one diagnostic saying Python refuses it, one that is mostly not text a log line.
-import { performance } from 'node:perf_hooks';
 import type { CancellationToken } from './vscode-languageserver';
 import { analyzeEdit, analyzeInSteps, DEFAULT_SETTINGS, type AnalysisResult, type Settings } from '../engine';
 import type { Parser } from '../parser';
