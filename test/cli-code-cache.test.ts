@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli, workspace, type CliResult } from './support/cli';
+import { TestServer } from './support/lsp';
 
 const SOURCE = 'def f(x=[]):\n    return x\n';
 
@@ -106,6 +107,28 @@ describe('the code cache of pythonic', () => {
     fs.writeFileSync(path.join(folder, 'notes.txt'), 'not ours');
     const after = run();
     assert.deepEqual([...after.caches.keys()].sort(), [name, otherPath, 'notes.txt'].sort());
+  });
+
+  it('is kept apart for `pythonic server`, which runs other code than the commands', async () => {
+    const { cacheHome, folder, run } = setup();
+    const serve = async () => {
+      const server = await TestServer.start({ env: { XDG_CACHE_HOME: cacheHome, PYTHONIC_NO_CODE_CACHE: '' } });
+      await server.open('file:///cache/small.py', SOURCE);
+      assert.deepEqual((await server.diagnosticsFor('file:///cache/small.py', 1)).diagnostics.map((d) => d.code), ['PP401']);
+      assert.equal(await server.stop(), 0);
+      const names = fs.readdirSync(folder).filter((n) => n.startsWith('server-'));
+      assert.equal(names.length, 1, `cache files: ${fs.readdirSync(folder).join(', ')}`);
+      assert.match(names[0], /^server-[0-9a-f]{16}-[0-9a-f]{16}-[0-9a-f]{16}\.v8cache$/);
+      return { name: names[0], mtimeMs: fs.statSync(path.join(folder, names[0])).mtimeMs };
+    };
+    const server = await serve();
+    const checked = run();
+    assert.equal(checked.result.code, 1);
+    const [cliName, cliCache] = onlyCache({ ...checked, caches: new Map([...checked.caches].filter(([n]) => n.startsWith('cli-'))) });
+    // The check neither used nor replaced the server's cache, and the server uses its own as it is.
+    assert.equal(fs.statSync(path.join(folder, server.name)).mtimeMs, server.mtimeMs);
+    assert.deepEqual(await serve(), server);
+    assert.equal(fs.statSync(path.join(folder, cliName)).mtimeMs, cliCache.mtimeMs);
   });
 
   it('is neither read nor written with PYTHONIC_NO_CODE_CACHE=1', () => {
