@@ -39,7 +39,7 @@ const SETTINGS = DEFAULT_SETTINGS;
 /** Repetitions: the full run stays under ~6 minutes on a 2-core machine. */
 const N = QUICK
   ? { warmup: 10, edits: 40, synthEdits: 20, bigSynthEdits: 20, coldStarts: 2, serverEdits: 40, burst: 500, burstLimitS: 10, largest: 3, limitS: 10 }
-  : { warmup: 20, edits: 200, synthEdits: 100, bigSynthEdits: 100, coldStarts: 5, serverEdits: 200, burst: 3000, burstLimitS: 20, largest: 10, limitS: 60 };
+  : { warmup: 20, edits: 200, synthEdits: 100, bigSynthEdits: 100, coldStarts: 11, serverEdits: 200, burst: 3000, burstLimitS: 20, largest: 10, limitS: 60 };
 
 // ---------------------------------------------------------------------------------------------
 // Table
@@ -450,18 +450,20 @@ const SMALL = 'def f(x=[]):\n    return x\n';
 async function coldStartSection(): Promise<void> {
   progress('4. server cold start');
   const times: number[] = [];
-  for (let run = 0; run < N.coldStarts; run++) {
+  // Run 0 is not counted: it writes the server's code cache if this build has none yet, as
+  // the first start after an install does once.
+  for (let run = 0; run <= N.coldStarts; run++) {
     const uri = 'file:///bench/small.py';
     const began = performance.now();
     const server = await TestServer.start();
     await server.open(uri, SMALL);
     const published = await server.diagnosticsFor(uri, 1);
-    times.push(performance.now() - began);
+    if (run > 0) times.push(performance.now() - began);
     await server.stop();
     if (published.diagnostics.length !== 1) throw new Error(`expected one diagnostic in the small file, got ${published.diagnostics.length}`);
   }
   const value = median(times);
-  add(4, `Server cold start: spawn \`pythonic server --stdio\` -> initialize -> didOpen (2 lines, 1 diagnostic) -> publishDiagnostics, median of ${N.coldStarts}`, ms(value), { text: '<= 300 ms', met: value <= 300 });
+  add(4, `Server cold start: spawn \`pythonic server --stdio\` -> initialize -> didOpen (2 lines, 1 diagnostic) -> publishDiagnostics, median of ${N.coldStarts} (a first start, not counted, writes the code cache if there is none)`, ms(value), { text: '<= 300 ms', met: value <= 300 });
 }
 
 function statusKb(pid: number, field: string): number {
