@@ -369,7 +369,7 @@ export class OutsideTheUnit extends Error {}
  */
 export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisResult, void> {
   const { tree, text, settings } = input;
-  const source = new SourceFile(text, tree, input.path ?? '<memory>');
+  const source = SourceFile.after(input.cache?.base.source, text, tree, input.path ?? '<memory>');
   const root = tree.rootNode;
   const facts = moduleFactsFor(tree);
   const session = new Session(input, source, facts);

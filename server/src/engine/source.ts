@@ -26,6 +26,17 @@ export function parsePython(parser: Parser, text: string, old?: Tree | null): Tr
   return tree;
 }
 
+/**
+ * What a whole analysis with a cache knows from the previous text of the same document
+ * (`SourceFile.after`): its `mayContain` answers, and the stretch of the new text that
+ * differs from it. No reference to the previous text or file is kept.
+ */
+interface Prior {
+  answers: ReadonlyMap<string | RegExp, boolean>;
+  start: number;
+  end: number;
+}
+
 /** How a file made by `SourceFile.edited` differs from the one it was made from. */
 interface EditedFrom {
   from: SourceFile;
@@ -39,6 +50,7 @@ export class SourceFile {
   /** `text` as given, with any lone `\r` read as `\n` (see `pythonLines`). */
   readonly text: string;
   private readonly seen = new Map<string | RegExp, boolean>();
+  private prior: Prior | null = null;
 
   constructor(
     text: string,
@@ -60,6 +72,19 @@ export class SourceFile {
   }
 
   /**
+   * A file whose text replaced `previous`'s in the same document (a whole analysis with a
+   * cache). It answers `mayContain` exactly, like a new file, but a word `previous` lacked
+   * is looked for only around the stretch that changed: the rules' early exits would
+   * otherwise read a long file once per word at every analysis (~0.1 ms each in
+   * `_pydecimal.py`, a fifth of the cost of a new module-level name there).
+   */
+  static after(previous: SourceFile | undefined, text: string, tree: Tree, path: string): SourceFile {
+    const file = new SourceFile(text, tree, path);
+    if (previous) file.prior = { answers: previous.seen, ...changedStretch(previous.text, file.text) };
+    return file;
+  }
+
+  /**
    * Whether the text may contain `what` (a string, or a match of a pattern): a rule's early
    * exit for files that cannot concern it. True whenever the text contains it; for a file
    * made by `edited`, also when the file it was made from did.
@@ -68,7 +93,13 @@ export class SourceFile {
     let found = this.seen.get(what);
     if (found === undefined) {
       const edit = this.editedFrom;
-      found = edit ? edit.from.mayContain(what) || contains(this.text.slice(edit.start, edit.end), what) : contains(this.text, what);
+      const prior = this.prior;
+      if (edit) found = edit.from.mayContain(what) || contains(this.text.slice(edit.start, edit.end), what);
+      else if (prior && typeof what === 'string' && prior.answers.get(what) === false) {
+        // The previous text lacked it, and the text before and after the stretch is the same:
+        // an occurrence now must overlap the stretch.
+        found = contains(this.text.slice(Math.max(0, prior.start - what.length + 1), prior.end + what.length - 1), what);
+      } else found = contains(this.text, what);
       this.seen.set(what, found);
     }
     return found;
@@ -124,6 +155,25 @@ export class SourceFile {
     const nl = this.text.indexOf('\n');
     return nl > 0 && this.text[nl - 1] === '\r' ? '\r\n' : '\n';
   }
+}
+
+const CHUNK = 4096;
+
+/**
+ * Where `after` differs from `before`: `after` is `before` with `before`'s stretch between the
+ * common head and tail replaced by `after`'s `[start, end)`. Compared a chunk at a time
+ * (string equality is a memory compare), then a character at a time: ~0.05 ms for 230 kB.
+ */
+export function changedStretch(before: string, after: string): { start: number; end: number } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const room = shorter - start;
+  let tail = 0;
+  while (tail + CHUNK <= room && before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, end: after.length - tail };
 }
 
 function contains(text: string, what: string | RegExp): boolean {
