@@ -36,7 +36,7 @@ const ONLY = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1].
 const CLI = path.join(OUT, 'cli.js');
 const SETTINGS = DEFAULT_SETTINGS;
 
-/** Repetitions: the full run stays under ~6 minutes on a 2-core machine. */
+/** Repetitions: the full run takes about 2 minutes on a 2-core machine. */
 const N = QUICK
   ? { warmup: 10, edits: 40, synthEdits: 20, bigSynthEdits: 20, coldStarts: 2, serverEdits: 40, burst: 500, burstLimitS: 10, largest: 3, limitS: 10 }
   : { warmup: 20, edits: 200, synthEdits: 100, bigSynthEdits: 100, coldStarts: 11, serverEdits: 200, burst: 3000, burstLimitS: 20, largest: 10, limitS: 60 };

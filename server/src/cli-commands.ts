@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
-import { explain, explainableNames, findRule, parsePython, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
+import { compareCodes, explain, explainableNames, findRule, parsePython, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
 import { isRuleEnabled } from './engine/settings';
 import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
@@ -326,7 +326,7 @@ function timingRequested(): boolean {
 function timingTable(timing: Timing, settings: Settings, cached: number, workers: number): string {
   const rules = RULES.filter((r) => isRuleEnabled(r.meta, settings))
     .map((r) => ({ code: r.meta.code, name: r.meta.name, ms: timing.rules.get(r.meta.code) ?? 0 }))
-    .sort((a, b) => b.ms - a.ms || a.code.localeCompare(b.code));
+    .sort((a, b) => b.ms - a.ms || compareCodes(a.code, b.code));
   const ruleTotal = rules.reduce((sum, r) => sum + r.ms, 0);
   const percent = (ms: number) => (ruleTotal > 0 ? (100 * ms) / ruleTotal : 0).toFixed(1) + '%';
   const rows: string[][] = rules.map((r) => [r.code, r.name, r.ms.toFixed(3), percent(r.ms)]);

@@ -2,6 +2,7 @@
 // receives the `Parser` this returns (CLI, server, tests and bench alike).
 import { readFile } from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { Edit, Language, Parser, Query } from 'web-tree-sitter';
 
 export type { Language, Node, Tree, Point } from 'web-tree-sitter';
@@ -21,8 +22,7 @@ export async function createParser(wasmDir: string = defaultWasmDir()): Promise<
   // Read here rather than by web-tree-sitter, whose `import()` of fs/promises fails in a
   // bundle run from V8's code cache (cli-launcher.ts).
   // node:fs's callback form: node:fs/promises would add its modules to the server's cold start.
-  const bytes = await new Promise<Buffer>((resolve, reject) => readFile(path.join(wasmDir, 'tree-sitter-python.wasm'), (error, data) => (error ? reject(error) : resolve(data))));
-  const python = await Language.load(bytes);
+  const python = await Language.load(await promisify(readFile)(path.join(wasmDir, 'tree-sitter-python.wasm')));
   const parser = new Parser();
   parser.setLanguage(python);
   return parser;

@@ -101,8 +101,7 @@ export class ResultCache {
     return { diagnostics: entry.diagnostics, size };
   }
 
-  /** Records what `file`, whose bytes hash to `hash`, produced. Best effort: a cache that cannot be written is no error. */
-  /** Remembers `file`'s diagnostics for these `bytes` (the file's content). */
+  /** Records what `file`, whose content is `bytes`, produced. Best effort: a cache that cannot be written is no error. */
   store(file: string, bytes: Uint8Array, diagnostics: readonly Diagnostic[]): void {
     const entry: Entry = { hash: contentHash(bytes), path: file, diagnostics: diagnostics as Diagnostic[] };
     writeAtomically(this.slot(file), JSON.stringify(entry));

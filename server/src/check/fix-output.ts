@@ -3,6 +3,7 @@
 // `patch -p1` or `git apply` turns into what `--fix` would write.
 import * as path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { compareCodes } from '../engine';
 import { plural, ruleName } from './report';
 
 export interface FileFixes {
@@ -21,7 +22,7 @@ export function showFixes(files: readonly FileFixes[], applied: boolean): string
     lines.push(`  ${file.path}`);
     const counts = new Map<string, number>();
     for (const code of file.codes) counts.set(code, (counts.get(code) ?? 0) + 1);
-    const sorted = [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+    const sorted = [...counts].sort(([a, m], [b, n]) => n - m || compareCodes(a, b));
     for (const [code, count] of sorted) lines.push(`    ${count} × ${code} ${ruleName(code)}`);
   }
   return lines.join('\n') + '\n';

@@ -1,6 +1,6 @@
 // What `pythonic check` prints on stdout: one reporter per `--format`, each a plain
 // function from the run's findings to text, plus the `--statistics` table.
-import { RULES_BY_CODE } from '../engine';
+import { compareCodes, RULES_BY_CODE } from '../engine';
 import { fixApplies, type CheckedDiagnostic } from './file';
 import { githubReport } from './report-github';
 import { sarifReport } from './report-sarif';
@@ -116,7 +116,7 @@ export function statistics({ reported, unsafe }: ReportInput): Statistic[] {
     if (fixApplies(d, unsafe)) row.fixable++;
     rows.set(key, row);
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count || (a.code ?? '').localeCompare(b.code ?? ''));
+  return [...rows.values()].sort((a, b) => b.count - a.count || compareCodes(a.code ?? '', b.code ?? ''));
 }
 
 /** `--statistics`: a JSON array of `Statistic`s with `--format json`, else an aligned table and the summary. */

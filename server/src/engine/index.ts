@@ -11,6 +11,6 @@ export type { Rule, RuleMeta } from './rule';
 export { DEFAULT_SETTINGS, parseSettings, settingsSchema, type Settings } from './settings';
 export type { Diagnostic, Fix, Position, Range, Severity, TextEdit } from './types';
 export { noqaEdit } from './noqa';
-export { parsePython, pythonLines, SourceFile } from './source';
+export { compareCodes, parsePython, pythonLines, SourceFile } from './source';
 export { refuseSource, type SourceRefusal } from './refuse-source';
 export { parseInSteps, PARSE_SLICE_CHARS } from './parse-in-steps';
