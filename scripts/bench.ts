@@ -717,6 +717,23 @@ async function hoverSection(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The same CPU-bound loop pinned to each core in turn (`taskset`), in ms; null where that
+ * cannot run. On a shared host the cores of one machine can differ by a third, and a
+ * process's numbers then depend on the core it lands on.
+ */
+function coreSpeeds(): Array<number | null> {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const loop = 'let x = 0; const t = performance.now(); for (let i = 0; i < 2e8; i++) x += i % 7; console.log(x > 0 ? Math.round(performance.now() - t) : -1);';
+  return Array.from({ length: cores }, (_, core) => {
+    const run = spawnSync('taskset', ['-c', String(core), process.execPath, '-e', loop], { encoding: 'utf8' });
+    const took = Number(run.stdout?.trim());
+    return run.status === 0 && took > 0 ? took : null;
+  });
+}
+
+const speedsText = (speeds: Array<number | null>) => speeds.map((ms, core) => `core ${core} ${ms === null ? 'n/a' : `${ms} ms`}`).join(', ');
+
 async function main(): Promise<void> {
   // The in-process sections stand for the server, so they run with the server's V8 flags: start again with them.
   if (!SERVER_NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) {
@@ -727,6 +744,7 @@ async function main(): Promise<void> {
   if (argv.includes('--case')) return runCase(argv[argv.indexOf('--case') + 1]);
   const started = performance.now();
   const load = os.loadavg()[0];
+  const speedsBefore = coreSpeeds();
   const stdlib = stdlibDir();
   const bigFile = path.join(stdlib, '_pydecimal.py');
   const roots = stdlibRoots(stdlib);
@@ -745,6 +763,7 @@ async function main(): Promise<void> {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   console.log(`pythonic bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${cores} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
   console.log(`stdlib: ${stdlib}; load average ${load.toFixed(1)} at the start (numbers are noisy when it is above 1); bench took ${Math.round((performance.now() - started) / 1000)} s`);
+  console.log(`The same loop pinned to each core, at the start: ${speedsText(speedsBefore)}; at the end: ${speedsText(coreSpeeds())} (cores that differ by more than a few percent make every number here depend on where a process ran)`);
   console.log('Medians unless a row says otherwise.\n');
   printTable();
   if (timing !== undefined) {
