@@ -24,7 +24,7 @@ import {
 import { findPyproject } from '../config-file';
 import { fixAll, noqaEdit, SourceFile, type Diagnostic, type Settings } from '../engine';
 import { addPerFileIgnore } from '../pyproject-edit';
-import { comparePositions, offsetToPosition } from '../engine/source';
+import { changedStretch, comparePositions, offsetToPosition } from '../engine/source';
 import { fixNotebook } from '../notebook-fix';
 import type { Parser } from '../parser';
 import { throwIfCancelled } from './cancellation';
@@ -222,18 +222,9 @@ function showDocs(d: Diagnostic, lspDiagnostic: LspDiagnostic): CodeAction {
 
 /** One edit covering only the span that differs, so the editor keeps cursor and folding elsewhere. */
 function minimalEdit(before: string, after: string): TextEdit {
-  let prefix = 0;
-  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
-  let suffix = 0;
-  while (
-    suffix < before.length - prefix &&
-    suffix < after.length - prefix &&
-    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
-  ) {
-    suffix++;
-  }
+  const { start, end } = changedStretch(before, after);
   return {
-    range: { start: offsetToPosition(before, prefix), end: offsetToPosition(before, before.length - suffix) },
-    newText: after.slice(prefix, after.length - suffix),
+    range: { start: offsetToPosition(before, start), end: offsetToPosition(before, before.length - (after.length - end)) },
+    newText: after.slice(start, end),
   };
 }
