@@ -36,6 +36,7 @@ const QUICK = argv.includes('--quick');
 const ONLY = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1].split(',').map(Number)) : null;
 const CLI = path.join(OUT, 'cli.js');
 const SETTINGS = DEFAULT_SETTINGS;
+const CORES = os.availableParallelism?.() ?? os.cpus().length;
 
 /** Repetitions: the full run takes about 4 minutes on a 2-core machine. */
 const N = QUICK
@@ -397,7 +398,6 @@ async function batchSection(roots: string[]): Promise<void> {
     return performance.now() - began;
   };
   const walk = new Query(parser.language!, '(class_definition) @class');
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
   // Rounds of all four, one after the other, so that a noisy stretch of the host falls on
   // every row of a round; each row is the median over the rounds.
   const runs = { bare: [] as number[], walked: [] as number[], one: [] as CliRun[], all: [] as CliRun[] };
@@ -437,7 +437,7 @@ async function batchSection(roots: string[]): Promise<void> {
     add(3, label, `${cliTime(run, files.length).text}; bare/cli ${ratio.toFixed(2)}`, { text: `bare/cli >= ${goal.toFixed(1)}`, met: ratio >= goal });
   };
   ratioRow('`pythonic check --format json --no-cache --jobs 1`', runs.one, 0.6);
-  ratioRow(`\`pythonic check --format json --no-cache\` (default jobs, ${cores} cores)`, runs.all, 1.0);
+  ratioRow(`\`pythonic check --format json --no-cache\` (default jobs, ${CORES} cores)`, runs.all, 1.0);
 
   // The cache lands at the nearest pyproject.toml above the working directory, else in it: a fresh temp dir.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-cache-'));
@@ -723,9 +723,8 @@ async function hoverSection(): Promise<void> {
  * process's numbers then depend on the core it lands on.
  */
 function coreSpeeds(): Array<number | null> {
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
   const loop = 'let x = 0; const t = performance.now(); for (let i = 0; i < 2e8; i++) x += i % 7; console.log(x > 0 ? Math.round(performance.now() - t) : -1);';
-  return Array.from({ length: cores }, (_, core) => {
+  return Array.from({ length: CORES }, (_, core) => {
     const run = spawnSync('taskset', ['-c', String(core), process.execPath, '-e', loop], { encoding: 'utf8' });
     const took = Number(run.stdout?.trim());
     return run.status === 0 && took > 0 ? took : null;
@@ -760,8 +759,7 @@ async function main(): Promise<void> {
   if (want(6)) await serverEditSection(bigFile);
   if (want(7)) await pathologicalSection();
 
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
-  console.log(`pythonic bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${cores} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+  console.log(`pythonic bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${CORES} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
   console.log(`stdlib: ${stdlib}; load average ${load.toFixed(1)} at the start (numbers are noisy when it is above 1); bench took ${Math.round((performance.now() - started) / 1000)} s`);
   console.log(`The same loop pinned to each core, at the start: ${speedsText(speedsBefore)}; at the end: ${speedsText(coreSpeeds())} (cores that differ by more than a few percent make every number here depend on where a process ran)`);
   console.log('Medians unless a row says otherwise.\n');

@@ -1,5 +1,5 @@
 // `pythonic` as installed (out/cli.js): runs the CLI bundle (out/cli-main.js, entry
-// cli.ts) with a V8 code cache. Compiling the 1.7 MB bundle is a large part of the
+// cli.ts) with a V8 code cache. Compiling the 1.3 MB bundle is a large part of the
 // language server's cold start (spawn to first diagnostics), and every `pythonic check`
 // pays it too. The cache is V8's compiled code for the bundle, taken a few seconds into
 // the first run (or at its exit, if sooner), so it also holds the functions that run
@@ -8,13 +8,12 @@
 // what the other found compiled (a server started with a cache written by `check` took
 // ~20 ms longer to its first diagnostics). It lives in the user's cache folder
 // ($XDG_CACHE_HOME/pythonic, else ~/.cache/pythonic), named by that kind, by hashes of the
-// bundle's path, of its text, and of the Node version, architecture and node's options; it
-// is written atomically (a temporary file,
-// then a rename) after a checksum of its contents, never to stdout, and replaces the
-// caches of earlier builds at the same path (other installations keep theirs). Anything
-// that goes wrong (no such folder, a read-only one, a damaged
-// cache, one V8 rejects) only means running without it; PYTHONIC_NO_CODE_CACHE=1 turns
-// it off.
+// bundle's path, of its bytes, and of the Node version, architecture and node's options;
+// it is written atomically (a temporary file, then a rename) after a checksum of its
+// contents, never to stdout, and replaces the caches of earlier builds at the same path
+// (other installations keep theirs). Anything that goes wrong (no such folder, a
+// read-only one, a damaged cache, one V8 rejects) only means running without it;
+// PYTHONIC_NO_CODE_CACHE=1 turns it off.
 //
 // Only Node built-ins here: this file is its own small bundle. A `check --jobs N` worker
 // thread loads out/cli-main.js itself, without the cache.
