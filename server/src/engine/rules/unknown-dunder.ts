@@ -1,3 +1,4 @@
+import damerauLevenshtein from 'talisman/metrics/damerau-levenshtein';
 import type { Node } from '../../parser';
 import { KNOWN_DUNDERS } from '../explanations';
 import { boundNames, statementsOf, underscoreForm } from '../python';
@@ -64,35 +65,15 @@ const UNDERSCORE_ASSIGNMENT = /^[ \t]*_\w*_[ \t]*[=:,]/gm;
 
 const KNOWN: ReadonlySet<string> = new Set([...KNOWN_DUNDERS, ...RECOGNISED_ELSEWHERE]);
 
-/**
- * Edit distance counting a swap of two neighbouring characters as one edit (optimal
- * string alignment): typing `__itre__` for `__iter__` is one slip, not two.
- */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0].push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i].push(d);
-    }
-  }
-  return rows[a.length][b.length];
-}
-
 /** The known dunders closest to `name` within two edits (several when they tie). */
 export function nearestKnownDunders(name: string): string[] {
   let best: string[] = [];
   let bestCost = 3;
   for (const known of KNOWN) {
     if (Math.abs(known.length - name.length) > bestCost) continue;
-    const cost = editDistance(name, known);
+    // Optimal string alignment: a swap of two neighbouring characters is one edit, so
+    // `__itre__` is one slip from `__iter__`, not two.
+    const cost = damerauLevenshtein(name, known);
     if (cost < bestCost) [best, bestCost] = [[known], cost];
     else if (cost === bestCost) best.push(known);
   }
