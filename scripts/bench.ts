@@ -40,8 +40,8 @@ const CORES = os.availableParallelism?.() ?? os.cpus().length;
 
 /** Repetitions: the full run takes about 4 minutes on a 2-core machine. */
 const N = QUICK
-  ? { warmup: 10, edits: 40, synthEdits: 20, bigSynthEdits: 20, coldStarts: 2, batchRounds: 1, serverEdits: 40, burst: 500, burstLimitS: 10, largest: 3, limitS: 10 }
-  : { warmup: 20, edits: 200, synthEdits: 100, bigSynthEdits: 100, coldStarts: 11, batchRounds: 3, serverEdits: 200, burst: 3000, burstLimitS: 20, largest: 10, limitS: 60 };
+  ? { warmup: 10, edits: 40, synthEdits: 20, bigSynthEdits: 20, coldStarts: 2, batchRounds: 1, memoryRuns: 1, serverEdits: 40, burst: 500, burstLimitS: 10, largest: 3, limitS: 10 }
+  : { warmup: 20, edits: 200, synthEdits: 100, bigSynthEdits: 100, coldStarts: 11, batchRounds: 3, memoryRuns: 5, serverEdits: 200, burst: 3000, burstLimitS: 20, largest: 10, limitS: 60 };
 
 // ---------------------------------------------------------------------------------------------
 // Table
@@ -517,26 +517,33 @@ async function memorySection(bigFile: string, roots: string[]): Promise<void> {
       // not decodable: the editor would not open it as Python either
     }
   }
-  const server = await TestServer.start();
-  try {
-    const pid = server.process.pid!;
-    for (const { file, text } of open) await server.open(pathToFileURL(file).href, text);
-    for (const { file } of open) {
-      const uri = pathToFileURL(file).href;
-      await server.until(`diagnostics for ${uri}`, () => server.published.find((p) => p.uri === uri && p.version === 1), 300_000);
+  // What is resident right after the burst depends on when V8 last collected: one start
+  // says little, so several, and the goal is judged on the largest.
+  const rss: number[] = [];
+  const peaks: number[] = [];
+  for (let run = 0; run < N.memoryRuns; run++) {
+    const server = await TestServer.start();
+    try {
+      const pid = server.process.pid!;
+      for (const { file, text } of open) await server.open(pathToFileURL(file).href, text);
+      for (const { file } of open) {
+        const uri = pathToFileURL(file).href;
+        await server.until(`diagnostics for ${uri}`, () => server.published.find((p) => p.uri === uri && p.version === 1), 300_000);
+      }
+      rss.push(statusKb(pid, 'VmRSS') / 1024);
+      peaks.push(statusKb(pid, 'VmHWM') / 1024);
+    } finally {
+      await server.stop();
     }
-    const rss = statusKb(pid, 'VmRSS') / 1024;
-    const peak = statusKb(pid, 'VmHWM') / 1024;
-    const lines = open.reduce((sum, { text }) => sum + lineCount(text), 0);
-    add(
-      5,
-      `Server memory: VmRSS with _pydecimal.py + the ${N.largest} largest stdlib .py files open and analysed (${fmt(lines)} lines)`,
-      `${Math.round(rss)} MB (peak VmHWM ${Math.round(peak)} MB)`,
-      { text: '<= 150 MB', met: rss <= 150 },
-    );
-  } finally {
-    await server.stop();
   }
+  const lines = open.reduce((sum, { text }) => sum + lineCount(text), 0);
+  const largest = Math.max(...rss);
+  add(
+    5,
+    `Server memory: VmRSS with _pydecimal.py + the ${N.largest} largest stdlib .py files open and analysed (${fmt(lines)} lines), right after the last diagnostics; ${N.memoryRuns} starts: median / max`,
+    `${Math.round(median(rss))} / ${Math.round(largest)} MB (peak VmHWM max ${Math.round(Math.max(...peaks))} MB)`,
+    { text: 'max <= 150 MB', met: largest <= 150 },
+  );
 }
 
 async function serverEditSection(bigFile: string): Promise<void> {
