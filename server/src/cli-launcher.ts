@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { startCompilingWasm } from './precompiled-wasm';
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
 /** Long enough for a server to publish its first diagnostics, so their code is in the cache. */
@@ -81,11 +82,13 @@ function bundleText(bytes: Buffer): string {
 }
 
 function launch(): void {
+  const kind = process.argv[2] === 'server' ? 'server' : 'cli';
+  // Before the bundle: V8 works on the parser's WebAssembly while this thread loads the server.
+  if (kind === 'server') startCompilingWasm(__dirname);
   const bytes = fs.readFileSync(BUNDLE);
   const source = bundleText(bytes);
   const useCache = process.env.PYTHONIC_NO_CODE_CACHE !== '1';
   const hash = (data: string | Buffer) => sha256(data).toString('hex').slice(0, 16);
-  const kind = process.argv[2] === 'server' ? 'server' : 'cli';
   const slot = `${kind}-${hash(BUNDLE)}`;
   const name = `${slot}-${hash(bytes)}-${hash(JSON.stringify([process.version, process.arch, process.execArgv]))}.v8cache`;
   const folder = cacheFolder();
