@@ -97,5 +97,8 @@ describe('PP102 unknown-dunder', () => {
     assert.deepEqual(nearestKnownDunders('__hahs__'), ['__hash__']);
     assert.deepEqual(nearestKnownDunders('__gte__'), ['__ge__', '__get__', '__gt__']);
     assert.deepEqual(nearestKnownDunders('__completely_different__'), []);
+    // Three edits is too far to guess from (`__hash__` is three away).
+    assert.deepEqual(nearestKnownDunders('__hashxyz__'), []);
+    assert.deepEqual(nearestKnownDunders('__hashx__'), ['__hash__']);
   });
 });

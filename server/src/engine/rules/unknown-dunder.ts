@@ -68,7 +68,7 @@ const KNOWN: ReadonlySet<string> = new Set([...KNOWN_DUNDERS, ...RECOGNISED_ELSE
 /** The known dunders closest to `name` within two edits (several when they tie). */
 export function nearestKnownDunders(name: string): string[] {
   let best: string[] = [];
-  let bestCost = 3;
+  let bestCost = 2;
   for (const known of KNOWN) {
     if (Math.abs(known.length - name.length) > bestCost) continue;
     // Optimal string alignment: a swap of two neighbouring characters is one edit, so
