@@ -15,7 +15,7 @@
 // to up to four times what survived before it collects again, so right after a burst of
 // analyses (opening several large files) the server could hold 30-50 MB of garbage until
 // its memory reducer ran seconds later. The server's resident memory with the 11 largest
-// stdlib files open varied between 120 and 154 MB over ten starts (two above 145); with
+// stdlib files open varied between 123 and 154 MB over ten starts (two above 145); with
 // the old generation collected once it grows by 30%, 119-128 MB. Edit latency, batch
 // time and cold start are unchanged within the noise (`npm run bench`, two runs each).
 import flags from './server-node-flags.json';
