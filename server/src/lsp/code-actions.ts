@@ -24,7 +24,7 @@ import {
 import { findPyproject } from '../config-file';
 import { fixAll, noqaEdit, SourceFile, type Diagnostic, type Settings } from '../engine';
 import { addPerFileIgnore } from '../pyproject-edit';
-import { changedStretch, comparePositions, offsetToPosition } from '../engine/source';
+import { changedStretch, comparePositions, lineStartsOf, offsetToPosition } from '../engine/source';
 import { fixNotebook } from '../notebook-fix';
 import type { Parser } from '../parser';
 import { throwIfCancelled } from './cancellation';
@@ -223,8 +223,9 @@ function showDocs(d: Diagnostic, lspDiagnostic: LspDiagnostic): CodeAction {
 /** One edit covering only the span that differs, so the editor keeps cursor and folding elsewhere. */
 function minimalEdit(before: string, after: string): TextEdit {
   const { start, end } = changedStretch(before, after);
+  const starts = lineStartsOf(before);
   return {
-    range: { start: offsetToPosition(before, start), end: offsetToPosition(before, before.length - (after.length - end)) },
+    range: { start: offsetToPosition(before, start, starts), end: offsetToPosition(before, before.length - (after.length - end), starts) },
     newText: after.slice(start, end),
   };
 }
