@@ -19,11 +19,11 @@ function folderWith(runtime: string, python: string): string {
 
 describe('WebAssembly compiled before the bundle runs', () => {
   it('a runtime that does not instantiate: createParser starts the runtime from its file instead', async () => {
-    // Compiled from the grammar's bytes (valid WebAssembly, the wrong imports), then the
-    // right file is put in its place: only the fallback can succeed.
+    // Compiled from the grammar's bytes (valid WebAssembly, the wrong imports; the files are
+    // read before startCompilingWasm returns), then the right file is put in its place: only
+    // the fallback can succeed.
     const folder = folderWith(path.join(OUT, PYTHON_WASM), path.join(OUT, PYTHON_WASM));
     startCompilingWasm(folder);
-    await new Promise((resolve) => setTimeout(resolve, 100));
     fs.copyFileSync(path.join(OUT, RUNTIME_WASM), path.join(folder, RUNTIME_WASM));
     const parser = await createParser(folder);
     assert.equal(await takePrecompiledWasm(folder), undefined, 'createParser took the modules');
