@@ -74,7 +74,6 @@ const serverBundle = { ...common, minifyWhitespace: true, minifySyntax: true };
 
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out' },
-  { ...serverBundle, entryPoints: { server: 'server/src/server.ts' }, outdir: 'out' },
   // `pythonic` is out/cli.js, which runs out/cli-main.js through a V8 code cache (server/src/cli-launcher.ts).
   { ...common, entryPoints: { cli: 'server/src/cli-launcher.ts' }, outdir: 'out', banner: { js: `#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}` } },
   { ...serverBundle, entryPoints: { 'cli-main': 'server/src/cli.ts' }, outdir: 'out' },

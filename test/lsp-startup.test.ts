@@ -40,9 +40,31 @@ describe('pythonic server', () => {
     }
   });
 
-  it('without --stdio is a usage error', () => {
-    const result = runCli(['server'], os.tmpdir());
-    assert.deepEqual(result, { code: 2, stdout: '', stderr: 'pythonic: server supports --stdio only\n' });
+  it('--node-ipc (how VS Code starts it) serves over the IPC channel: diagnostics, a hover, a clean exit', async () => {
+    const server = await TestServer.start({ transport: 'ipc' });
+    await server.open('file:///startup/ipc.py', 'def f(x=[]):\n    return x\n');
+    const published = await server.diagnosticsFor('file:///startup/ipc.py', 1);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+      [['PP401', 0, 8, 0, 10]],
+    );
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///startup/ipc.py' },
+      position: { line: 1, character: 11 },
+    })) as { contents: { kind: string; value: string } } | null;
+    assert.deepEqual(hover?.contents, { kind: 'markdown', value: '**`x`** — parameter of `f`\n\nBound to the argument when `f` is called.' });
+    assert.equal(await server.stop(), 0);
+  });
+
+  it('without a channel, or with both, is a usage error', () => {
+    const expected = { code: 2, stdout: '', stderr: 'pythonic: server needs one of --stdio and --node-ipc (the channel VS Code starts it with)\n' };
+    assert.deepEqual(runCli(['server'], os.tmpdir()), expected);
+    assert.deepEqual(runCli(['server', '--stdio', '--node-ipc'], os.tmpdir()), expected);
+  });
+
+  it('--node-ipc in a process started without an IPC channel is a usage error', () => {
+    const result = runCli(['server', '--node-ipc'], os.tmpdir());
+    assert.deepEqual(result, { code: 2, stdout: '', stderr: 'pythonic: --node-ipc needs a parent process that opened an IPC channel (node:child_process fork)\n' });
   });
 
   it('with an unknown option is a usage error', () => {

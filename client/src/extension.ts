@@ -17,10 +17,12 @@ export interface PythonicApi {
 
 export async function activate(context: ExtensionContext): Promise<PythonicApi> {
   const outputChannel = window.createOutputChannel('Pythonic', { log: true });
-  const serverModule = context.asAbsolutePath(path.join('out', 'server.js'));
+  // `pythonic server` itself (out/cli.js), over IPC: its launcher runs the bundle through a V8
+  // code cache and starts compiling the parser's WebAssembly first (README, "How the server starts quickly").
+  const serverModule = context.asAbsolutePath(path.join('out', 'cli.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, args: ['server'], transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, args: ['server'], transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -1,8 +1,8 @@
 // Entry of `pythonic` (out/cli.js). It evaluates only the modules its command needs:
-// `pythonic server --stdio` loads the language server (lsp/) and not the commands'
-// checking, caching, worker and report code (cli-commands.ts, check/), which cost
-// the server's cold start tens of milliseconds (node:crypto alone ~15 ms) every time
-// an editor spawns it. A `check --jobs N` worker thread runs this same bundle
+// `pythonic server --stdio` (and `--node-ipc`, the channel VS Code starts it with) loads
+// the language server (lsp/) and not the commands' checking, caching, worker and report
+// code (cli-commands.ts, check/), which cost the server's cold start tens of
+// milliseconds (node:crypto alone ~15 ms) every time an editor spawns it. A `check --jobs N` worker thread runs this same bundle
 // (check/pool.ts). The lazy boundary is the `import()`s below, nowhere else.
 import { parseArgs } from 'node:util';
 import { CHECK_WORKER_ARG } from './check/worker-arg';
@@ -16,15 +16,19 @@ async function run(argv: string[]): Promise<number> {
 }
 
 async function serve(args: string[]): Promise<number> {
-  let stdio: boolean;
+  let transport: 'stdio' | 'ipc';
   try {
-    stdio = parseArgs({ args, options: { stdio: { type: 'boolean', default: false } } }).values.stdio;
+    // `--clientProcessId=N` comes from VS Code's client (`vscode-languageserver` reads it from argv and exits when that process is gone).
+    const { values } = parseArgs({ args, options: { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' }, clientProcessId: { type: 'string' } } });
+    if (values.stdio === values['node-ipc']) return usageError('server needs one of --stdio and --node-ipc (the channel VS Code starts it with)');
+    transport = values.stdio ? 'stdio' : 'ipc';
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error));
   }
-  if (!stdio) return usageError('server supports --stdio only');
-  const { startStdioServer } = await import('./lsp');
-  await startStdioServer();
+  const lsp = await import('./lsp');
+  if (transport === 'stdio') await lsp.startStdioServer();
+  else if (process.send) lsp.startIpcServer();
+  else return usageError('--node-ipc needs a parent process that opened an IPC channel (node:child_process fork)');
   return 0;
 }
 

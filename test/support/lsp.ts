@@ -2,7 +2,15 @@
 // (`node out/cli.js server --stdio`) and speaks JSON-RPC to it over pipes.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
-import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  CancellationTokenSource,
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { ServerStats } from '../../server/src/lsp/stats';
 import { OUT } from './engine';
 import { SERVER_NODE_FLAGS } from '../../shared/node-flags';
@@ -37,6 +45,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** False: start without the `initialize` / `initialized` handshake (`initialize()` does it later). */
   initialize?: boolean;
+  /** 'ipc': `server --node-ipc` over a Node IPC channel, as VS Code's client starts it; default 'stdio'. */
+  transport?: 'stdio' | 'ipc';
 }
 
 export interface NotebookCellInput {
@@ -79,9 +89,19 @@ export class TestServer {
   }
 
   static async start(options: ServerOptions = {}): Promise<TestServer> {
-    // Started as the extension starts it: with the server's V8 flags.
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(OUT, 'cli.js'), 'server', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    // Started as the extension starts it: with the server's V8 flags (and over IPC, the same arguments).
+    const env = { ...process.env, ...options.env };
+    const cli = path.join(OUT, 'cli.js');
+    let child: ChildProcessWithoutNullStreams;
+    let connection: MessageConnection;
+    if (options.transport === 'ipc') {
+      const args = [...SERVER_NODE_FLAGS, cli, 'server', '--node-ipc', `--clientProcessId=${process.pid}`];
+      child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env }) as ChildProcessWithoutNullStreams;
+      connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else {
+      child = spawn(process.execPath, [...SERVER_NODE_FLAGS, cli, 'server', '--stdio'], { stdio: 'pipe', env });
+      connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    }
     const server = new TestServer(child, connection, options);
     child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {

@@ -1,4 +1,4 @@
-// The language server's public surface (server.ts and cli.ts import it as './lsp').
+// The language server's public surface (cli.ts imports it as './lsp').
 export { startIpcServer, startServer, startStdioServer } from './server';
 export { ruleDocsUri, toLspDiagnostic } from './diagnostics';
 export { FIX_ALL_KIND } from './code-actions';
