@@ -10,7 +10,7 @@
 //  2. The same inside a method of a synthetic 1,000-line and 20,000-line class.
 //  3. Batch over the standard library: a bare parse, a parse plus one query walk, `pythonic check` with --jobs 1 and
 //     default jobs (medians of interleaved rounds), then a cold and a warm cache.
-//  4. Server cold start: spawn -> first publishDiagnostics.
+//  4. Server cold start: spawn -> first publishDiagnostics, over stdio and over IPC (as VS Code starts it).
 //  5. Server memory with big files open.
 //  6. didChange -> publishDiagnostics through the server, one at a time and in a burst.
 //  7. Pathological inputs, each in a child process with a time limit.
@@ -478,21 +478,29 @@ const SMALL = 'def f(x=[]):\n    return x\n';
 
 async function coldStartSection(): Promise<void> {
   progress('4. server cold start');
-  const times: number[] = [];
+  // Both channels, alternating: `--stdio` (any LSP client) and `--node-ipc` (how VS Code starts it).
+  const transports = [
+    { transport: 'stdio' as const, label: '`pythonic server --stdio`', times: [] as number[] },
+    { transport: 'ipc' as const, label: '`pythonic server --node-ipc` (as VS Code starts it)', times: [] as number[] },
+  ];
   // Run 0 is not counted: it writes the server's code cache if this build has none yet, as
   // the first start after an install does once.
   for (let run = 0; run <= N.coldStarts; run++) {
-    const uri = 'file:///bench/small.py';
-    const began = performance.now();
-    const server = await TestServer.start();
-    await server.open(uri, SMALL);
-    const published = await server.diagnosticsFor(uri, 1);
-    if (run > 0) times.push(performance.now() - began);
-    await server.stop();
-    if (published.diagnostics.length !== 1) throw new Error(`expected one diagnostic in the small file, got ${published.diagnostics.length}`);
+    for (const { transport, times } of transports) {
+      const uri = 'file:///bench/small.py';
+      const began = performance.now();
+      const server = await TestServer.start({ transport });
+      await server.open(uri, SMALL);
+      const published = await server.diagnosticsFor(uri, 1);
+      if (run > 0) times.push(performance.now() - began);
+      await server.stop();
+      if (published.diagnostics.length !== 1) throw new Error(`expected one diagnostic in the small file, got ${published.diagnostics.length}`);
+    }
   }
-  const value = median(times);
-  add(4, `Server cold start: spawn \`pythonic server --stdio\` -> initialize -> didOpen (2 lines, 1 diagnostic) -> publishDiagnostics, median of ${N.coldStarts} (a first start, not counted, writes the code cache if there is none)`, ms(value), { text: '<= 300 ms', met: value <= 300 });
+  for (const { label, times } of transports) {
+    const value = median(times);
+    add(4, `Server cold start: spawn ${label} -> initialize -> didOpen (2 lines, 1 diagnostic) -> publishDiagnostics, median of ${N.coldStarts} (a first start, not counted, writes the code cache if there is none)`, ms(value), { text: '<= 300 ms', met: value <= 300 });
+  }
 }
 
 function statusKb(pid: number, field: string): number {

@@ -3,7 +3,6 @@
 // but `server --stdio`, which starts the language server without evaluating it.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { compareCodes, explain, explainableNames, findRule, parsePython, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
 import { isRuleEnabled } from './engine/settings';
@@ -273,22 +272,9 @@ interface MissesRun {
   cached: number;
 }
 
-/**
- * V8's profiler counter for a batch: a function is optimised once it has run through
- * this much bytecode (8 times Node 20's default of 67,584). Set before the first file, in
- * the process, so the worker threads started afterwards use it too; the language server
- * keeps the default. Over the standard library each thread spent 3 to 5 s of CPU in
- * TurboFan with the default, re-optimising functions that had warmed up on a few files;
- * every worker pays that again, and with as many workers as cores it competes with the
- * checking itself. With this budget a run on two cores took about 1.4 s less (medians
- * of interleaved runs), and one thread none longer.
- */
-const BATCH_INTERRUPT_BUDGET = 8 * 67_584;
-
 /** `checkFiles` for the files the cache could not answer, in the main thread or on worker threads. */
 async function checkMisses(run: MissesRun): Promise<CheckedFiles> {
   const { misses, options, jobs, writer, timing, progress, results, cached } = run;
-  setFlagsFromString(`--interrupt-budget=${BATCH_INTERRUPT_BUDGET}`);
   if (jobs > 1) for (const miss of misses) if (miss.size < 0) miss.size = fileSize(miss.file);
   const bytes = misses.reduce((sum, m) => sum + Math.max(m.size, 0), 0);
   const workers = Math.min(jobs, misses.length, Math.floor(bytes / WORKER_MIN_BYTES));
