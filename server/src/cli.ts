@@ -2,8 +2,9 @@
 // `pythonic server --stdio` (and `--node-ipc`, the channel VS Code starts it with) loads
 // the language server (lsp/) and not the commands' checking, caching, worker and report
 // code (cli-commands.ts, check/), which cost the server's cold start tens of
-// milliseconds (node:crypto alone ~15 ms) every time an editor spawns it. A `check --jobs N` worker thread runs this same bundle
-// (check/pool.ts). The lazy boundary is the `import()`s below, nowhere else.
+// milliseconds (node:crypto alone ~15 ms) every time an editor spawns it. A `check
+// --jobs N` worker thread runs this same bundle (check/pool.ts). The lazy boundary is
+// the `import()`s below, nowhere else.
 import { parseArgs } from 'node:util';
 import { CHECK_WORKER_ARG } from './check/worker-arg';
 

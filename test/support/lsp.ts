@@ -1,5 +1,5 @@
-// A minimal LSP client for tests: spawns the real bundled server
-// (`node out/cli.js server --stdio`) and speaks JSON-RPC to it over pipes.
+// A minimal LSP client for tests: spawns the real bundled server (`node out/cli.js server
+// --stdio`, or `--node-ipc` as VS Code starts it) and speaks JSON-RPC to it over pipes or IPC.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -90,18 +90,15 @@ export class TestServer {
 
   static async start(options: ServerOptions = {}): Promise<TestServer> {
     // Started as the extension starts it: with the server's V8 flags (and over IPC, the same arguments).
-    const env = { ...process.env, ...options.env };
-    const cli = path.join(OUT, 'cli.js');
-    let child: ChildProcessWithoutNullStreams;
-    let connection: MessageConnection;
-    if (options.transport === 'ipc') {
-      const args = [...SERVER_NODE_FLAGS, cli, 'server', '--node-ipc', `--clientProcessId=${process.pid}`];
-      child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env }) as ChildProcessWithoutNullStreams;
-      connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    } else {
-      child = spawn(process.execPath, [...SERVER_NODE_FLAGS, cli, 'server', '--stdio'], { stdio: 'pipe', env });
-      connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    }
+    const ipc = options.transport === 'ipc';
+    const channel = ipc ? ['--node-ipc', `--clientProcessId=${process.pid}`] : ['--stdio'];
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(OUT, 'cli.js'), 'server', ...channel], {
+      stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe',
+      env: { ...process.env, ...options.env },
+    }) as ChildProcessWithoutNullStreams;
+    const connection = ipc
+      ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new TestServer(child, connection, options);
     child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {

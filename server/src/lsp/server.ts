@@ -149,7 +149,7 @@ function serverConnection(reader: MessageReader, writer: MessageWriter): Connect
   return createConnection(ProposedFeatures.all, guardLifecycle({ reader, writer, log }), writer);
 }
 
-/** The server VS Code starts (`out/server.js`, over Node IPC). */
+/** `pythonic server --node-ipc`: the server over the Node IPC channel of the process that forked it (how VS Code starts it). */
 export function startIpcServer(): void {
   startServer(serverConnection(new IPCMessageReader(process), new IPCMessageWriter(process)));
 }
