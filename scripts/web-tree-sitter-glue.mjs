@@ -10,12 +10,24 @@
 //   order, in the constructor. And the node's handle kept under the index `0` gets a name
 //   (`_other`): an indexed property makes V8 allocate a separate elements store for every
 //   node, and only `marshalNode` reads it.
+//   The start position is kept as two numbers (`_row`, `_column`) rather than a `{ row,
+//   column }` object made for every node: `startPosition` builds one when asked (most
+//   nodes are never asked), and `marshalNode` reads the numbers.
 // - Node handles and counts go through emscripten's generic `getValue(ptr, "i32")` /
 //   `setValue(ptr, v, "i32")`, which look at the type string on every call and then go
 //   through a DataView. On a little-endian host (what WebAssembly memory is) the rewrite
 //   reads and writes the `HEAP32` view directly; emscripten's own "i32" path also
 //   rounds the address down to a multiple of 4, as `>> 2` does. A big-endian host keeps
 //   the original calls.
+// - `descendantsOfType` looks its type names up among all of the grammar's symbols and
+//   copies the ids into freshly allocated WebAssembly memory on every call: some 6,000
+//   string comparisons, a malloc and a free, paid per call. The engine's dispatch calls it
+//   once per unit of analysis (tens of thousands of times per batch run), always with the
+//   same names; the rewrite keeps the copied ids per language and list of names (a few
+//   lists in all, never freed) and reuses them.
+// - `childForFieldName` and `childrenForFieldName` find the field's id with `indexOf` in
+//   the grammar's list of field names, comparing strings one by one on every call; the
+//   rewrite looks the id up in a map made once per language.
 //
 // Every rewrite must find exactly the text it expects: a new web-tree-sitter version
 // that changed it fails the build here instead of silently losing the speed.
@@ -46,15 +58,65 @@ ${CONSTRUCTOR_HEAD}    this[0] = other;
     this.startPosition = startPosition;
   }`;
 
-/** The same properties assigned in the order the fields defined them (`_other`, was `[0]`; `_children`, ..., `tree`). */
-const NODE_CONSTRUCTOR = `${CONSTRUCTOR_HEAD}    this._other = other;
+/**
+ * The same properties assigned in the order the fields defined them (`_other`, was `[0]`;
+ * `_children`, ..., `tree`), the start position as two numbers, and `startPosition` made
+ * from them when read (and stored into them when `edit` moves the node).
+ */
+const NODE_CONSTRUCTOR = `  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    row,
+    column,
+    other
+  }) {
+    assertInternal(internal);
+    this._other = other;
     this._children = void 0;
     this._namedChildren = void 0;
     this.id = id;
     this.startIndex = startIndex;
-    this.startPosition = startPosition;
+    this._row = row;
+    this._column = column;
     this.tree = tree;
+  }
+  get startPosition() {
+    return { row: this._row, column: this._column };
+  }
+  set startPosition(point) {
+    this._row = point.row;
+    this._column = point.column;
   }`;
+
+/** `unmarshalNode`'s construction of a node, which made the position object. */
+const UNMARSHAL_NEW_NODE = `  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });`;
+const UNMARSHAL_NEW_NODE_NUMBERS = `  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    row,
+    column,
+    other
+  });`;
+
+/** `marshalNode`'s reads of the start position. */
+const MARSHAL_POSITION = `  C.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.column, "i32");`;
+const MARSHAL_POSITION_NUMBERS = `  C.setValue(address, node._row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node._column, "i32");`;
+
+/** How `childForFieldName` and `childrenForFieldName` find a field's id. */
+const FIELD_ID_LOOKUP = 'const fieldId = this.tree.language.fields.indexOf(fieldName);';
+const FIELD_ID_MAPPED = 'const fieldId = fieldIdOf(this.tree.language, fieldName);';
 
 /** The one read of the node's handle under the index `0`. */
 const MARSHAL_HANDLE = 'C.setValue(address, node[0], "i32");';
@@ -64,7 +126,53 @@ const LATER_NODE_FIELDS = /^ {2}(id|startIndex|startPosition|tree);\n/gm;
 
 const MODULE_HANDLE = 'var C;\n';
 
+/** The look-up and copy of the symbol ids at the start of `descendantsOfType`, and its free at the end. */
+const DESCENDANTS_SYMBOLS = `    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    if (types.includes("ERROR")) {
+      symbols.push(65535);
+    }
+    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+`;
+/** The same, run once per language and list of names: the look-up and copy above, indented into the miss branch. */
+const DESCENDANTS_SYMBOLS_CACHED = `    const language = this.tree.language;
+    const key = types.join(" ");
+    let byLanguage = DESCENDANT_SYMBOLS.get(language);
+    if (!byLanguage) DESCENDANT_SYMBOLS.set(language, byLanguage = new Map());
+    let known = byLanguage.get(key);
+    if (!known) {
+${DESCENDANTS_SYMBOLS.replace(/^(?=.)/gm, '  ')}      known = { address: symbolsAddress, count: symbols.length };
+      byLanguage.set(key, known);
+    }
+    const symbols = { length: known.count };
+    const symbolsAddress = known.address;
+`;
+const DESCENDANTS_FREE = `    C._free(descendantAddress);
+    C._free(symbolsAddress);
+`;
+
 const I32_HELPERS = `var C;
+var DESCENDANT_SYMBOLS = new WeakMap();
+var FIELD_IDS = new WeakMap();
+function fieldIdOf(language, name) {
+  let ids = FIELD_IDS.get(language);
+  if (!ids) {
+    ids = new Map();
+    language.fields.forEach((field, id) => {
+      if (!ids.has(field)) ids.set(field, id);
+    });
+    FIELD_IDS.set(language, ids);
+  }
+  return ids.get(name) ?? -1;
+}
 var GLUE_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 function getI32(address) {
   return GLUE_LITTLE_ENDIAN ? C.HEAP32[address >> 2] : C.getValue(address, "i32");
@@ -96,7 +204,15 @@ export function rewriteWebTreeSitterGlue(source) {
   if (fields.length !== 4) throw new Error(`web-tree-sitter glue: expected 4 Node field declarations, found ${fields.length}`);
   out = out.slice(0, nodeStart) + nodeClass.replace(LATER_NODE_FIELDS, '') + out.slice(nodeEnd);
   if ((out.slice(nodeStart).match(/\bnode\[0\]/g) ?? []).length !== 1) throw new Error('web-tree-sitter glue: `node[0]` read elsewhere than in marshalNode');
+  out = replaceOnce(out, UNMARSHAL_NEW_NODE, UNMARSHAL_NEW_NODE_NUMBERS, "unmarshalNode's new Node");
+  out = replaceOnce(out, MARSHAL_POSITION, MARSHAL_POSITION_NUMBERS, "marshalNode's reads of the start position");
+  if ((out.match(/new Node\(/g) ?? []).length !== 1) throw new Error('web-tree-sitter glue: a Node made elsewhere than in unmarshalNode');
+  if (out.split(FIELD_ID_LOOKUP).length !== 3) throw new Error('web-tree-sitter glue: the two field-id look-ups not found');
+  out = out.split(FIELD_ID_LOOKUP).join(FIELD_ID_MAPPED);
   out = replaceOnce(out, MARSHAL_HANDLE, 'C.setValue(address, node._other, "i32");', 'marshalNode\'s read of the handle');
+
+  out = replaceOnce(out, DESCENDANTS_SYMBOLS, DESCENDANTS_SYMBOLS_CACHED, "descendantsOfType's symbol look-up");
+  out = replaceOnce(out, DESCENDANTS_FREE, '    C._free(descendantAddress);\n', "descendantsOfType's free of the symbols");
 
   const before = out;
   out = out.replace(GET_I32, 'getI32($1)').replace(SET_I32, 'setI32($1, $2)');

@@ -35,32 +35,64 @@ export function globMatcher(pattern: string): Matcher {
   return matcher;
 }
 
-/** Whether `pattern` matches `file` (absolute) under `root`. */
-function globMatches(pattern: string, root: string, file: string): boolean {
+/** Where a file is, as the patterns look at it: worked out once per file, not once per pattern. */
+interface Place {
+  /** The absolute path with `/` separators. */
+  file: string;
+  /** The path relative to the project root split at `/`, or just the file's name when it lies outside the root. */
+  names: string[];
+  inside: boolean;
+}
+
+function placeOf(root: string, file: string): Place {
   const relative = path.relative(root, file).split(path.sep).join('/');
   const inside = relative !== '' && !relative.startsWith('../') && !path.isAbsolute(relative);
-  const cleaned = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
-  const matcher = globMatcher(cleaned);
-  if (!cleaned.includes('/')) {
-    const names = inside ? relative.split('/') : [path.basename(file)];
-    return names.some((name) => matcher(name));
+  return { file: file.split(path.sep).join('/'), names: inside ? relative.split('/') : [path.basename(file)], inside };
+}
+
+/** A pattern as written in the settings, read once: without `./` or a trailing `/`, and its matcher. */
+interface Pattern {
+  matcher: Matcher;
+  /** Matched against each name of the path (no `/` in it), else against the whole path. */
+  byName: boolean;
+  absolute: boolean;
+}
+
+const patterns = new Map<string, Pattern>();
+
+function patternOf(written: string): Pattern {
+  let pattern = patterns.get(written);
+  if (!pattern) {
+    const cleaned = written.replace(/^\.\//, '').replace(/\/+$/, '');
+    pattern = { matcher: globMatcher(cleaned), byName: !cleaned.includes('/'), absolute: path.isAbsolute(cleaned) };
+    patterns.set(written, pattern);
   }
-  if (path.isAbsolute(cleaned)) return matcher(file.split(path.sep).join('/'));
+  return pattern;
+}
+
+/** Whether the pattern matches the file at `place`. */
+function matchesAt(written: string, place: Place): boolean {
+  const { matcher, byName, absolute } = patternOf(written);
+  if (byName) return place.names.some((name) => matcher(name));
+  if (absolute) return matcher(place.file);
   // A folder pattern (`src/gen`) covers what is inside it too.
-  return inside && relative.split('/').some((_, i, parts) => matcher(parts.slice(0, i + 1).join('/')));
+  return place.inside && place.names.some((_, i, parts) => matcher(parts.slice(0, i + 1).join('/')));
 }
 
 /** Whether `exclude` or `extendExclude` names `file` (absolute) or a folder above it within `root`. */
 export function isExcluded(settings: Settings, root: string, file: string): boolean {
-  return [...settings.exclude, ...settings.extendExclude].some((pattern) => globMatches(pattern, root, file));
+  const place = placeOf(root, file);
+  return settings.exclude.some((pattern) => matchesAt(pattern, place)) || settings.extendExclude.some((pattern) => matchesAt(pattern, place));
 }
 
 /** `settings` with the codes `perFileIgnores` names for `file` (absolute) added to `extendIgnore`. */
 export function settingsForFile(settings: Settings, root: string, file: string): Settings {
   const codes: string[] = [];
+  let place: Place | undefined;
   for (const [pattern, ignored] of Object.entries(settings.perFileIgnores)) {
     const negated = pattern.startsWith('!');
-    if (globMatches(negated ? pattern.slice(1) : pattern, root, file) !== negated) codes.push(...ignored);
+    place ??= placeOf(root, file);
+    if (matchesAt(negated ? pattern.slice(1) : pattern, place) !== negated) codes.push(...ignored);
   }
   return codes.length ? { ...settings, extendIgnore: [...settings.extendIgnore, ...codes] } : settings;
 }

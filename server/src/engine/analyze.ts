@@ -1,8 +1,8 @@
 // The engine's entry point. A file is cut into units (units.ts): each method of a
 // top-level class, the class's own body, each top-level function and every other
-// top-level statement. Rules declare visitors keyed by node type; one compiled
-// tree-sitter Query made of those node types (one pattern each) finds, per unit, every
-// node any rule wants, and the engine hands each to the visitors of its pattern.
+// top-level statement. Rules declare visitors keyed by node type; one walk of each unit
+// inside the parser's WebAssembly (`descendantsOfType`) finds every node any rule wants,
+// and the engine hands each to the visitors of its type.
 //
 // Results are cached per unit under its key (its text, and for a method its class
 // name) together with every question the unit's rules asked about the rest of the
@@ -13,7 +13,7 @@
 // question still gets the same answer; so typing inside one method re-analyses that
 // method, and a new module-level name re-analyses only the units that asked about
 // that name.
-import { Query, type Language, type Node, type Tree } from '../parser';
+import type { Language, Node, Point, Tree } from '../parser';
 import { answerOf, methodFacts, methodStatements, summarizeClass, type ClassSummary, type MethodFacts } from './class-summary';
 import { FactsView, moduleFactsFor, type FactRead, type ModuleFacts } from './module-facts';
 import { Suppressions } from './noqa';
@@ -279,7 +279,7 @@ export class Session {
   private readonly failed = new Set<string>();
   private readonly topLevelHandlers: Handler[];
   private readonly found: Dispatch | null;
-  private readonly handlersByPattern: Handler[][];
+  private readonly handlersBySymbol: Handler[][];
   private readonly path: string;
 
   constructor(
@@ -325,12 +325,13 @@ export class Session {
     }
     this.topLevelHandlers = dispatch.get(TOP_LEVEL_STATEMENT) ?? [];
     const nodeTypes = [...dispatch.keys()].filter((type) => type !== TOP_LEVEL_STATEMENT).sort();
-    this.found = dispatchQuery(source.tree.language, nodeTypes, (type) => {
+    this.found = dispatchFor(source.tree.language, nodeTypes, (type) => {
       for (const { rule } of dispatch.get(type) ?? []) {
         input.onRuleError?.({ code: rule.meta.code, path, error: new Error(`visitor for unknown node type '${type}'`) });
       }
     });
-    this.handlersByPattern = this.found?.types.map((type) => dispatch.get(type)!) ?? [];
+    this.handlersBySymbol = [];
+    for (const [symbol, type] of this.found?.symbols ?? []) this.handlersBySymbol[symbol] = dispatch.get(type)!;
   }
 
   private readonly safeVisit = ({ rule, visit }: Handler, node: Node): void => {
@@ -354,7 +355,7 @@ export class Session {
   analyseUnit(unit: Unit, bodies: ClassBodies | null, summaries: Map<number, ClassSummary>): CachedUnit {
     const state = (this.state = new UnitState(unit, this.recordingView, bodies, this.input.timing, summaries));
     if (unit.statementIndex !== null) for (const handler of this.topLevelHandlers) this.safeVisit(handler, unit.node);
-    if (this.found) visitUnit(unit, this.found.query, this.handlersByPattern, this.safeVisit);
+    if (this.found) visitUnit(unit, this.found.names, this.handlersBySymbol, this.safeVisit);
     return { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };
   }
 }
@@ -461,57 +462,74 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /**
- * A compiled dispatch query and, for each of its patterns (one per node type), the
- * handlers of that type: a capture's `patternIndex` says which visitors want the node
- * without asking the node for its type (a WebAssembly call per node).
+ * What the dispatch looks for: the node types' names, as `descendantsOfType` takes them,
+ * and the symbol ids that are those types. `descendantsOfType` matches a name whether the
+ * node is named or anonymous (the keyword `type` and the node `type`), so each found
+ * node's symbol picks its visitors, and an id not listed here has none.
  */
 interface Dispatch {
-  query: Query;
-  types: string[];
+  names: string[];
+  symbols: Map<number, string>;
 }
 
-/** Compiled dispatch queries, one per grammar and set of node types; compiling costs more than running. */
-const dispatchQueries = new Map<Language, Map<string, Dispatch>>();
+/** Dispatches, one per grammar and set of node types; the same array of names is passed on every call, for the glue to keep its symbol ids. */
+const dispatches = new Map<Language, Map<string, Dispatch>>();
 
-function dispatchQuery(language: Language, types: string[], onUnknown: (type: string) => void): Dispatch | null {
+function dispatchFor(language: Language, types: string[], onUnknown: (type: string) => void): Dispatch | null {
   const key = types.join(' ');
-  const forLanguage = dispatchQueries.get(language) ?? new Map<string, Dispatch>();
-  dispatchQueries.set(language, forLanguage);
+  const forLanguage = dispatches.get(language) ?? new Map<string, Dispatch>();
+  dispatches.set(language, forLanguage);
   const cached = forLanguage.get(key);
   if (cached) return cached;
-  const known: string[] = [];
-  const patterns: string[] = [];
+  const names: string[] = [];
+  const symbols = new Map<number, string>();
   for (const type of types) {
+    // A named node type if the grammar has one by that name, else an anonymous one (a keyword or an operator).
     const named = language.idForNodeType(type, true) !== null;
     if (!named && language.idForNodeType(type, false) === null) {
       onUnknown(type);
       continue;
     }
-    known.push(type);
-    patterns.push(named ? `(${type}) @node` : `${JSON.stringify(type)} @node`);
+    names.push(type);
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      if (language.nodeTypeForId(id) === type && language.nodeTypeIsNamed(id) === named) symbols.set(id, type);
+    }
   }
-  if (patterns.length === 0) return null;
-  const dispatch = { query: new Query(language, patterns.join('\n')), types: known };
+  if (names.length === 0) return null;
+  const dispatch = { names, symbols };
   forLanguage.set(key, dispatch);
   return dispatch;
 }
 
-/** Hands every wanted node of the unit to its visitors; a class unit skips the methods, which are units of their own. */
-function visitUnit(unit: Unit, query: Query, handlers: readonly Handler[][], visit: (h: Handler, node: Node) => void): void {
+/**
+ * Hands every wanted node of the unit to its visitors, in document order (a node before
+ * the nodes inside it); a class unit skips the methods, which are units of their own.
+ */
+function visitUnit(unit: Unit, names: string[], handlers: readonly Handler[][], visit: (h: Handler, node: Node) => void): void {
+  const hand = (node: Node) => {
+    const wanted = handlers[node.typeId];
+    if (wanted) for (const handler of wanted) visit(handler, node);
+  };
   if (unit.kind !== 'class') {
-    for (const { node, patternIndex } of query.captures(unit.node)) for (const handler of handlers[patternIndex]) visit(handler, node);
+    for (const node of unit.node.descendantsOfType(names)) hand(node);
     return;
   }
-  // Nodes that span several gaps between methods (the class itself, its body) are found once per gap.
+  // The gaps between the methods. Nodes that span several gaps (the class itself, its body) are found once per gap.
   const seen = new Set<number>();
-  for (const { startIndex, endIndex } of unit.segments) {
-    if (endIndex <= startIndex) continue;
-    for (const { node, patternIndex } of query.captures(unit.node, { startIndex, endIndex })) {
+  const gap = (from: Point, to: Point) => {
+    if (from.row === to.row && from.column >= to.column) return;
+    for (const node of unit.node.descendantsOfType(names, from, to)) {
       if (seen.has(node.id)) continue;
       seen.add(node.id);
-      for (const handler of handlers[patternIndex]) visit(handler, node);
+      hand(node);
     }
+  };
+  let from = unit.node.startPosition;
+  for (const method of unit.methods) {
+    gap(from, method.startPosition);
+    from = method.endPosition;
   }
+  gap(from, unit.node.endPosition);
 }
 
 function toDiagnostic(rule: Rule, report: Report, settings: Settings, source: SourceFile): Diagnostic {
