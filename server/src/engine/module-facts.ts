@@ -123,6 +123,8 @@ export interface ParameterFact {
 export interface ModuleView {
   /** How many times module-level code binds the name (0: never). */
   bindingCount(name: string): number;
+  /** Whether module-level code binds any of the names (separated by spaces): one question, where asking `bindingCount` of each would record many. */
+  bindsAnyOf(names: string): boolean;
   /** The line (0-based) of the first module-level statement that binds the name. */
   firstBinding(name: string): number | undefined;
   /** The parameters of the undecorated module-level `def` that is the name's only module-level binding, when one is annotated. */
@@ -190,6 +192,10 @@ export class FactsView implements ModuleView {
 
   bindingCount(name: string): number {
     return this.answer('bindingCount', name, this.facts.bindingCounts.get(name) ?? 0);
+  }
+
+  bindsAnyOf(names: string): boolean {
+    return this.answer('bindsAnyOf', names, names.split(' ').some((name) => (this.facts.bindingCounts.get(name) ?? 0) > 0));
   }
 
   firstBinding(name: string): number | undefined {

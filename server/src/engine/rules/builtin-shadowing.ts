@@ -8,6 +8,7 @@ import {
   type Scope,
 } from '../scope';
 import { BUILTIN_NAMES } from '../scope/builtins';
+import { namesMaybeBound } from '../scope/maybe-bound';
 import type { Fix } from '../types';
 
 /** What `site` adds to the builtins for the interactive prompt; they are not part of the language. */
@@ -24,6 +25,22 @@ const BUILTIN_TARGET = (() => {
   const names = `(?<![\\w.])(?:${[...BUILTIN_CALLABLES].join('|')})(?!\\w)`;
   return new RegExp(`${names}[ \\t]*(?:=(?!=)|,|\\)|\\]|:=)|\\b(?:for|as)\\b[^\\n:=]*?${names}`);
 })();
+
+/**
+ * Whether the function (or lambda, or comprehension) may bind a builtin's name, by a look
+ * at its text: most bind none, and then need no scope tree. A `def`'s head and body are
+ * looked at apart (PP801 asks about the same body).
+ */
+function mayBindBuiltin(node: Node, context: RuleContext): boolean {
+  const { text } = context.source;
+  const body = node.type === 'function_definition' ? node.childForFieldName('body') : null;
+  const parts = body ? [text.slice(node.startIndex, body.startIndex), text.slice(body.startIndex, node.endIndex)] : [text.slice(node.startIndex, node.endIndex)];
+  for (const part of parts) {
+    const names = namesMaybeBound(part);
+    if (!names || [...names].some((name) => BUILTIN_CALLABLES.has(name))) return true;
+  }
+  return false;
+}
 
 /** Calls that see local variables by their names: renaming one changes what they find. */
 const NAMESPACE_READERS = ['locals', 'vars', 'eval', 'exec'];
@@ -93,6 +110,7 @@ export const builtinShadowing: Rule = {
       }
     };
     const checkFunction = (node: Node) => {
+      if (!mayBindBuiltin(node, context)) return;
       checkScope(context.scopes.treeFor(node).scopeDefinedBy(node), null);
     };
     return {

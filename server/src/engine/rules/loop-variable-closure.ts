@@ -63,6 +63,10 @@ export const loopVariableClosure: Rule = {
 
   create(context) {
     const check = (closure: Node) => {
+      // A method, or a function that is a top-level statement: no loop runs around its `def`
+      // (a method reads its class's names only through `self`), so it needs no scope tree.
+      const { unit } = context;
+      if ((unit.kind === 'method' || unit.kind === 'function') && (unit.node.id === closure.id || unit.node.childForFieldName('definition')?.id === closure.id)) return;
       const tree = context.scopes.treeFor(closure);
       const scope = tree.scopeDefinedBy(closure);
       if (!scope?.parent) return;

@@ -3,6 +3,7 @@ import { isDocstring, statementsOf } from '../python';
 import type { Rule, RuleContext } from '../rule';
 import { DEF_ANNOT, DEF_NONLOCAL, DEF_PARAM, type Scope, type SymbolEntry } from '../scope';
 import { readBeforeFirstBinding } from '../scope/flow';
+import { namesMaybeBound } from '../scope/maybe-bound';
 import type { Fix } from '../types';
 
 export const unboundLocal: Rule = {
@@ -47,6 +48,7 @@ export const unboundLocal: Rule = {
 
   create(context) {
     const check = (fn: Node) => {
+      if (!mayReadBeforeBinding(fn, context)) return;
       const tree = context.scopes.treeFor(fn);
       const scope = tree.scopeDefinedBy(fn);
       if (!scope) return;
@@ -72,6 +74,26 @@ export const unboundLocal: Rule = {
     return { function_definition: check, lambda: check };
   },
 };
+
+/**
+ * False when a look at the text shows that the function binds nothing an outer scope
+ * binds too, so that it needs no scope tree: a lambda without `:=` binds only its
+ * parameters, and a unit's own function (no function encloses it) can only shadow
+ * module-level names, which its body may bind only where `namesMaybeBound` says
+ * (parameters are never reported, and the `def` line binds nothing else inside the
+ * function). A name mangled inside a class (`__x`, stored as `_C__x`) gets the whole check.
+ */
+function mayReadBeforeBinding(fn: Node, context: RuleContext): boolean {
+  const { unit, source } = context;
+  if (fn.type === 'lambda') return source.text.slice(fn.startIndex, fn.endIndex).includes(':=');
+  if (unit.kind !== 'method' && unit.kind !== 'function') return true;
+  if (unit.node.id !== fn.id && unit.node.childForFieldName('definition')?.id !== fn.id) return true;
+  const body = fn.childForFieldName('body');
+  const names = body && namesMaybeBound(source.text.slice(body.startIndex, fn.endIndex));
+  if (!names) return true;
+  if ([...names].some((name) => name.startsWith('__') && !name.endsWith('__'))) return true;
+  return names.size > 0 && context.module.bindsAnyOf([...names].sort().join(' '));
+}
 
 interface OuterBinding {
   keyword: 'global' | 'nonlocal';
