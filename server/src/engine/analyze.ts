@@ -472,7 +472,7 @@ interface Dispatch {
   symbols: Map<number, string>;
 }
 
-/** Dispatches, one per grammar and set of node types; the same array of names is passed on every call, for the glue to keep its symbol ids. */
+/** Dispatches, one per grammar and set of node types (the glue keeps `descendantsOfType`'s symbol ids per list of names). */
 const dispatches = new Map<Language, Map<string, Dispatch>>();
 
 function dispatchFor(language: Language, types: string[], onUnknown: (type: string) => void): Dispatch | null {

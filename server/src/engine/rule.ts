@@ -109,6 +109,16 @@ export interface Rule {
 }
 
 /**
+ * Whether `node` is the function a method or function unit is (the unit's node, or the
+ * definition inside it when it is decorated), not one nested in it: no function encloses
+ * it, and it sits in no loop.
+ */
+export function isUnitFunction(unit: UnitInfo, node: Node): boolean {
+  if (unit.kind !== 'method' && unit.kind !== 'function') return false;
+  return unit.node.id === node.id || unit.node.childForFieldName('definition')?.id === node.id;
+}
+
+/**
  * A cheap first look for rules whose pattern needs some text (`.acquire()`, `open(`): whether
  * the source of the unit being analysed matches `pattern`, asked once per unit. Call it in
  * `create` and use the result in visitors, so that units without the text cost one search

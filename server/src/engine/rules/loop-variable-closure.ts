@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import type { ParentLookup } from '../parents';
-import type { Rule } from '../rule';
+import { isUnitFunction, type Rule } from '../rule';
 import { DEF_BOUND, DEF_GLOBAL, DEF_NONLOCAL, isBinding, type Occurrence, type Scope, type ScopeTree } from '../scope';
 import { named } from '../scope/builder';
 import type { Fix } from '../types';
@@ -65,8 +65,7 @@ export const loopVariableClosure: Rule = {
     const check = (closure: Node) => {
       // A method, or a function that is a top-level statement: no loop runs around its `def`
       // (a method reads its class's names only through `self`), so it needs no scope tree.
-      const { unit } = context;
-      if ((unit.kind === 'method' || unit.kind === 'function') && (unit.node.id === closure.id || unit.node.childForFieldName('definition')?.id === closure.id)) return;
+      if (isUnitFunction(context.unit, closure)) return;
       const tree = context.scopes.treeFor(closure);
       const scope = tree.scopeDefinedBy(closure);
       if (!scope?.parent) return;

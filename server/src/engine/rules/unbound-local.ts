@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { isDocstring, statementsOf } from '../python';
-import type { Rule, RuleContext } from '../rule';
+import { isUnitFunction, type Rule, type RuleContext } from '../rule';
 import { DEF_ANNOT, DEF_NONLOCAL, DEF_PARAM, type Scope, type SymbolEntry } from '../scope';
 import { readBeforeFirstBinding } from '../scope/flow';
 import { namesMaybeBound } from '../scope/maybe-bound';
@@ -86,8 +86,7 @@ export const unboundLocal: Rule = {
 function mayReadBeforeBinding(fn: Node, context: RuleContext): boolean {
   const { unit, source } = context;
   if (fn.type === 'lambda') return source.text.slice(fn.startIndex, fn.endIndex).includes(':=');
-  if (unit.kind !== 'method' && unit.kind !== 'function') return true;
-  if (unit.node.id !== fn.id && unit.node.childForFieldName('definition')?.id !== fn.id) return true;
+  if (!isUnitFunction(unit, fn)) return true;
   const body = fn.childForFieldName('body');
   const names = body && namesMaybeBound(source.text.slice(body.startIndex, fn.endIndex));
   if (!names) return true;
