@@ -2,9 +2,9 @@
 symtable says it binds in its own scope (assigned, deleted, imported, defined or a parameter).
 
 Reads a JSON list of file paths on stdin; writes a JSON list of {"file", "line", "text",
-"bound"}. Names mangled inside a class (`_C__x`) are given as written (`__x`). Functions
-whose text is not plain ASCII, and lambdas that share a line, are left out (the first get
-no answer from `namesMaybeBound`; the second cannot be told apart in the symbol table).
+"bound"}. Names mangled inside a class (`_C__x`) are given as written (`__x`). Files that
+are not UTF-8, and lambdas that share a line, are left out (the second cannot be told apart
+in the symbol table).
 """
 import ast
 import json
@@ -33,7 +33,7 @@ def functions(path):
     with open(path, "rb") as f:
         source = f.read()
     try:
-        text = source.decode("ascii")
+        text = source.decode("utf-8")
     except UnicodeDecodeError:
         return []
     with warnings.catch_warnings():
@@ -45,7 +45,8 @@ def functions(path):
             return []
     found = {}
     tables(top, [], found)
-    lines = text.splitlines(keepends=True)
+    # ast's columns count UTF-8 bytes.
+    lines = source.splitlines(keepends=True)
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line))
@@ -68,7 +69,7 @@ def functions(path):
         )
         start = starts[node.lineno - 1] + node.col_offset
         end = starts[node.end_lineno - 1] + node.end_col_offset
-        out.append({"file": path, "line": node.lineno, "text": text[start:end], "bound": bound})
+        out.append({"file": path, "line": node.lineno, "text": source[start:end].decode("utf-8"), "bound": bound})
     return out
 
 

@@ -63,9 +63,10 @@ export const loopVariableClosure: Rule = {
 
   create(context) {
     const check = (closure: Node) => {
-      // A method, or a function that is a top-level statement: no loop runs around its `def`
-      // (a method reads its class's names only through `self`), so it needs no scope tree.
-      if (isUnitFunction(context.unit, closure)) return;
+      // A method, a function that is a top-level statement, or a closure outside any loop of
+      // its scope: no loop variable changes under it (a method reads its class's names only
+      // through `self`), so it needs no scope tree.
+      if (isUnitFunction(context.unit, closure) || !insideLoop(closure, context)) return;
       const tree = context.scopes.treeFor(closure);
       const scope = tree.scopeDefinedBy(closure);
       if (!scope?.parent) return;
@@ -123,6 +124,18 @@ function bindingScope(closure: Scope, name: string, kind: string): Scope | null 
  * bodies, and collecting comprehensions. Null when another function stands in
  * between (that function is the closure to look at).
  */
+/**
+ * Whether a loop or a comprehension encloses the closure inside its own scope: the only
+ * loops `loopsAround` counts. Without one the closure needs no scope tree.
+ */
+function insideLoop(closure: Node, parents: ParentLookup): boolean {
+  for (let p = parents.parentOf(closure); p; p = parents.parentOf(p)) {
+    if (p.type === 'for_statement' || p.type === 'while_statement' || COLLECTING_COMPREHENSIONS.has(p.type)) return true;
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return false;
+  }
+  return false;
+}
+
 function loopsAround(closure: Node, binder: Scope, parents: ParentLookup): Node[] | null {
   const loops: Node[] = [];
   let child = closure;

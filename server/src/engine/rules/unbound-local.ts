@@ -3,7 +3,7 @@ import { isDocstring, statementsOf } from '../python';
 import { isUnitFunction, type Rule, type RuleContext } from '../rule';
 import { DEF_ANNOT, DEF_NONLOCAL, DEF_PARAM, type Scope, type SymbolEntry } from '../scope';
 import { readBeforeFirstBinding } from '../scope/flow';
-import { namesMaybeBound } from '../scope/maybe-bound';
+import { bindingSites, namesBoundWhere } from '../scope/maybe-bound';
 import type { Fix } from '../types';
 
 export const unboundLocal: Rule = {
@@ -78,20 +78,26 @@ export const unboundLocal: Rule = {
 /**
  * False when a look at the text shows that the function binds nothing an outer scope
  * binds too, so that it needs no scope tree: a lambda without `:=` binds only its
- * parameters, and a unit's own function (no function encloses it) can only shadow
- * module-level names, which its body may bind only where `namesMaybeBound` says
+ * parameters, and a function's body may bind only the names `bindingSites` finds in it
  * (parameters are never reported, and the `def` line binds nothing else inside the
- * function). A name mangled inside a class (`__x`, stored as `_C__x`) gets the whole check.
+ * function). An outer binding is the module's, or, for a function inside another, one
+ * that the rest of the unit's text may make. A name mangled inside a class (`__x`,
+ * stored as `_C__x`) gets the whole check.
  */
 function mayReadBeforeBinding(fn: Node, context: RuleContext): boolean {
   const { unit, source } = context;
   if (fn.type === 'lambda') return source.text.slice(fn.startIndex, fn.endIndex).includes(':=');
-  if (!isUnitFunction(unit, fn)) return true;
   const body = fn.childForFieldName('body');
-  const names = body && namesMaybeBound(source.text.slice(body.startIndex, fn.endIndex));
-  if (!names) return true;
+  const sites = body && bindingSites(source.text, unit.node.startIndex, unit.node.endIndex);
+  if (!sites) return true;
+  const names = namesBoundWhere(sites, body!.startIndex, fn.endIndex, true);
+  if (names.size === 0) return false;
   if ([...names].some((name) => name.startsWith('__') && !name.endsWith('__'))) return true;
-  return names.size > 0 && context.module.bindsAnyOf([...names].sort().join(' '));
+  if (!isUnitFunction(unit, fn)) {
+    const around = namesBoundWhere(sites, fn.startIndex, fn.endIndex, false);
+    if ([...names].some((name) => around.has(name))) return true;
+  }
+  return context.module.bindsAnyOf([...names].sort().join(' '));
 }
 
 interface OuterBinding {
