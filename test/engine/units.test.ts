@@ -355,3 +355,50 @@ describe('cached analysis under random edits', () => {
     tree.delete();
   });
 });
+
+describe('cached results that depend only on their unit', () => {
+  it('seeded edits that break `def`s mid-line, analysed every few edits as a server coalesces them, end where a fresh analysis does, fixes included', async () => {
+    const parser = await testParser();
+    // The pieces of the language server's random-edit test: whole functions, brackets, a
+    // non-BMP character and CRLF, spliced in anywhere. PP401's guard once took its
+    // indentation from the text before the `def` on its line, outside the unit.
+    const pieces = ['def f(a, b=[]):\n    return a\n', 'X = {}\n', 'def g(y=X):\n    y[1] = 2\n', '\n', 'pass\n', ' = [', ')', '(', 'é😀', '"""doc"""\n', 'class C:\n    def m(self, z=set()):\n        ...\n', '\r\n'];
+    for (const every of [2, 3, 5]) {
+      // The language server test's generator, so that the texts are the ones it makes.
+      let seed = 42;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % n;
+      };
+      let text = 'import os\n\n' + pieces.slice(0, 4).join('');
+      let tree = parser.parse(text)!;
+      let result = analyze({ tree, text, settings });
+      for (let step = 1; step <= 150; step++) {
+        const start = random(text.length + 1);
+        const deleting = random(3) === 0;
+        const edits = [{ start, end: deleting ? Math.min(text.length, start + random(12)) : start, inserted: deleting ? '' : pieces[random(pieces.length)] }];
+        // Some notifications carry a second change, a whole new function.
+        if (random(4) === 0) edits.push({ start: -1, end: -1, inserted: 'def h(q={}):\n    return q\n' });
+        for (const edit of edits) {
+          if (edit.start < 0) edit.start = edit.end = random(text.length + 1);
+          const next = text.slice(0, edit.start) + edit.inserted + text.slice(edit.end);
+          if (/\r(?!\n)/.test(text) || /\r(?!\n)/.test(next)) {
+            tree.delete();
+            tree = parser.parse(next)!;
+          } else {
+            editTree(tree, text, edit.start, edit.end, edit.inserted);
+            const old = tree;
+            tree = parser.parse(next, old)!;
+            old.delete();
+          }
+          text = next;
+        }
+        if (step % every === 0) result = analyze({ tree, text, settings, cache: result.cache });
+      }
+      result = analyze({ tree, text, settings, cache: result.cache });
+      assert.ok(result.diagnostics.some((d) => d.code === 'PP401' && d.fix), 'the edits leave a PP401 fix to compare');
+      assert.deepEqual(summary(result.diagnostics), fresh(parser, text), `analysed every ${every} edits:\n${JSON.stringify(text)}`);
+      tree.delete();
+    }
+  });
+});

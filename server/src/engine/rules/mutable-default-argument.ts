@@ -300,8 +300,11 @@ function guardEdit({ fn, body, colon, name, replacement, parameterNames, context
   const indent = source.indentOf(first.startPosition.row);
   // The body must start on its own line, at its indentation: otherwise we cannot say where a new line goes.
   if (first.startPosition.column !== indent.length) return null;
-  const defIndent = source.indentOf(fn.startPosition.row);
-  const unit = indent.startsWith(defIndent) && indent.length > defIndent.length ? indent.slice(defIndent.length) : '    ';
+  // One level of indentation: what the body's adds to the `def`'s column. (The text before
+  // the `def` on its line lies outside the function's unit, whose cached results must not
+  // depend on it.)
+  const defColumn = fn.startPosition.column;
+  const unit = indent.length > defColumn ? indent.slice(defColumn) : '    ';
 
   let i = 0;
   if (isDocstring(first)) i = 1;
