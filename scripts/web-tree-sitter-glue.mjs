@@ -29,6 +29,16 @@
 //   the grammar's list of field names, comparing strings one by one on every call; the
 //   rewrite looks the id up in a map made once per language.
 //
+// - `descendantsOfType` walked the tree inside WebAssembly with a tree cursor, some 140 ns
+//   per node (the engine's dispatch walks every node of every unit once). The rewrite walks
+//   the parser's own memory from JavaScript instead: the subtrees' layout (inline leaves,
+//   heap nodes with their children before them, padding and size, alias sequences, the
+//   public symbol map) as tree-sitter's C code reads it, and the same order, range checks
+//   and nodes as the cursor walk. The original stays as `descendantsOfTypeInWasm`, which
+//   the walk falls back to when a language's layout does not check out (its counts, read
+//   from memory, must equal what the API says), and which test/web-tree-sitter-glue.test.ts
+//   compares it with over both corpora.
+//
 // Every rewrite must find exactly the text it expects: a new web-tree-sitter version
 // that changed it fails the build here instead of silently losing the speed.
 
@@ -155,6 +165,20 @@ ${DESCENDANTS_SYMBOLS.replace(/^(?=.)/gm, '  ')}      known = { address: symbols
     const symbols = { length: known.count };
     const symbolsAddress = known.address;
 `;
+/** The head of `descendantsOfType`; the rewrite puts the walk in front of it and keeps it under another name. */
+const DESCENDANTS_HEAD = `  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+`;
+const DESCENDANTS_WALK = `  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const layout = walkLayoutOf(this.tree.language);
+    if (layout) return walkDescendants(this, layout, wantedSymbols(layout, this.tree.language, types), startPosition, endPosition);
+    return this.descendantsOfTypeInWasm(types, startPosition, endPosition);
+  }
+  /** The original: the walk inside WebAssembly. */
+  descendantsOfTypeInWasm(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+`;
 const DESCENDANTS_FREE = `    C._free(descendantAddress);
     C._free(symbolsAddress);
 `;
@@ -180,6 +204,176 @@ function getI32(address) {
 function setI32(address, value) {
   if (GLUE_LITTLE_ENDIAN) C.HEAP32[address >> 2] = value;
   else C.setValue(address, value, "i32");
+}
+var WALK_LAYOUTS = new WeakMap();
+/** Where the walk finds a language's public symbol map and alias sequences; null when the memory does not match the API (then the walk is not used). */
+function walkLayoutOf(language) {
+  let layout = WALK_LAYOUTS.get(language);
+  if (layout !== void 0) return layout;
+  layout = null;
+  if (GLUE_LITTLE_ENDIAN) {
+    // struct TSLanguage (ABI 15): nine uint32 counts, a uint16, then pointers from byte 40.
+    const address = language[0];
+    const U32 = C.HEAPU32;
+    const abi = U32[address >> 2];
+    const symbolCount = U32[address + 4 >> 2];
+    const aliasCount = U32[address + 8 >> 2];
+    const fieldCount = U32[address + 32 >> 2];
+    if ((abi === 14 || abi === 15) && symbolCount + aliasCount === language.types.length && fieldCount === language.fields.length - 1) {
+      layout = {
+        publicMap: U32[address + 76 >> 2],
+        aliasSequences: U32[address + 84 >> 2],
+        maxAliasLength: C.HEAPU16[address + 36 >> 1],
+        wanted: new Map(),
+        byList: new WeakMap()
+      };
+    }
+  }
+  WALK_LAYOUTS.set(language, layout);
+  return layout;
+}
+/**
+ * The symbols the names stand for, as a table indexed by public symbol (ERROR is 65535),
+ * made once per list of names; found by the list itself first (callers that walk often
+ * pass the same array every time, and none changes a list it passed), else by its names joined.
+ */
+function wantedSymbols(layout, language, types) {
+  let wanted = layout.byList.get(types);
+  if (wanted) return wanted;
+  const key = types.join(" ");
+  wanted = layout.wanted.get(key);
+  if (!wanted) {
+    wanted = new Uint8Array(65536);
+    language.types.forEach((name, symbol) => {
+      if (types.includes(name)) wanted[symbol] = 1;
+    });
+    if (types.includes("ERROR")) wanted[65535] = 1;
+    layout.wanted.set(key, wanted);
+  }
+  layout.byList.set(types, wanted);
+  return wanted;
+}
+/**
+ * \`descendantsOfType\` by reading the tree's memory: a depth-first walk over the subtrees
+ * (hidden ones are passed through, as the cursor does), keeping each node's start as
+ * tree-sitter does (bytes, row, column in bytes) and its alias from its parent's alias
+ * sequence. Subtree layout (32-bit WebAssembly): 8 bytes, either inline leaf data (bit 0 of
+ * byte 0 set: bits visible 1, extra 3; symbol byte 1; padding columns 4, rows 5 (low 4
+ * bits), bytes 6; size bytes 7) or a pointer to heap data (padding at 4, size at 16, each
+ * bytes/row/column; child count at 36; symbol at 40; flags at 44: visible bit 0, extra bit 2;
+ * production id at 66), whose children are the subtrees just before it.
+ */
+/** The walk's stack: per subtree whose children are being walked, 8 numbers (see walkDescendants). Grown when needed, never shrunk. */
+var WALK_FRAMES = new Int32Array(8 * 256);
+function walkDescendants(node, layout, wanted, startPosition, endPosition) {
+  const H8 = C.HEAPU8, H16 = C.HEAPU16, H32 = C.HEAP32;
+  const tree = node.tree;
+  const publicMap = layout.publicMap >> 1;
+  const aliasSequences = layout.aliasSequences >> 1;
+  const maxAlias = layout.maxAliasLength;
+  const fromRow = startPosition.row, fromColumn = startPosition.column << 1;
+  const bounded = endPosition.row !== 0 || endPosition.column !== 0;
+  const toRow = endPosition.row, toColumn = endPosition.column << 1;
+  const found = [];
+  // A frame: the address of the first child, the child count, the index of the next child,
+  // the alias sequence (a HEAPU16 index, or -1), the count of non-extra children passed, and
+  // the next child's start (bytes, row, column).
+  let frames = WALK_FRAMES;
+  let top = -8;
+  let slot = node.id, bytes = node.startIndex << 1, row = node._row, column = node._column << 1;
+  const rootHead = H8[slot];
+  let alias = ((rootHead & 1) === 1 ? rootHead & 8 : H8[H32[slot >> 2] + 44] & 4) === 0 ? node._other : 0;
+  for (; ; ) {
+    const head = H8[slot];
+    let visible, symbol, sizeBytes, sizeRow, sizeColumn, pointer = 0, childCount = 0;
+    if ((head & 1) === 1) {
+      visible = (head & 2) !== 0;
+      symbol = H8[slot + 1];
+      sizeBytes = H8[slot + 7];
+      sizeRow = 0;
+      sizeColumn = sizeBytes;
+    } else {
+      pointer = H32[slot >> 2];
+      const words = pointer >> 2;
+      visible = (H8[pointer + 44] & 1) !== 0;
+      symbol = H16[pointer + 40 >> 1];
+      sizeBytes = H32[words + 4];
+      sizeRow = H32[words + 5];
+      sizeColumn = H32[words + 6];
+      childCount = H32[words + 9];
+    }
+    const endRow = row + sizeRow;
+    const endColumn = sizeRow > 0 ? sizeColumn : column + sizeColumn;
+    if (top >= 0) {
+      // The frame this node came from: its next child starts past this node and that child's padding.
+      let nextBytes = bytes + sizeBytes, nextRow = endRow, nextColumn = endColumn;
+      const index = frames[top + 2];
+      if (index < frames[top + 1]) {
+        const next = frames[top] + 8 * index;
+        const nextHead = H8[next];
+        let paddingRow, paddingColumn;
+        if ((nextHead & 1) === 1) {
+          nextBytes += H8[next + 6];
+          paddingRow = H8[next + 5] & 15;
+          paddingColumn = H8[next + 4];
+        } else {
+          const words = H32[next >> 2] >> 2;
+          nextBytes += H32[words + 1];
+          paddingRow = H32[words + 2];
+          paddingColumn = H32[words + 3];
+        }
+        if (paddingRow > 0) {
+          nextRow += paddingRow;
+          nextColumn = paddingColumn;
+        } else {
+          nextColumn += paddingColumn;
+        }
+      }
+      frames[top + 5] = nextBytes;
+      frames[top + 6] = nextRow;
+      frames[top + 7] = nextColumn;
+    }
+    const before = endRow < fromRow || endRow === fromRow && endColumn <= fromColumn;
+    if ((visible || alias !== 0) && !before) {
+      if (bounded && (toRow < row || toRow === row && toColumn <= column)) break;
+      const own = alias !== 0 ? alias : symbol;
+      if (wanted[own === 65535 ? 65535 : H16[publicMap + own]] === 1) {
+        found.push(new Node(INTERNAL, { id: slot, tree, startIndex: bytes >> 1, row, column: column >> 1, other: alias }));
+      }
+    }
+    if (childCount > 0 && !before) {
+      top += 8;
+      if (top + 8 > frames.length) {
+        const grown = new Int32Array(frames.length * 2);
+        grown.set(frames);
+        frames = WALK_FRAMES = grown;
+      }
+      const production = H16[pointer + 66 >> 1];
+      frames[top] = pointer - 8 * childCount;
+      frames[top + 1] = childCount;
+      frames[top + 2] = 0;
+      frames[top + 3] = production === 0 ? -1 : aliasSequences + production * maxAlias;
+      frames[top + 4] = 0;
+      frames[top + 5] = bytes;
+      frames[top + 6] = row;
+      frames[top + 7] = column;
+    }
+    while (top >= 0 && frames[top + 2] === frames[top + 1]) top -= 8;
+    if (top < 0) break;
+    // The next child of the innermost frame, and its alias (none for an extra, which takes no place in the sequence).
+    const index = frames[top + 2]++;
+    slot = frames[top] + 8 * index;
+    bytes = frames[top + 5];
+    row = frames[top + 6];
+    column = frames[top + 7];
+    const childHead = H8[slot];
+    alias = 0;
+    if (((childHead & 1) === 1 ? childHead & 8 : H8[H32[slot >> 2] + 44] & 4) === 0) {
+      if (frames[top + 3] >= 0) alias = H16[frames[top + 3] + frames[top + 4]];
+      frames[top + 4]++;
+    }
+  }
+  return found;
 }
 `;
 
@@ -211,6 +405,7 @@ export function rewriteWebTreeSitterGlue(source) {
   out = out.split(FIELD_ID_LOOKUP).join(FIELD_ID_MAPPED);
   out = replaceOnce(out, MARSHAL_HANDLE, 'C.setValue(address, node._other, "i32");', 'marshalNode\'s read of the handle');
 
+  out = replaceOnce(out, DESCENDANTS_HEAD, DESCENDANTS_WALK, "descendantsOfType's head");
   out = replaceOnce(out, DESCENDANTS_SYMBOLS, DESCENDANTS_SYMBOLS_CACHED, "descendantsOfType's symbol look-up");
   out = replaceOnce(out, DESCENDANTS_FREE, '    C._free(descendantAddress);\n', "descendantsOfType's free of the symbols");
 

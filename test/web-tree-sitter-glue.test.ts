@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { rewriteWebTreeSitterGlue } from '../scripts/web-tree-sitter-glue.mjs';
+import type { Node, Point } from '../server/src/parser';
+import { corpora, corpusFiles, readSource } from './support/corpus';
 import { ROOT, testParser } from './support/engine';
 
 const installed = fs.readFileSync(createRequire(`${ROOT}/`).resolve('web-tree-sitter'), 'utf8');
@@ -70,5 +72,87 @@ describe('web-tree-sitter glue rewrite', () => {
     assert.deepEqual(fn.childForFieldName('parameters')?.namedChildren.map((p) => p?.type), ['identifier', 'default_parameter']);
     assert.deepEqual([fn.startPosition, fn.endPosition, fn.endIndex], [{ row: 0, column: 0 }, { row: 1, column: 12 }, 27]);
     tree.delete();
+  });
+
+  describe('descendantsOfType walks the tree\'s memory from JavaScript and finds what the walk inside WebAssembly finds', () => {
+    /** What a found node is, as every caller can see it. */
+    const seen = (nodes: Array<Node | null>) => nodes.map((n) => n && `${n.id} ${n.type} ${n.startIndex} ${n.startPosition.row}:${n.startPosition.column} ${n.endIndex} ${n.isNamed}`);
+    type Walk = Node & { descendantsOfTypeInWasm(types: string[], from?: Point, to?: Point): Array<Node | null> };
+    /** Both walks over `node`, for `types`, the whole node or a range, compared. */
+    const same = (node: Node, types: string[], from?: Point, to?: Point) => {
+      const js = seen(node.descendantsOfType(types, from, to));
+      const wasm = seen((node as Walk).descendantsOfTypeInWasm(types, from, to));
+      assert.deepEqual(js, wasm, `${types.join(' ')} in ${node.type} at ${node.startIndex}${from ? ` from ${JSON.stringify(from)} to ${JSON.stringify(to)}` : ''}`);
+    };
+    // The dispatch's list, names of anonymous nodes and keywords, ERROR, and names tree-sitter-python aliases.
+    const LISTS = [
+      ['assignment', 'call', 'class_definition', 'comparison_operator', 'decorated_definition', 'except_clause', 'for_statement', 'function_definition', 'lambda', 'return_statement', 'string', 'block'],
+      ['identifier', '(', ')', ':', 'def', 'type', 'ERROR', 'as_pattern_target', 'list_splat_pattern', 'keyword_identifier', 'string_start', 'comment'],
+    ];
+
+    it('does not fall back to the walk inside WebAssembly for the Python grammar', async () => {
+      const tree = (await testParser()).parse('x = f(1)\n')!;
+      const prototype = Object.getPrototypeOf(tree.rootNode) as Walk;
+      const original = prototype.descendantsOfTypeInWasm;
+      let calls = 0;
+      prototype.descendantsOfTypeInWasm = function (this: Walk, ...args) {
+        calls++;
+        return original.apply(this, args);
+      };
+      try {
+        assert.deepEqual(tree.rootNode.descendantsOfType(['call', 'integer']).map((n) => n?.text), ['f(1)', '1']);
+        assert.equal(calls, 0);
+      } finally {
+        prototype.descendantsOfTypeInWasm = original;
+        tree.delete();
+      }
+    });
+
+    it('in written cases: aliases, extras, errors, a wide character, CRLF and ranges', async () => {
+      const parser = await testParser();
+      const texts = [
+        'def f(a, *b, **c):\n    # note\n    return [x for x in a if x]\n',
+        'match p:\n    case [a, *rest] | {"k": a} as whole:\n        print(f"{a!r:>{w}}")\n',
+        'class C(B, metaclass=M):\r\n    x: int = 1  # 😀 é\r\n    def m(self): return lambda y=1: y\r\n',
+        'def f(:\n    return (1, \n x = [\n',
+        'print >>sys.stderr, "x"\nexec "code"\nif True:\n\tpass\n',
+      ];
+      for (const text of texts) {
+        const tree = parser.parse(text)!;
+        for (const types of LISTS) {
+          same(tree.rootNode, types);
+          for (const child of tree.rootNode.namedChildren) if (child) same(child, types);
+          same(tree.rootNode, types, { row: 0, column: 4 }, { row: 1, column: 6 });
+          same(tree.rootNode, types, { row: 1, column: 0 }, { row: 0, column: 0 });
+        }
+        tree.delete();
+      }
+    });
+
+    for (const corpus of corpora().found) {
+      const everything = process.env.PYTHONIC_GLUE_WALK_ALL === '1';
+      it(`on every top-level statement and class gap of ${corpus.name} (${everything ? 'every file' : 'one file in 8'})`, async () => {
+        const parser = await testParser();
+        const files = corpusFiles(corpus, everything ? 1 : 8);
+        assert.ok(files.length > 50, `only ${files.length} files`);
+        for (const file of files) {
+          let text: string;
+          try {
+            text = readSource(file);
+          } catch {
+            continue; // a coding declaration Python does not know either
+          }
+          const tree = parser.parse(text)!;
+          for (const statement of tree.rootNode.namedChildren) {
+            if (!statement) continue;
+            for (const types of LISTS) same(statement, types);
+            // A class's body from its second member on, as the dispatch asks for the gaps between methods.
+            const members = statement.type === 'class_definition' ? statement.childForFieldName('body')?.namedChildren ?? [] : [];
+            if (members.length > 1) same(statement, LISTS[0], members[1]!.startPosition, members[members.length - 1]!.startPosition);
+          }
+          tree.delete();
+        }
+      });
+    }
   });
 });
