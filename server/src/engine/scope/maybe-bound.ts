@@ -46,7 +46,7 @@ export interface BindingSites {
   readonly at: readonly number[];
 }
 
-/** The last range asked about and its answer: the rules ask about the same unit in turn. */
+/** The last range asked about and its answer: PP801 asks about the same unit for each function in it. */
 let last: { text: string; from: number; to: number; sites: BindingSites | null } = { text: '', from: 0, to: 0, sites: { names: [], at: [] } };
 
 /** The places in `text` from `from` to `to` (the start of a statement to the end of one) that may bind a name; null when there is no answer. */
@@ -55,10 +55,19 @@ export function bindingSites(text: string, from = 0, to = text.length): BindingS
   return last.sites;
 }
 
+/**
+ * The last text asked about and its names, apart from `bindingSites`' answer: PP101 asks
+ * about a function's head and body in turn, between PP801's questions about its unit.
+ */
+let lastNames: { text: string; names: ReadonlySet<string> | null } = { text: '', names: new Set() };
+
 /** The names `text` (a function, lambda or comprehension, or a part of one) may bind; null when there is no answer. */
 export function namesMaybeBound(text: string): ReadonlySet<string> | null {
-  const sites = bindingSites(text);
-  return sites && new Set(sites.names);
+  if (text !== lastNames.text) {
+    const sites = scan(text, 0, text.length);
+    lastNames = { text, names: sites && new Set(sites.names) };
+  }
+  return lastNames.names;
 }
 
 /** The names with a place that may bind them inside the offsets `from` to `to` (`inside`), or outside them. */
