@@ -103,6 +103,12 @@ describe('namesMaybeBound', () => {
       { text: `def outer(items):\n    def inner():\n        count = len(items)\n        return count\n    return inner\n`, trees: false, codes: [] },
       // The enclosing function binds the closure's local too: PP801 looks, and finds the early read.
       { text: `def outer(items):\n    count = 0\n    def inner():\n        print(count)\n        count = 1\n    return inner\n`, trees: true, codes: ['PP801'] },
+      // A handler's name, or a deleted one, that nothing mentions later: PP805 needs no tree.
+      { text: `def f(items):\n    try:\n        pass\n    except ValueError as err:\n        pass\n    extra = 1\n    del extra\n    return items\n`, trees: false, codes: [] },
+      // One mentioned later: PP805 looks, and finds the read.
+      { text: `def f(items):\n    try:\n        pass\n    except ValueError as err:\n        pass\n    return err\n`, trees: true, codes: ['PP805'] },
+      // A stored argument the method never rebinds: PP402 needs no tree to know it has no fallback of its own.
+      { text: `class C:\n    def __init__(self, items=None):\n        self.items = items or []\n`, trees: false, codes: [] },
       // A closure made in a loop: PP803 looks, and finds the loop variable it reads late.
       { text: `def outer(items):\n    fns = []\n    for item in items:\n        fns.append(lambda: item)\n    return fns\n`, trees: true, codes: ['PP803'] },
     ];

@@ -119,6 +119,22 @@ export function isUnitFunction(unit: UnitInfo, node: Node): boolean {
 }
 
 /**
+ * Whether `name` may be read after `offset` in the unit being analysed: a cheap first look,
+ * before a scope tree, for rules about later reads. True when the name appears there as a
+ * word (in code, a string or a comment alike), and whenever that text or the name is not
+ * plain ASCII (Python folds identifiers to NFKC, so a read may be spelt differently).
+ */
+export function mayAppearAfter(context: RuleContext, name: string, offset: number): boolean {
+  const { text } = context.source;
+  const end = context.unit.node.endIndex;
+  const word = (at: number) => at >= 0 && at < text.length && /\w/.test(text[at]);
+  for (let at = text.indexOf(name, offset); at >= 0 && at + name.length <= end; at = text.indexOf(name, at + 1)) {
+    if (!word(at - 1) && !word(at + name.length)) return true;
+  }
+  return /[^\x00-\x7f]/.test(name) || /[^\x00-\x7f]/.test(text.slice(offset, end));
+}
+
+/**
  * A cheap first look for rules whose pattern needs some text (`.acquire()`, `open(`): whether
  * the source of the unit being analysed matches `pattern`, asked once per unit. Call it in
  * `create` and use the result in visitors, so that units without the text cost one search

@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { TOP_LEVEL_STATEMENT, type Rule, type RuleContext } from '../rule';
+import { mayAppearAfter, TOP_LEVEL_STATEMENT, type Rule, type RuleContext } from '../rule';
 import { DEF_NONLOCAL, isRead, type Scope } from '../scope';
 import { BUILTIN_NAMES } from '../scope/builtins';
 import { deletedNames } from '../scope/facts';
@@ -58,7 +58,7 @@ export const useAfterDel: Rule = {
       if (value?.type !== 'as_pattern') return;
       const alias = value.childForFieldName('alias');
       const target = alias?.type === 'as_pattern_target' ? alias.namedChild(0) : alias;
-      if (target?.type !== 'identifier') return;
+      if (target?.type !== 'identifier' || !mayAppearAfter(context, target.text, clause.endIndex)) return;
       const tree = context.scopes.treeFor(clause);
       const scope = tree.scopeContaining(clause);
       const binding = tree.occurrenceOf(target);
@@ -83,12 +83,15 @@ export const useAfterDel: Rule = {
       except_clause: afterHandler,
 
       delete_statement(statement) {
+        // Top-level `del`s: later statements are other units, handled through the module facts.
+        if (context.parentOf(statement)?.type === 'module') return;
+        // No scope tree unless a deleted name appears later in the unit.
+        const targets = deletedNames(statement);
+        if (!targets.some((target) => mayAppearAfter(context, target.text, statement.endIndex))) return;
         const tree = context.scopes.treeFor(statement);
         const scope = tree.scopeContaining(statement);
-        // Top-level `del`s: later statements are other units, handled through the module facts.
-        if (scope.type === 'module' && context.parentOf(statement)?.type === 'module') return;
         if (scope.type === 'class' || !namespaceIsClosed(scope, context)) return;
-        for (const target of deletedNames(statement)) {
+        for (const target of targets) {
           const deletion = tree.occurrenceOf(target);
           const entry = deletion && scope.symbols.get(deletion.name);
           if (!deletion || !entry || !canOnlyChangeHere(scope, entry.name, entry.scope, context)) continue;
