@@ -69,7 +69,7 @@ describe('namesMaybeBound', () => {
     assert.deepEqual([...names].sort(), ['f']);
   });
 
-  it('lists no name that is only read: in calls, strings, comments, conditions or a `with` head', () => {
+  it('lists no name that is only read: in calls, strings, comments, conditions, a `with` head or a `for` iterable', () => {
     const text = [
       'def f(a):',
       '    """Return value, or None (x, y) = z."""',
@@ -77,9 +77,10 @@ describe('namesMaybeBound', () => {
       '    with open(path, "w") as fh:',
       '        pass',
       '    if k in ks and m: return n',
+      '    for q in r, s: pass',
       '    x = h(o, p)',
     ].join('\n');
-    assert.deepEqual([...namesMaybeBound(text)!].sort(), ['a', 'f', 'fh', 'x']);
+    assert.deepEqual([...namesMaybeBound(text)!].sort(), ['a', 'f', 'fh', 'q', 'x']);
   });
 
   it('gives no answer for a name beyond ASCII (Python folds identifiers to NFKC), or for brackets or strings left open', () => {

@@ -11,8 +11,9 @@
 //   - before `=` outside brackets, before `:=`, or before an augmented assignment (`+=`);
 //   - before `:` at the start of a statement (an annotation);
 //   - before `,`, `)`, `]`, `}`, `|`, `in` or `as` (in a target list, a parameter list or
-//     a pattern) when a `=` outside brackets follows on the line, or when one of the
-//     words `for`, `as`, `case`, `def`, `class` or `lambda` came before it on the line;
+//     a pattern) when a `=` outside brackets follows on the line, when one of the words
+//     `as`, `case`, `def`, `class` or `lambda` came before it on the line, or between a
+//     `for` and its `in` (the iterable `for x in a, b` binds neither `a` nor `b`);
 //   - before `=` inside brackets or before `:` (a parameter's default or annotation) on a
 //     line with `def`, `lambda` or `case`.
 // A name after a `.` is an attribute and binds nothing (outside `import` lines). Reads
@@ -26,8 +27,8 @@
 const BIND_NEXT = new Set(['for', 'as', 'def', 'class', 'case', 'type']);
 /** After one of these words, every name on the rest of the logical line may be bound. */
 const BIND_REST = new Set(['import', 'del', 'global', 'nonlocal']);
-/** After one of these words, the names in a list on the rest of the line may be bound. */
-const LIST_BINDERS = new Set(['for', 'as', 'case', 'def', 'class', 'lambda']);
+/** After one of these words, the names in a list on the rest of the line may be bound (after `for`, up to its `in`). */
+const LIST_BINDERS = new Set(['as', 'case', 'def', 'class', 'lambda']);
 /** Python's hard keywords: never a name. */
 const KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
@@ -112,7 +113,10 @@ function scan(text: string, from: number, to: number): BindingSites | null {
   const n = to;
   let depth = 0;
   // The logical line so far.
+  // Whether a list now binds its names: after `as`, `case`, `def`, `class` or `lambda` on the
+  // line, or between a `for` and its `in`.
   let listBinder = false;
+  let forTarget = false;
   let parameterHead = false;
   let bindRest = false;
   let lists: Array<[string, number]> = [];
@@ -130,7 +134,7 @@ function scan(text: string, from: number, to: number): BindingSites | null {
     if (pending !== null) {
       if (after === After.Assign) (depth === 0 ? add(pending, pendingAt) : parameters.push([pending, pendingAt]));
       else if (after === After.Colon) (pendingStartsStatement ? add(pending, pendingAt) : parameters.push([pending, pendingAt]));
-      else if (after === After.List) (listBinder ? add(pending, pendingAt) : lists.push([pending, pendingAt]));
+      else if (after === After.List) (listBinder || forTarget ? add(pending, pendingAt) : lists.push([pending, pendingAt]));
       pending = null;
     }
     bindNext = false;
@@ -140,7 +144,7 @@ function scan(text: string, from: number, to: number): BindingSites | null {
   const endLine = () => {
     follow(After.Nothing);
     if (parameterHead) for (const [name, at] of parameters) add(name, at);
-    listBinder = parameterHead = bindRest = false;
+    listBinder = forTarget = parameterHead = bindRest = false;
     lists = [];
     parameters = [];
     statementStart = true;
@@ -190,7 +194,9 @@ function scan(text: string, from: number, to: number): BindingSites | null {
       if (dotted && !keyword) continue;
       if (keyword) {
         if (word === 'lambda' || word === 'def') parameterHead = true;
-        if (LIST_BINDERS.has(word)) listBinder = true;
+        if (word === 'for') forTarget = true;
+        else if (word === 'in') forTarget = false;
+        else if (LIST_BINDERS.has(word)) listBinder = true;
         if (BIND_REST.has(word)) bindRest = true;
         bindNext = BIND_NEXT.has(word);
         continue;
