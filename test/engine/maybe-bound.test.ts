@@ -110,6 +110,8 @@ describe('namesMaybeBound', () => {
       { text: `def f(items):\n    try:\n        pass\n    except ValueError as err:\n        pass\n    return err\n`, trees: true, codes: ['PP805'] },
       // A stored argument the method never rebinds: PP402 needs no tree to know it has no fallback of its own.
       { text: `class C:\n    def __init__(self, items=None):\n        self.items = items or []\n`, trees: false, codes: [] },
+      // A builtin's name the unit never binds: resolving it (PP602) needs only the module facts.
+      { text: `def f(p):\n    with open(p, "rb") as h:\n        return h.read().decode()\n`, trees: false, codes: ['PP602'] },
       // A closure made in a loop: PP803 looks, and finds the loop variable it reads late.
       { text: `def outer(items):\n    fns = []\n    for item in items:\n        fns.append(lambda: item)\n    return fns\n`, trees: true, codes: ['PP803'] },
     ];

@@ -71,6 +71,15 @@ export function namesMaybeBound(text: string): ReadonlySet<string> | null {
   return lastNames.names;
 }
 
+const nameSets = new WeakMap<BindingSites, ReadonlySet<string>>();
+
+/** Whether the text may bind `name` anywhere. */
+export function mayBind(sites: BindingSites, name: string): boolean {
+  let names = nameSets.get(sites);
+  if (!names) nameSets.set(sites, (names = new Set(sites.names)));
+  return names.has(name);
+}
+
 /** The names with a place that may bind them inside the offsets `from` to `to` (`inside`), or outside them. */
 export function namesBoundWhere(sites: BindingSites, from: number, to: number, inside: boolean): Set<string> {
   const names = new Set<string>();
