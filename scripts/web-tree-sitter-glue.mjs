@@ -28,7 +28,6 @@
 // - `childForFieldName` and `childrenForFieldName` find the field's id with `indexOf` in
 //   the grammar's list of field names, comparing strings one by one on every call; the
 //   rewrite looks the id up in a map made once per language.
-//
 // - `descendantsOfType` walked the tree inside WebAssembly with a tree cursor, some 140 ns
 //   per node (the engine's dispatch walks every node of every unit once). The rewrite walks
 //   the parser's own memory from JavaScript instead: the subtrees' layout (inline leaves,
@@ -253,6 +252,8 @@ function wantedSymbols(layout, language, types) {
   layout.byList.set(types, wanted);
   return wanted;
 }
+/** The walk's stack: per subtree whose children are being walked, 8 numbers (see walkDescendants). Grown when needed, never shrunk. */
+var WALK_FRAMES = new Int32Array(8 * 256);
 /**
  * \`descendantsOfType\` by reading the tree's memory: a depth-first walk over the subtrees
  * (hidden ones are passed through, as the cursor does), keeping each node's start as
@@ -263,8 +264,6 @@ function wantedSymbols(layout, language, types) {
  * bytes/row/column; child count at 36; symbol at 40; flags at 44: visible bit 0, extra bit 2;
  * production id at 66), whose children are the subtrees just before it.
  */
-/** The walk's stack: per subtree whose children are being walked, 8 numbers (see walkDescendants). Grown when needed, never shrunk. */
-var WALK_FRAMES = new Int32Array(8 * 256);
 function walkDescendants(node, layout, wanted, startPosition, endPosition) {
   const H8 = C.HEAPU8, H16 = C.HEAPU16, H32 = C.HEAP32;
   const tree = node.tree;

@@ -1,8 +1,9 @@
 // The engine's entry point. A file is cut into units (units.ts): each method of a
 // top-level class, the class's own body, each top-level function and every other
 // top-level statement. Rules declare visitors keyed by node type; one walk of each unit
-// inside the parser's WebAssembly (`descendantsOfType`) finds every node any rule wants,
-// and the engine hands each to the visitors of its type.
+// (`descendantsOfType`, which the glue rewrite makes read the parser's memory from
+// JavaScript) finds every node any rule wants, and the engine hands each to the visitors
+// of its type.
 //
 // Results are cached per unit under its key (its text, and for a method its class
 // name) together with every question the unit's rules asked about the rest of the

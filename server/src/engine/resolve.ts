@@ -8,9 +8,9 @@
 import type { Node } from '../parser';
 import { qualifiedName } from './module-facts';
 import { dottedName } from './python';
-import type { RuleContext } from './rule';
+import { unitBindingSites, type RuleContext } from './rule';
 import { DEF_BOUND, DEF_GLOBAL, DEF_NONLOCAL, type Scope } from './scope';
-import { bindingSites, mayBind } from './scope/maybe-bound';
+import { mayBind } from './scope/maybe-bound';
 
 /**
  * The qualified name an identifier or dotted name refers to: `builtins.hash`,
@@ -23,8 +23,7 @@ export function resolveName(node: Node, context: RuleContext): string | null {
   let head = node;
   while (head.type === 'attribute') head = head.childForFieldName('object')!;
   // The scope tree sees the unit's text: when nothing there may bind the name, it has no answer but the module's.
-  const { unit, source } = context;
-  const sites = bindingSites(source.text, unit.node.startIndex, unit.node.endIndex);
+  const sites = unitBindingSites(context);
   if (sites && !mayBind(sites, head.text)) return qualifiedName(node, context.module);
   const occurrence = context.scopes.treeFor(head).occurrenceOf(head);
   if (occurrence) {

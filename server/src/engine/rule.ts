@@ -8,6 +8,7 @@ import type { Node } from '../parser';
 import type { ClassSummary } from './class-summary';
 import type { ModuleView } from './module-facts';
 import type { NoqaDirective } from './noqa';
+import { bindingSites, type BindingSites } from './scope/maybe-bound';
 import type { ScopeTree } from './scope/model';
 import type { Settings } from './settings';
 import type { SourceFile } from './source';
@@ -116,6 +117,16 @@ export interface Rule {
 export function isUnitFunction(unit: UnitInfo, node: Node): boolean {
   if (unit.kind !== 'method' && unit.kind !== 'function') return false;
   return unit.node.id === node.id || unit.node.childForFieldName('definition')?.id === node.id;
+}
+
+/**
+ * Where the text of the unit being analysed may bind names (`scope/maybe-bound.ts`), scanned
+ * once per unit however many rules ask; null when the look has no answer (then build the
+ * scope tree). A cheap first look before a scope tree for rules that care about some names only.
+ */
+export function unitBindingSites(context: RuleContext): BindingSites | null {
+  const { unit, source } = context;
+  return bindingSites(source.text, unit.node.startIndex, unit.node.endIndex);
 }
 
 /**

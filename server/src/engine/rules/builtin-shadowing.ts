@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { TOP_LEVEL_STATEMENT, type Rule, type RuleContext } from '../rule';
+import { TOP_LEVEL_STATEMENT, unitBindingSites, type Rule, type RuleContext } from '../rule';
 import {
   DEF_BOUND,
   DEF_GLOBAL,
@@ -8,7 +8,7 @@ import {
   type Scope,
 } from '../scope';
 import { BUILTIN_NAMES } from '../scope/builtins';
-import { namesMaybeBound } from '../scope/maybe-bound';
+import { namesBoundWhere } from '../scope/maybe-bound';
 import type { Fix } from '../types';
 
 /** What `site` adds to the builtins for the interactive prompt; they are not part of the language. */
@@ -28,18 +28,12 @@ const BUILTIN_TARGET = (() => {
 
 /**
  * Whether the function (or lambda, or comprehension) may bind a builtin's name, by a look
- * at its text: most bind none, and then need no scope tree. A `def`'s head and body are
- * looked at apart (PP801 asks about the same body).
+ * at its text (the unit's, which PP801 looks at too): most bind none, and then need no
+ * scope tree.
  */
 function mayBindBuiltin(node: Node, context: RuleContext): boolean {
-  const { text } = context.source;
-  const body = node.type === 'function_definition' ? node.childForFieldName('body') : null;
-  const parts = body ? [text.slice(node.startIndex, body.startIndex), text.slice(body.startIndex, node.endIndex)] : [text.slice(node.startIndex, node.endIndex)];
-  for (const part of parts) {
-    const names = namesMaybeBound(part);
-    if (!names || [...names].some((name) => BUILTIN_CALLABLES.has(name))) return true;
-  }
-  return false;
+  const sites = unitBindingSites(context);
+  return !sites || [...namesBoundWhere(sites, node.startIndex, node.endIndex, true)].some((name) => BUILTIN_CALLABLES.has(name));
 }
 
 /** Calls that see local variables by their names: renaming one changes what they find. */

@@ -120,11 +120,6 @@ function bindingScope(closure: Scope, name: string, kind: string): Scope | null 
 }
 
 /**
- * The loops between the closure and the scope that binds the name: `for`/`while`
- * bodies, and collecting comprehensions. Null when another function stands in
- * between (that function is the closure to look at).
- */
-/**
  * Whether a loop or a comprehension encloses the closure inside its own scope: the only
  * loops `loopsAround` counts. Without one the closure needs no scope tree.
  */
@@ -136,6 +131,11 @@ function insideLoop(closure: Node, parents: ParentLookup): boolean {
   return false;
 }
 
+/**
+ * The loops between the closure and the scope that binds the name: `for`/`while`
+ * bodies, and collecting comprehensions. Null when another function stands in
+ * between (that function is the closure to look at).
+ */
 function loopsAround(closure: Node, binder: Scope, parents: ParentLookup): Node[] | null {
   const loops: Node[] = [];
   let child = closure;

@@ -1,9 +1,9 @@
 import type { Node } from '../../parser';
 import { isDocstring, statementsOf } from '../python';
-import { isUnitFunction, type Rule, type RuleContext } from '../rule';
+import { isUnitFunction, unitBindingSites, type Rule, type RuleContext } from '../rule';
 import { DEF_ANNOT, DEF_NONLOCAL, DEF_PARAM, type Scope, type SymbolEntry } from '../scope';
 import { readBeforeFirstBinding } from '../scope/flow';
-import { bindingSites, namesBoundWhere } from '../scope/maybe-bound';
+import { namesBoundWhere } from '../scope/maybe-bound';
 import type { Fix } from '../types';
 
 export const unboundLocal: Rule = {
@@ -85,15 +85,14 @@ export const unboundLocal: Rule = {
  * stored as `_C__x`) gets the whole check.
  */
 function mayReadBeforeBinding(fn: Node, context: RuleContext): boolean {
-  const { unit, source } = context;
-  if (fn.type === 'lambda') return source.text.slice(fn.startIndex, fn.endIndex).includes(':=');
+  if (fn.type === 'lambda') return context.source.text.slice(fn.startIndex, fn.endIndex).includes(':=');
   const body = fn.childForFieldName('body');
-  const sites = body && bindingSites(source.text, unit.node.startIndex, unit.node.endIndex);
+  const sites = body && unitBindingSites(context);
   if (!sites) return true;
   const names = namesBoundWhere(sites, body!.startIndex, fn.endIndex, true);
   if (names.size === 0) return false;
   if ([...names].some((name) => name.startsWith('__') && !name.endsWith('__'))) return true;
-  if (!isUnitFunction(unit, fn)) {
+  if (!isUnitFunction(context.unit, fn)) {
     const around = namesBoundWhere(sites, fn.startIndex, fn.endIndex, false);
     if ([...names].some((name) => around.has(name))) return true;
   }

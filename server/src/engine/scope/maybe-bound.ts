@@ -47,7 +47,7 @@ export interface BindingSites {
   readonly at: readonly number[];
 }
 
-/** The last range asked about and its answer: PP801 asks about the same unit for each function in it. */
+/** The last range asked about and its answer: the rules ask about the same unit (`unitBindingSites`) for each function in it. */
 let last: { text: string; from: number; to: number; sites: BindingSites | null } = { text: '', from: 0, to: 0, sites: { names: [], at: [] } };
 
 /** The places in `text` from `from` to `to` (the start of a statement to the end of one) that may bind a name; null when there is no answer. */
@@ -56,19 +56,10 @@ export function bindingSites(text: string, from = 0, to = text.length): BindingS
   return last.sites;
 }
 
-/**
- * The last text asked about and its names, apart from `bindingSites`' answer: PP101 asks
- * about a function's head and body in turn, between PP801's questions about its unit.
- */
-let lastNames: { text: string; names: ReadonlySet<string> | null } = { text: '', names: new Set() };
-
 /** The names `text` (a function, lambda or comprehension, or a part of one) may bind; null when there is no answer. */
 export function namesMaybeBound(text: string): ReadonlySet<string> | null {
-  if (text !== lastNames.text) {
-    const sites = scan(text, 0, text.length);
-    lastNames = { text, names: sites && new Set(sites.names) };
-  }
-  return lastNames.names;
+  const sites = scan(text, 0, text.length);
+  return sites && new Set(sites.names);
 }
 
 const nameSets = new WeakMap<BindingSites, ReadonlySet<string>>();
@@ -121,9 +112,8 @@ function scan(text: string, from: number, to: number): BindingSites | null {
   };
   const n = to;
   let depth = 0;
-  // The logical line so far.
-  // Whether a list now binds its names: after `as`, `case`, `def`, `class` or `lambda` on the
-  // line, or between a `for` and its `in`.
+  // The logical line so far. A list binds its names after `as`, `case`, `def`, `class` or
+  // `lambda` on the line (listBinder), or between a `for` and its `in` (forTarget).
   let listBinder = false;
   let forTarget = false;
   let parameterHead = false;
