@@ -78,7 +78,8 @@ const NODE_CONSTRUCTOR = `  constructor(internal, {
     startIndex,
     row,
     column,
-    other
+    other,
+    typeId = -1
   }) {
     assertInternal(internal);
     this._other = other;
@@ -89,6 +90,9 @@ const NODE_CONSTRUCTOR = `  constructor(internal, {
     this._row = row;
     this._column = column;
     this.tree = tree;
+    this._typeId = typeId;
+    this._fieldId = -1;
+    this._fieldChild = null;
   }
   get startPosition() {
     return { row: this._row, column: this._column };
@@ -126,6 +130,84 @@ const MARSHAL_POSITION_NUMBERS = `  C.setValue(address, node._row, "i32");
 /** How `childForFieldName` and `childrenForFieldName` find a field's id. */
 const FIELD_ID_LOOKUP = 'const fieldId = this.tree.language.fields.indexOf(fieldName);';
 const FIELD_ID_MAPPED = 'const fieldId = fieldIdOf(this.tree.language, fieldName);';
+
+/** The getters that ask WebAssembly for a node's type, end and end position. */
+const TYPE_ID_GETTER = `  get typeId() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }`;
+const END_GETTERS = `  get endIndex() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }`;
+/**
+ * The same answers read from the tree's memory (see \`walkDescendants\` for the layout), the
+ * type kept in the node once known (a node's symbol and alias never change); WebAssembly
+ * answers when the language's layout does not check out.
+ */
+const TYPE_ID_FROM_MEMORY = `  get typeId() {
+    let symbol = this._typeId;
+    if (symbol === -1) {
+      const layout = walkLayoutOf(this.tree.language);
+      symbol = this._typeId = layout ? publicSymbolOf(this.id, this._other, layout) : this.typeIdInWasm;
+    }
+    return symbol;
+  }
+  get typeIdInWasm() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }`;
+const END_FROM_MEMORY = `  get endIndex() {
+    if (!walkLayoutOf(this.tree.language)) return this.endIndexInWasm;
+    const slot = this.id;
+    return this.startIndex + (((C.HEAPU8[slot] & 1) === 1 ? C.HEAPU8[slot + 7] : C.HEAP32[(C.HEAP32[slot >> 2] >> 2) + 4]) >> 1);
+  }
+  get endIndexInWasm() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    if (!walkLayoutOf(this.tree.language)) return this.endPositionInWasm;
+    const slot = this.id;
+    if ((C.HEAPU8[slot] & 1) === 1) return { row: this._row, column: this._column + (C.HEAPU8[slot + 7] >> 1) };
+    const words = C.HEAP32[slot >> 2] >> 2;
+    const rows = C.HEAP32[words + 5];
+    const columns = C.HEAP32[words + 6] >> 1;
+    return rows > 0 ? { row: this._row + rows, column: columns } : { row: this._row, column: this._column + columns };
+  }
+  get endPositionInWasm() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }`;
+
+/** \`childForFieldId\`, which asks WebAssembly every time. */
+const CHILD_FOR_FIELD_ID = `  childForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }`;
+/**
+ * The same, keeping the last answer in the node: the rules handed one node ask it for the
+ * same field one after the other (each \`call\` for its \`function\`), and a node's children
+ * never change (web-tree-sitter keeps \`children\` the same way).
+ */
+const CHILD_FOR_FIELD_ID_KEPT = `  childForFieldId(fieldId) {
+    if (fieldId === this._fieldId) return this._fieldChild;
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    const child = unmarshalNode(this.tree);
+    this._fieldId = fieldId;
+    this._fieldChild = child;
+    return child;
+  }`;
 
 /** The one read of the node's handle under the index `0`. */
 const MARSHAL_HANDLE = 'C.setValue(address, node[0], "i32");';
@@ -205,10 +287,16 @@ function setI32(address, value) {
   else C.setValue(address, value, "i32");
 }
 var WALK_LAYOUTS = new WeakMap();
+var LAST_LANGUAGE = null, LAST_LAYOUT = null;
 /** Where the walk finds a language's public symbol map and alias sequences; null when the memory does not match the API (then the walk is not used). */
 function walkLayoutOf(language) {
+  if (language === LAST_LANGUAGE) return LAST_LAYOUT;
   let layout = WALK_LAYOUTS.get(language);
-  if (layout !== void 0) return layout;
+  if (layout !== void 0) {
+    LAST_LANGUAGE = language;
+    LAST_LAYOUT = layout;
+    return layout;
+  }
   layout = null;
   if (GLUE_LITTLE_ENDIAN) {
     // struct TSLanguage (ABI 15): nine uint32 counts, a uint16, then pointers from byte 40.
@@ -229,7 +317,15 @@ function walkLayoutOf(language) {
     }
   }
   WALK_LAYOUTS.set(language, layout);
+  LAST_LANGUAGE = language;
+  LAST_LAYOUT = layout;
   return layout;
+}
+/** \`ts_node_symbol\`: the node's alias, else its subtree's symbol, as the public symbol (ERROR stays 65535). */
+function publicSymbolOf(slot, alias, layout) {
+  let symbol = alias;
+  if (symbol === 0) symbol = (C.HEAPU8[slot] & 1) === 1 ? C.HEAPU8[slot + 1] : C.HEAPU16[C.HEAP32[slot >> 2] + 40 >> 1];
+  return symbol === 65535 ? 65535 : C.HEAPU16[(layout.publicMap >> 1) + symbol];
 }
 /**
  * The symbols the names stand for, as a table indexed by public symbol (ERROR is 65535),
@@ -336,8 +432,9 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition) {
     if ((visible || alias !== 0) && !before) {
       if (bounded && (toRow < row || toRow === row && toColumn <= column)) break;
       const own = alias !== 0 ? alias : symbol;
-      if (wanted[own === 65535 ? 65535 : H16[publicMap + own]] === 1) {
-        found.push(new Node(INTERNAL, { id: slot, tree, startIndex: bytes >> 1, row, column: column >> 1, other: alias }));
+      const typeId = own === 65535 ? 65535 : H16[publicMap + own];
+      if (wanted[typeId] === 1) {
+        found.push(new Node(INTERNAL, { id: slot, tree, startIndex: bytes >> 1, row, column: column >> 1, other: alias, typeId }));
       }
     }
     if (childCount > 0 && !before) {
@@ -404,6 +501,9 @@ export function rewriteWebTreeSitterGlue(source) {
   out = out.split(FIELD_ID_LOOKUP).join(FIELD_ID_MAPPED);
   out = replaceOnce(out, MARSHAL_HANDLE, 'C.setValue(address, node._other, "i32");', 'marshalNode\'s read of the handle');
 
+  out = replaceOnce(out, TYPE_ID_GETTER, TYPE_ID_FROM_MEMORY, "Node's typeId getter");
+  out = replaceOnce(out, END_GETTERS, END_FROM_MEMORY, "Node's endIndex and endPosition getters");
+  out = replaceOnce(out, CHILD_FOR_FIELD_ID, CHILD_FOR_FIELD_ID_KEPT, "Node's childForFieldId");
   out = replaceOnce(out, DESCENDANTS_HEAD, DESCENDANTS_WALK, "descendantsOfType's head");
   out = replaceOnce(out, DESCENDANTS_SYMBOLS, DESCENDANTS_SYMBOLS_CACHED, "descendantsOfType's symbol look-up");
   out = replaceOnce(out, DESCENDANTS_FREE, '    C._free(descendantAddress);\n', "descendantsOfType's free of the symbols");

@@ -60,7 +60,7 @@ describe('web-tree-sitter glue rewrite', () => {
     const tree = (await testParser()).parse('def f(a, b=1):\n    return a\n')!;
     const fn = tree.rootNode.namedChildren[0]!;
     assert.match(fn.constructor.toString(), /this\._children = void 0;/);
-    assert.deepEqual(Object.keys(fn), ['_other', '_children', '_namedChildren', 'id', 'startIndex', '_row', '_column', 'tree']);
+    assert.deepEqual(Object.keys(fn), ['_other', '_children', '_namedChildren', 'id', 'startIndex', '_row', '_column', 'tree', '_typeId', '_fieldId', '_fieldChild']);
     assert.equal(fn.type, 'function_definition');
     assert.equal(fn.childForFieldName('name')?.text, 'f');
     assert.equal(fn.childForFieldName('no_such_field'), null);
@@ -70,19 +70,37 @@ describe('web-tree-sitter glue rewrite', () => {
     assert.deepEqual(fn.descendantsOfType(['identifier', 'integer'], { row: 0, column: 7 }, { row: 1, column: 0 }).map((n) => n?.text), ['b', '1']);
     assert.deepEqual(fn.descendantsOfType('integer').map((n) => n?.text), ['1']);
     assert.deepEqual(fn.childForFieldName('parameters')?.namedChildren.map((p) => p?.type), ['identifier', 'default_parameter']);
+    // The last field asked for is kept: the same node again, and another field still answers.
+    assert.equal(fn.childForFieldName('parameters'), fn.childForFieldName('parameters'));
+    assert.equal(fn.childForFieldName('name')?.text, 'f');
+    assert.equal(fn.childForFieldName('body')?.type, 'block');
+    assert.equal(fn.childForFieldName('return_type'), null);
+    assert.equal(fn.childForFieldName('name')?.text, 'f');
     assert.deepEqual([fn.startPosition, fn.endPosition, fn.endIndex], [{ row: 0, column: 0 }, { row: 1, column: 12 }, 27]);
     tree.delete();
   });
 
-  describe('descendantsOfType walks the tree\'s memory from JavaScript and finds what the walk inside WebAssembly finds', () => {
+  describe('descendantsOfType walks the tree\'s memory from JavaScript and finds what the walk inside WebAssembly finds; a node\'s type, end and end position read from memory are WebAssembly\'s', () => {
     /** What a found node is, as every caller can see it. */
     const seen = (nodes: Array<Node | null>) => nodes.map((n) => n && `${n.id} ${n.type} ${n.startIndex} ${n.startPosition.row}:${n.startPosition.column} ${n.endIndex} ${n.isNamed}`);
     type Walk = Node & { descendantsOfTypeInWasm(types: string[], from?: Point, to?: Point): Array<Node | null> };
-    /** Both walks over `node`, for `types`, the whole node or a range, compared. */
+    /** Both walks over `node`, for `types`, the whole node or a range, compared; and the type the walk gave each node with WebAssembly's. */
     const same = (node: Node, types: string[], from?: Point, to?: Point) => {
-      const js = seen(node.descendantsOfType(types, from, to));
+      const found = node.descendantsOfType(types, from, to);
+      const js = seen(found);
       const wasm = seen((node as Walk).descendantsOfTypeInWasm(types, from, to));
       assert.deepEqual(js, wasm, `${types.join(' ')} in ${node.type} at ${node.startIndex}${from ? ` from ${JSON.stringify(from)} to ${JSON.stringify(to)}` : ''}`);
+      for (const n of found) assert.equal(n!.typeId, (n as MemoryReads).typeIdInWasm);
+    };
+    type MemoryReads = Node & { typeIdInWasm: number; endIndexInWasm: number; endPositionInWasm: Point };
+    /** A node's type, end and end position read from memory, and those of every node below it, equal what WebAssembly answers. */
+    const sameReads = (node: Node) => {
+      for (const stack = [node as MemoryReads]; stack.length > 0; ) {
+        const n = stack.pop()!;
+        const memory = [n.typeId, n.endIndex, n.endPosition];
+        assert.deepEqual(memory, [n.typeIdInWasm, n.endIndexInWasm, n.endPositionInWasm], `${n.type} at ${n.startIndex}`);
+        for (const child of n.children) if (child) stack.push(child as MemoryReads);
+      }
     };
     // The dispatch's list, names of anonymous nodes and keywords, ERROR, and names tree-sitter-python aliases.
     const LISTS = [
@@ -119,6 +137,7 @@ describe('web-tree-sitter glue rewrite', () => {
       ];
       for (const text of texts) {
         const tree = parser.parse(text)!;
+        sameReads(tree.rootNode);
         for (const types of LISTS) {
           same(tree.rootNode, types);
           for (const child of tree.rootNode.namedChildren) if (child) same(child, types);
@@ -145,6 +164,7 @@ describe('web-tree-sitter glue rewrite', () => {
           const tree = parser.parse(text)!;
           for (const statement of tree.rootNode.namedChildren) {
             if (!statement) continue;
+            sameReads(statement);
             for (const types of LISTS) same(statement, types);
             // A class's body from its second member on, as the dispatch asks for the gaps between methods.
             const members = statement.type === 'class_definition' ? statement.childForFieldName('body')?.namedChildren ?? [] : [];
