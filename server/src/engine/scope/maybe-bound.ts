@@ -278,14 +278,24 @@ function scan(text: string, from: number, to: number): BindingSites | null {
 
 /** The index just past the string literal whose opening quote is at `at`; -1 when it does not close. */
 function stringEnd(text: string, at: number, to: number): number {
-  const quote = text[at];
-  const triple = text.startsWith(quote + quote + quote, at);
-  const closing = triple ? quote + quote + quote : quote;
-  for (let i = at + closing.length; i < to; ) {
-    const c = text[i];
-    if (c === '\\') i += 2;
-    else if (text.startsWith(closing, i)) return i + closing.length;
-    else if (!triple && (c === '\n' || c === '\r')) return -1;
+  const quote = text.charCodeAt(at);
+  if (text.charCodeAt(at + 1) === quote && text.charCodeAt(at + 2) === quote) {
+    // A triple-quoted string ends at the first three quotes not escaped by a backslash.
+    const closing = text.slice(at, at + 3);
+    for (let i = at + 3; ; ) {
+      const found = text.indexOf(closing, i);
+      if (found < 0 || found + 3 > to) return -1;
+      let escapes = 0;
+      while (found - escapes - 1 >= i && text.charCodeAt(found - escapes - 1) === BACKSLASH) escapes++;
+      if (escapes % 2 === 0) return found + 3;
+      i = found + 1;
+    }
+  }
+  for (let i = at + 1; i < to; ) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === quote) return i + 1;
+    else if (c === NL || c === CR) return -1;
     else i++;
   }
   return -1;
