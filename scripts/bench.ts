@@ -348,8 +348,8 @@ interface CliRun {
 function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const cwd = options.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-'));
   const began = performance.now();
-  // As the `pythonic` command runs: its shebang passes the server's V8 flags.
-  const result = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd, env: options.env ?? process.env });
+  // As the `pythonic` command runs: its shebang passes no V8 flags (only the server takes some, cli-launcher.ts).
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd, env: options.env ?? process.env });
   if (!options.cwd) fs.rmSync(cwd, { recursive: true, force: true });
   const took = performance.now() - began;
   if (result.error) throw result.error;

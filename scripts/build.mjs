@@ -13,8 +13,6 @@ const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
 const require = createRequire(import.meta.url);
-// The server's V8 flags (shared/node-flags.ts): `pythonic server` started by its shebang gets them too.
-const SERVER_NODE_FLAGS = JSON.parse(readFileSync('shared/server-node-flags.json', 'utf8'));
 
 function copyWasm() {
   mkdirSync('out', { recursive: true });
@@ -75,7 +73,7 @@ const serverBundle = { ...common, minifyWhitespace: true, minifySyntax: true };
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out' },
   // `pythonic` is out/cli.js, which runs out/cli-main.js through a V8 code cache (server/src/cli-launcher.ts).
-  { ...common, entryPoints: { cli: 'server/src/cli-launcher.ts' }, outdir: 'out', banner: { js: `#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}` } },
+  { ...common, entryPoints: { cli: 'server/src/cli-launcher.ts' }, outdir: 'out', banner: { js: '#!/usr/bin/env node' } },
   { ...serverBundle, entryPoints: { 'cli-main': 'server/src/cli.ts' }, outdir: 'out' },
 ];
 if (tests) {

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from './support/cli';
+import { SERVER_NODE_FLAGS } from '../shared/node-flags';
 import { TestServer } from './support/lsp';
 
 describe('pythonic server', () => {
@@ -18,6 +19,21 @@ describe('pythonic server', () => {
       [['PP401', 0, 8]],
     );
     assert.equal(await server.stop(), 0);
+  });
+
+  it('started without the server\'s V8 flags (as the shebang starts it), runs itself again with them and passes on its exit', async () => {
+    const server = await TestServer.start({ nodeFlags: [] });
+    await server.open('file:///startup/small.py', 'def f(x=[]):\n    return x\n');
+    assert.equal((await server.diagnosticsFor('file:///startup/small.py', 1)).diagnostics.length, 1);
+    const children = fs
+      .readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid) && fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1] === String(server.process.pid));
+    assert.equal(children.length, 1, 'one child process serves');
+    const argv = fs.readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0');
+    assert.deepEqual(argv.slice(1, 1 + SERVER_NODE_FLAGS.length), [...SERVER_NODE_FLAGS]);
+    assert.deepEqual(argv.slice(-3, -1), ['server', '--stdio']);
+    assert.equal(await server.stop(), 0);
+    assert.equal(fs.existsSync(`/proc/${children[0]}`), false, 'the child has exited');
   });
 
   it('loads none of the Node built-ins that only `check` or unused library helpers need', async () => {

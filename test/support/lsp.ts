@@ -43,6 +43,8 @@ export interface ServerOptions {
   workspaceFolders?: string[];
   /** Environment variables for the server process, besides this process's. */
   env?: Record<string, string>;
+  /** Node's options for the server process; by default the server's V8 flags, as the extension passes them. */
+  nodeFlags?: readonly string[];
   /** False: start without the `initialize` / `initialized` handshake (`initialize()` does it later). */
   initialize?: boolean;
   /** 'ipc': `server --node-ipc` over a Node IPC channel, as VS Code's client starts it; default 'stdio'. */
@@ -92,7 +94,7 @@ export class TestServer {
     // Started as the extension starts it: with the server's V8 flags (and over IPC, the same arguments).
     const ipc = options.transport === 'ipc';
     const channel = ipc ? ['--node-ipc', `--clientProcessId=${process.pid}`] : ['--stdio'];
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(OUT, 'cli.js'), 'server', ...channel], {
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? SERVER_NODE_FLAGS), path.join(OUT, 'cli.js'), 'server', ...channel], {
       stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe',
       env: { ...process.env, ...options.env },
     }) as ChildProcessWithoutNullStreams;
