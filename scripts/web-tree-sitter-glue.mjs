@@ -209,6 +209,23 @@ const CHILD_FOR_FIELD_ID_KEPT = `  childForFieldId(fieldId) {
     return child;
   }`;
 
+/** \`namedChildren\`, asked of WebAssembly (through a tree cursor there). */
+const NAMED_CHILDREN = `  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);`;
+/** The same list from the walk over the tree's memory (see \`walkDescendants\`), else from WebAssembly. */
+const NAMED_CHILDREN_FROM_MEMORY = `  get namedChildren() {
+    if (!this._namedChildren) {
+      const layout = walkLayoutOf(this.tree.language);
+      if (layout) this._namedChildren = walkDescendants(this, layout, null, ZERO_POINT, ZERO_POINT, true);
+    }
+    // The list kept, or WebAssembly's when the language's layout does not check out.
+    return this.namedChildrenInWasm;
+  }
+  get namedChildrenInWasm() {
+    if (!this._namedChildren) {
+      marshalNode(this);`;
+
 /** The one read of the node's handle under the index `0`. */
 const MARSHAL_HANDLE = 'C.setValue(address, node[0], "i32");';
 
@@ -288,7 +305,7 @@ function setI32(address, value) {
 }
 var WALK_LAYOUTS = new WeakMap();
 var LAST_LANGUAGE = null, LAST_LAYOUT = null;
-/** Where the walk finds a language's public symbol map and alias sequences; null when the memory does not match the API (then the walk is not used). */
+/** Where the walk finds a language's symbol metadata, public symbol map and alias sequences; null when the memory does not match the API (then the walk is not used). */
 function walkLayoutOf(language) {
   if (language === LAST_LANGUAGE) return LAST_LAYOUT;
   let layout = WALK_LAYOUTS.get(language);
@@ -308,12 +325,20 @@ function walkLayoutOf(language) {
     const fieldCount = U32[address + 32 >> 2];
     if ((abi === 14 || abi === 15) && symbolCount + aliasCount === language.types.length && fieldCount === language.fields.length - 1) {
       layout = {
+        metadata: U32[address + 72 >> 2],
         publicMap: U32[address + 76 >> 2],
         aliasSequences: U32[address + 84 >> 2],
         maxAliasLength: C.HEAPU16[address + 36 >> 1],
         wanted: new Map(),
         byList: new WeakMap()
       };
+      // Each symbol's metadata (visible, named, supertype: three bytes) must be what the API
+      // says, which calls a symbol named only when it is also visible.
+      for (let symbol = 0; symbol < symbolCount + aliasCount && layout; symbol++) {
+        const visible = C.HEAPU8[layout.metadata + 3 * symbol] !== 0;
+        const named = C.HEAPU8[layout.metadata + 3 * symbol + 1] !== 0;
+        if (visible !== language.nodeTypeIsVisible(symbol) || (visible && named) !== language.nodeTypeIsNamed(symbol)) layout = null;
+      }
     }
   }
   WALK_LAYOUTS.set(language, layout);
@@ -359,8 +384,12 @@ var WALK_FRAMES = new Int32Array(8 * 256);
  * bits), bytes 6; size bytes 7) or a pointer to heap data (padding at 4, size at 16, each
  * bytes/row/column; child count at 36; symbol at 40; flags at 44: visible bit 0, extra bit 2;
  * production id at 66), whose children are the subtrees just before it.
+ * With \`namedChildren\`, the node's named children instead (\`wanted\` and the range unused):
+ * the walk then stops at each visible node below the root, as the cursor of
+ * \`ts_node_named_children_wasm\` does; a node is named by its alias's metadata, else by its
+ * subtree's bit (inline bit 2, heap flags bit 1).
  */
-function walkDescendants(node, layout, wanted, startPosition, endPosition) {
+function walkDescendants(node, layout, wanted, startPosition, endPosition, namedChildren = false) {
   const H8 = C.HEAPU8, H16 = C.HEAPU16, H32 = C.HEAP32;
   const tree = node.tree;
   const publicMap = layout.publicMap >> 1;
@@ -428,8 +457,19 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition) {
       frames[top + 6] = nextRow;
       frames[top + 7] = nextColumn;
     }
-    const before = endRow < fromRow || endRow === fromRow && endColumn <= fromColumn;
-    if ((visible || alias !== 0) && !before) {
+    let before = endRow < fromRow || endRow === fromRow && endColumn <= fromColumn;
+    if (namedChildren) {
+      // Below the root, a visible node is a child (kept when named) and its children are not; a hidden one is passed through.
+      before = false;
+      if (top >= 0 && (visible || alias !== 0)) {
+        if (alias !== 0 ? H8[layout.metadata + 3 * alias + 1] !== 0 : ((head & 1) === 1 ? head & 4 : H8[pointer + 44] & 2) !== 0) {
+          const own = alias !== 0 ? alias : symbol;
+          const typeId = own === 65535 ? 65535 : H16[publicMap + own];
+          found.push(new Node(INTERNAL, { id: slot, tree, startIndex: bytes >> 1, row, column: column >> 1, other: alias, typeId }));
+        }
+        childCount = 0;
+      }
+    } else if ((visible || alias !== 0) && !before) {
       if (bounded && (toRow < row || toRow === row && toColumn <= column)) break;
       const own = alias !== 0 ? alias : symbol;
       const typeId = own === 65535 ? 65535 : H16[publicMap + own];
@@ -504,6 +544,7 @@ export function rewriteWebTreeSitterGlue(source) {
   out = replaceOnce(out, TYPE_ID_GETTER, TYPE_ID_FROM_MEMORY, "Node's typeId getter");
   out = replaceOnce(out, END_GETTERS, END_FROM_MEMORY, "Node's endIndex and endPosition getters");
   out = replaceOnce(out, CHILD_FOR_FIELD_ID, CHILD_FOR_FIELD_ID_KEPT, "Node's childForFieldId");
+  out = replaceOnce(out, NAMED_CHILDREN, NAMED_CHILDREN_FROM_MEMORY, "Node's namedChildren");
   out = replaceOnce(out, DESCENDANTS_HEAD, DESCENDANTS_WALK, "descendantsOfType's head");
   out = replaceOnce(out, DESCENDANTS_SYMBOLS, DESCENDANTS_SYMBOLS_CACHED, "descendantsOfType's symbol look-up");
   out = replaceOnce(out, DESCENDANTS_FREE, '    C._free(descendantAddress);\n', "descendantsOfType's free of the symbols");
