@@ -272,11 +272,63 @@ class UnitState {
  * unit being analysed) and the dispatch from node types to visitors. `analyzeInSteps`
  * makes one per analysis of the whole file, `analyzeEdit` one per edit it handles.
  */
+/** The rules \`settings\` enable and the fingerprint of a cached analysis under them: worked out once per settings object (every file of a \`check\` run shares one). */
+const ENABLED = new WeakMap<Settings, Map<readonly Rule[], { rules: Rule[]; fingerprints: [string, string] }>>();
+
+function enabledRules(all: readonly Rule[], settings: Settings, isStub: boolean): { rules: Rule[]; fingerprint: string } {
+  let byList = ENABLED.get(settings);
+  if (!byList) ENABLED.set(settings, (byList = new Map()));
+  let known = byList.get(all);
+  if (!known) {
+    const rules = all.filter((r) => isRuleEnabled(r.meta, settings));
+    const codes = rules.map((r) => r.meta.code);
+    known = { rules, fingerprints: [JSON.stringify([settings, codes, false]), JSON.stringify([settings, codes, true])] };
+    byList.set(all, known);
+  }
+  return { rules: known.rules, fingerprint: known.fingerprints[isStub ? 1 : 0] };
+}
+
+/** What a rule sees of the analysis: one per rule and file, reading the unit of the moment from the session. */
+class SessionContext implements RuleContext {
+  readonly source: SourceFile;
+  readonly module: FactsView;
+  readonly settings: Settings;
+  readonly scopes: RuleContext['scopes'];
+
+  constructor(
+    private readonly session: Session,
+    private readonly rule: Rule,
+  ) {
+    this.source = session.source;
+    this.module = session.recordingView;
+    this.settings = session.settings;
+    this.scopes = { treeFor: () => session.state.scopes() };
+  }
+
+  get unit(): UnitInfo {
+    return this.session.state.info;
+  }
+
+  parentOf(node: Node): Node | null {
+    return this.session.state.parents.parentOf(node);
+  }
+
+  classSummary(cls: Node): ClassSummary {
+    return this.session.state.summary(cls);
+  }
+
+  report(report: Report): void {
+    this.session.state.diagnostics.push(toDiagnostic(this.rule, report, this.settings, this.source));
+  }
+}
+
 export class Session {
   readonly rules: Rule[];
   readonly fingerprint: string;
   readonly recordingView: FactsView;
-  private state!: UnitState;
+  readonly settings: Settings;
+  /** The unit being analysed. */
+  state!: UnitState;
   private readonly failed = new Set<string>();
   private readonly topLevelHandlers: Handler[];
   private readonly found: Dispatch | null;
@@ -288,31 +340,15 @@ export class Session {
     readonly source: SourceFile,
     readonly facts: ModuleFacts,
   ) {
-    const { settings } = input;
+    const settings = (this.settings = input.settings);
     const path = (this.path = input.path ?? '<memory>');
-    this.rules = (input.rules ?? RULES).filter((r) => isRuleEnabled(r.meta, settings));
-    this.fingerprint = JSON.stringify([settings, this.rules.map((r) => r.meta.code), source.isStub]);
+    ({ rules: this.rules, fingerprint: this.fingerprint } = enabledRules(input.rules ?? RULES, settings, source.isStub));
     this.recordingView = new FactsView(facts, (read) => this.state.reads.push(read));
-    const context = (rule: Rule): RuleContext => {
-      const session = this;
-      return {
-        source,
-        module: this.recordingView,
-        settings,
-        get unit() {
-          return session.state.info;
-        },
-        scopes: { treeFor: () => this.state.scopes() },
-        parentOf: (node) => this.state.parents.parentOf(node),
-        classSummary: (cls) => this.state.summary(cls),
-        report: (report: Report) => this.state.diagnostics.push(toDiagnostic(rule, report, settings, source)),
-      };
-    };
     const dispatch = new Map<string, Handler[]>();
     for (const rule of this.rules) {
       let visitors: ReturnType<Rule['create']>;
       try {
-        visitors = rule.create(context(rule));
+        visitors = rule.create(new SessionContext(this, rule));
       } catch (error) {
         input.onRuleError?.({ code: rule.meta.code, path, error });
         continue;
