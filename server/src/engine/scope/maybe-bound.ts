@@ -88,6 +88,8 @@ const enum After {
 
 const code = (c: string) => c.charCodeAt(0);
 const [NL, CR, HASH, BACKSLASH, DOT, QUOTE, APOSTROPHE] = ['\n', '\r', '#', '\\', '.', '"', "'"].map(code);
+const [EQUALS, COLON, COMMA, SEMICOLON, PIPE] = ['=', ':', ',', ';', '|'].map(code);
+const [OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE, CLOSE_PAREN, CLOSE_BRACKET, CLOSE_BRACE] = ['(', '[', '{', ')', ']', '}'].map(code);
 
 /** Character classes of ASCII codes: a name's first character, a later one, an operator. */
 const [NAME_START, NAME_PART, OPERATOR] = [1, 2, 4];
@@ -103,13 +105,27 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isNamePart = (c: number) => (CLASSES[c] & NAME_PART) !== 0;
 const isOperator = (c: number) => (CLASSES[c] & OPERATOR) !== 0;
 
+/**
+ * A number for each word of up to 8 characters from `[0-9A-Za-z_]`, so that the scan tells
+ * keywords from names without cutting every word out of the text.
+ */
+function wordKey(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let i = from; i < to; i++) key = key * 76 + text.charCodeAt(i) - 47;
+  return key;
+}
+/** The words the scan treats specially (the hard keywords, `case` and `type`), by `wordKey`. */
+const SPECIAL_WORDS = new Map<number, string>();
+for (const word of [...KEYWORDS, 'case', 'type']) SPECIAL_WORDS.set(wordKey(word, 0, word.length), word);
+
+/**
+ * The scan. Names are kept as offsets (start, end) until they turn out to be bound, and the
+ * lists of the logical line are reused from line to line: a name is cut out of the text
+ * only when it is a binding site.
+ */
 function scan(text: string, from: number, to: number): BindingSites | null {
   const found: string[] = [];
   const foundAt: number[] = [];
-  const add = (name: string, at: number) => {
-    found.push(name);
-    foundAt.push(at);
-  };
   const n = to;
   let depth = 0;
   // The logical line so far. A list binds its names after `as`, `case`, `def`, `class` or
@@ -118,23 +134,35 @@ function scan(text: string, from: number, to: number): BindingSites | null {
   let forTarget = false;
   let parameterHead = false;
   let bindRest = false;
-  let lists: Array<[string, number]> = [];
-  let parameters: Array<[string, number]> = [];
-  // The token just read.
-  let pending: string | null = null;
-  let pendingAt = 0;
+  /** Names in a list, and parameters, as pairs of offsets. */
+  const lists: number[] = [];
+  const parameters: number[] = [];
+  // The name just read (pendingAt < 0: the token just read was no name).
+  let pendingAt = -1;
+  let pendingEnd = 0;
   let pendingStartsStatement = false;
   let bindNext = false;
   let afterDot = false;
   let statementStart = true;
 
+  const add = (at: number, end: number) => {
+    found.push(text.slice(at, end));
+    foundAt.push(at);
+  };
   /** Files the name before the token now read by what that token is. */
   const follow = (after: After) => {
-    if (pending !== null) {
-      if (after === After.Assign) (depth === 0 ? add(pending, pendingAt) : parameters.push([pending, pendingAt]));
-      else if (after === After.Colon) (pendingStartsStatement ? add(pending, pendingAt) : parameters.push([pending, pendingAt]));
-      else if (after === After.List) (listBinder || forTarget ? add(pending, pendingAt) : lists.push([pending, pendingAt]));
-      pending = null;
+    if (pendingAt >= 0) {
+      if (after === After.Assign) {
+        if (depth === 0) add(pendingAt, pendingEnd);
+        else parameters.push(pendingAt, pendingEnd);
+      } else if (after === After.Colon) {
+        if (pendingStartsStatement) add(pendingAt, pendingEnd);
+        else parameters.push(pendingAt, pendingEnd);
+      } else if (after === After.List) {
+        if (listBinder || forTarget) add(pendingAt, pendingEnd);
+        else lists.push(pendingAt, pendingEnd);
+      }
+      pendingAt = -1;
     }
     bindNext = false;
     afterDot = false;
@@ -142,10 +170,10 @@ function scan(text: string, from: number, to: number): BindingSites | null {
   };
   const endLine = () => {
     follow(After.Nothing);
-    if (parameterHead) for (const [name, at] of parameters) add(name, at);
+    if (parameterHead) for (let k = 0; k < parameters.length; k += 2) add(parameters[k], parameters[k + 1]);
     listBinder = forTarget = parameterHead = bindRest = false;
-    lists = [];
-    parameters = [];
+    lists.length = 0;
+    parameters.length = 0;
     statementStart = true;
   };
 
@@ -165,46 +193,51 @@ function scan(text: string, from: number, to: number): BindingSites | null {
     } else if (isNameStart(c)) {
       let j = i + 1;
       while (j < n && isNamePart(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
       const next = text.charCodeAt(j);
-      if ((next === QUOTE || next === APOSTROPHE) && STRING_PREFIX.test(word)) {
+      if ((next === QUOTE || next === APOSTROPHE) && j - i <= 2 && STRING_PREFIX.test(text.slice(i, j))) {
         follow(After.Nothing);
         const end = stringEnd(text, j, n);
         if (end < 0) return null;
-        if (/[fF]/.test(word)) {
+        if (/[fF]/.test(text.slice(i, j))) {
           const literal = text.slice(j, end);
           // A replacement field is code: a name there may be spelt in any script.
           if (/[^\x00-\x7f]/.test(literal)) return null;
-          for (const walrus of literal.matchAll(WALRUS)) add(walrus[1], j + walrus.index!);
+          for (const walrus of literal.matchAll(WALRUS)) {
+            const at = j + walrus.index!;
+            add(at, at + walrus[1].length);
+          }
         }
         i = end;
         continue;
       }
+      const special = j - i <= 8 ? SPECIAL_WORDS.get(wordKey(text, i, j)) : undefined;
       const dotted = afterDot;
       const startsStatement = statementStart;
       const bound = bindNext;
       // `in` ends a `for` target list; `as` may end a pattern (`case (a as b, c)`).
-      follow(word === 'in' || word === 'as' ? After.List : After.Nothing);
-      const keyword = KEYWORDS.has(word);
-      if ((bound || bindRest) && !keyword) add(word, i);
+      follow(special === 'in' || special === 'as' ? After.List : After.Nothing);
+      const keyword = special !== undefined && KEYWORDS.has(special);
+      if ((bound || bindRest) && !keyword) add(i, j);
       const at = i;
       i = j;
       // `from . import x`: the keyword after the dots still counts.
       if (dotted && !keyword) continue;
       if (keyword) {
-        if (word === 'lambda' || word === 'def') parameterHead = true;
-        if (word === 'for') forTarget = true;
-        else if (word === 'in') forTarget = false;
-        else if (LIST_BINDERS.has(word)) listBinder = true;
-        if (BIND_REST.has(word)) bindRest = true;
-        bindNext = BIND_NEXT.has(word);
+        if (special === 'lambda' || special === 'def') parameterHead = true;
+        if (special === 'for') forTarget = true;
+        else if (special === 'in') forTarget = false;
+        else if (LIST_BINDERS.has(special)) listBinder = true;
+        if (BIND_REST.has(special)) bindRest = true;
+        bindNext = BIND_NEXT.has(special);
         continue;
       }
       // A soft keyword (`case`, `type`, `match`) or a name: `case` and `type` may be either.
-      if (BIND_NEXT.has(word)) bindNext = true;
-      if (word === 'case') listBinder = parameterHead = true;
-      pending = word;
+      if (special !== undefined) {
+        bindNext = true;
+        if (special === 'case') listBinder = parameterHead = true;
+      }
       pendingAt = at;
+      pendingEnd = j;
       pendingStartsStatement = startsStatement;
     } else if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
       follow(After.Nothing);
@@ -215,61 +248,60 @@ function scan(text: string, from: number, to: number): BindingSites | null {
       const end = stringEnd(text, i, n);
       if (end < 0) return null;
       i = end;
-    } else {
-      const ch = text[i];
-      if (ch === '=') {
-        if (text[i + 1] === '=') {
-          follow(After.Nothing);
-          i += 2;
-        } else {
-          follow(After.Assign);
-          // The lists before a plain `=` are its targets.
-          if (depth === 0) for (const [name, at] of lists.splice(0)) add(name, at);
-          i++;
-        }
-      } else if (ch === ':') {
-        if (text[i + 1] === '=') {
-          if (pending !== null) add(pending, pendingAt);
-          follow(After.Nothing);
-          i += 2;
-        } else {
-          follow(After.Colon);
-          i++;
-          if (depth === 0) statementStart = true;
-        }
-      } else if (ch === ',' || ch === ')' || ch === ']' || ch === '}') {
-        follow(After.List);
-        if (ch !== ',') depth = Math.max(0, depth - 1);
-        i++;
-      } else if (ch === '(' || ch === '[' || ch === '{') {
+    } else if (c === EQUALS) {
+      if (text.charCodeAt(i + 1) === EQUALS) {
         follow(After.Nothing);
-        depth++;
-        i++;
-      } else if (ch === ';') {
-        follow(After.Nothing);
-        i++;
-        if (depth === 0) statementStart = true;
-      } else if (ch === '.') {
-        follow(After.Nothing);
-        afterDot = true;
-        i++;
-      } else if (isOperator(c)) {
-        let j = i + 1;
-        while (j < n && isOperator(text.charCodeAt(j))) j++;
-        const operator = text.slice(i, j);
-        if (text[j] === '=' && text[j + 1] !== '=') {
-          follow(AUGMENTED.has(operator) ? After.Assign : After.Nothing);
-          i = j + 1;
-        } else {
-          follow(operator === '|' ? After.List : After.Nothing);
-          i = j;
-        }
+        i += 2;
       } else {
-        // A name in another script: Python folds it to NFKC, so it may be spelt differently from the name looked for.
-        if (c > 127) return null;
-        follow(After.Nothing);
+        follow(After.Assign);
+        // The lists before a plain `=` are its targets.
+        if (depth === 0) {
+          for (let k = 0; k < lists.length; k += 2) add(lists[k], lists[k + 1]);
+          lists.length = 0;
+        }
         i++;
       }
+    } else if (c === COLON) {
+      if (text.charCodeAt(i + 1) === EQUALS) {
+        if (pendingAt >= 0) add(pendingAt, pendingEnd);
+        follow(After.Nothing);
+        i += 2;
+      } else {
+        follow(After.Colon);
+        i++;
+        if (depth === 0) statementStart = true;
+      }
+    } else if (c === COMMA || c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE) {
+      follow(After.List);
+      if (c !== COMMA) depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE) {
+      follow(After.Nothing);
+      depth++;
+      i++;
+    } else if (c === SEMICOLON) {
+      follow(After.Nothing);
+      i++;
+      if (depth === 0) statementStart = true;
+    } else if (c === DOT) {
+      follow(After.Nothing);
+      afterDot = true;
+      i++;
+    } else if (isOperator(c)) {
+      let j = i + 1;
+      while (j < n && isOperator(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === EQUALS && text.charCodeAt(j + 1) !== EQUALS) {
+        follow(AUGMENTED.has(text.slice(i, j)) ? After.Assign : After.Nothing);
+        i = j + 1;
+      } else {
+        follow(j === i + 1 && c === PIPE ? After.List : After.Nothing);
+        i = j;
+      }
+    } else {
+      // A name in another script: Python folds it to NFKC, so it may be spelt differently from the name looked for.
+      if (c > 127) return null;
+      follow(After.Nothing);
+      i++;
     }
   }
   endLine();
