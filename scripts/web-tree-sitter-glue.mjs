@@ -201,12 +201,16 @@ const CHILD_FOR_FIELD_ID = `  childForFieldId(fieldId) {
  */
 const CHILD_FOR_FIELD_ID_KEPT = `  childForFieldId(fieldId) {
     if (fieldId === this._fieldId) return this._fieldChild;
-    marshalNode(this);
-    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-    const child = unmarshalNode(this.tree);
+    const layout = walkLayoutOf(this.tree.language);
+    const child = layout ? childForField(this, layout, fieldId) : this.childForFieldIdInWasm(fieldId);
     this._fieldId = fieldId;
     this._fieldChild = child;
     return child;
+  }
+  childForFieldIdInWasm(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
   }`;
 
 /** \`namedChildren\`, asked of WebAssembly (through a tree cursor there). */
@@ -325,6 +329,8 @@ function walkLayoutOf(language) {
     const fieldCount = U32[address + 32 >> 2];
     if ((abi === 14 || abi === 15) && symbolCount + aliasCount === language.types.length && fieldCount === language.fields.length - 1) {
       layout = {
+        fieldSlices: U32[address + 64 >> 2],
+        fieldEntries: U32[address + 68 >> 2],
         metadata: U32[address + 72 >> 2],
         publicMap: U32[address + 76 >> 2],
         aliasSequences: U32[address + 84 >> 2],
@@ -345,6 +351,142 @@ function walkLayoutOf(language) {
   LAST_LANGUAGE = language;
   LAST_LAYOUT = layout;
   return layout;
+}
+/**
+ * A subtree's children as \`ts_node_child_iterator_next\` visits them: each child's slot,
+ * start (bytes, row, column in bytes), alias (none for an extra) and structural index.
+ * Reused by each call of \`childForField\`; never called while another iteration is used.
+ */
+function ChildIterator(slot, bytes, row, column, layout) {
+  const pointer = C.HEAP32[slot >> 2];
+  const count = C.HEAP32[(pointer >> 2) + 9];
+  const production = C.HEAPU16[pointer + 66 >> 1];
+  this.first = pointer - 8 * count;
+  this.count = count;
+  this.index = 0;
+  this.sequence = production === 0 ? -1 : (layout.aliasSequences >> 1) + production * layout.maxAliasLength;
+  this.structural = 0;
+  this.bytes = bytes;
+  this.row = row;
+  this.column = column;
+  // The child just visited.
+  this.slot = 0;
+  this.childBytes = 0;
+  this.childRow = 0;
+  this.childColumn = 0;
+  this.alias = 0;
+  this.extra = false;
+}
+ChildIterator.prototype.next = function() {
+  if (this.index === this.count) return false;
+  const H8 = C.HEAPU8, H32 = C.HEAP32;
+  const slot = this.slot = this.first + 8 * this.index;
+  const inline = (H8[slot] & 1) === 1;
+  const words = inline ? 0 : H32[slot >> 2] >> 2;
+  if (this.index > 0) {
+    // Length addition: the child's padding.
+    const rows = inline ? H8[slot + 5] & 15 : H32[words + 2];
+    this.bytes += inline ? H8[slot + 6] : H32[words + 1];
+    if (rows > 0) {
+      this.row += rows;
+      this.column = inline ? H8[slot + 4] : H32[words + 3];
+    } else this.column += inline ? H8[slot + 4] : H32[words + 3];
+  }
+  this.extra = (inline ? H8[slot] & 8 : H8[H32[slot >> 2] + 44] & 4) !== 0;
+  this.alias = 0;
+  if (!this.extra) {
+    if (this.sequence >= 0) this.alias = C.HEAPU16[this.sequence + this.structural];
+    this.structural++;
+  }
+  this.childBytes = this.bytes;
+  this.childRow = this.row;
+  this.childColumn = this.column;
+  // And its size.
+  const sizeRows = inline ? 0 : H32[words + 5];
+  this.bytes += inline ? H8[slot + 7] : H32[words + 4];
+  if (sizeRows > 0) {
+    this.row += sizeRows;
+    this.column = H32[words + 6];
+  } else this.column += inline ? H8[slot + 7] : H32[words + 6];
+  this.index++;
+  return true;
+};
+/** \`ts_node_child_count\`: a heap subtree's visible children (hidden ones count theirs), else none. */
+function visibleChildCount(slot) {
+  if ((C.HEAPU8[slot] & 1) === 1) return 0;
+  const words = C.HEAP32[slot >> 2] >> 2;
+  return C.HEAP32[words + 9] === 0 ? 0 : C.HEAP32[words + 12];
+}
+function childNode(tree, it) {
+  return new Node(INTERNAL, { id: it.slot, tree, startIndex: it.childBytes >> 1, row: it.childRow, column: it.childColumn >> 1, other: it.alias });
+}
+/** \`ts_node__child(node, 0, true)\`: the first visible child, looking through hidden ones. */
+function firstVisibleChild(tree, slot, bytes, row, column, layout) {
+  for (let it = new ChildIterator(slot, bytes, row, column, layout); ; ) {
+    let descended = false;
+    while (it.next()) {
+      const visible = (C.HEAPU8[it.slot] & 1) === 1 ? (C.HEAPU8[it.slot] & 2) !== 0 : (C.HEAPU8[C.HEAP32[it.slot >> 2] + 44] & 1) !== 0;
+      if (visible || it.alias !== 0) return childNode(tree, it);
+      if (visibleChildCount(it.slot) > 0) {
+        it = new ChildIterator(it.slot, it.childBytes, it.childRow, it.childColumn, layout);
+        descended = true;
+        break;
+      }
+    }
+    if (!descended) return null;
+  }
+}
+/**
+ * \`ts_node_child_by_field_id\` over the tree's memory: the production's field map (slices of
+ * two uint16 at offset 64 of the language, entries of field id uint16, child index uint8 and
+ * inherited bool at 68), hidden children's fields inherited, as the C code does.
+ */
+function childForField(node, layout, fieldId) {
+  const tree = node.tree;
+  let slot = node.id, bytes = node.startIndex << 1, row = node._row, column = node._column << 1;
+  recur: for (;;) {
+    if (fieldId === 0 || visibleChildCount(slot) === 0) return null;
+    const production = C.HEAPU16[C.HEAP32[slot >> 2] + 66 >> 1];
+    const slice = layout.fieldSlices + 4 * production;
+    let entry = layout.fieldEntries + 4 * C.HEAPU16[slice >> 1];
+    let end = entry + 4 * C.HEAPU16[slice + 2 >> 1];
+    if (entry === end) return null;
+    while (C.HEAPU16[entry >> 1] < fieldId) {
+      entry += 4;
+      if (entry === end) return null;
+    }
+    while (C.HEAPU16[end - 4 >> 1] > fieldId) {
+      end -= 4;
+      if (entry === end) return null;
+    }
+    const it = new ChildIterator(slot, bytes, row, column, layout);
+    while (it.next()) {
+      if (it.extra) continue;
+      if (it.structural - 1 < C.HEAPU8[entry + 2]) continue;
+      if (C.HEAPU8[entry + 3] !== 0) {
+        // An inherited field: the hidden child holds it.
+        if (entry + 4 === end) {
+          slot = it.slot;
+          bytes = it.childBytes;
+          row = it.childRow;
+          column = it.childColumn;
+          continue recur;
+        }
+        const found = childForField(childNode(tree, it), layout, fieldId);
+        if (found) return found;
+        entry += 4;
+        if (entry === end) return null;
+      } else if (((C.HEAPU8[it.slot] & 1) === 1 ? (C.HEAPU8[it.slot] & 2) !== 0 : (C.HEAPU8[C.HEAP32[it.slot >> 2] + 44] & 1) !== 0) || it.alias !== 0) {
+        return childNode(tree, it);
+      } else if (visibleChildCount(it.slot) > 0) {
+        return firstVisibleChild(tree, it.slot, it.childBytes, it.childRow, it.childColumn, layout);
+      } else {
+        entry += 4;
+        if (entry === end) return null;
+      }
+    }
+    return null;
+  }
 }
 /** \`ts_node_symbol\`: the node's alias, else its subtree's symbol, as the public symbol (ERROR stays 65535). */
 function publicSymbolOf(slot, alias, layout) {

@@ -80,7 +80,7 @@ describe('web-tree-sitter glue rewrite', () => {
     tree.delete();
   });
 
-  describe('descendantsOfType walks the tree\'s memory from JavaScript and finds what the walk inside WebAssembly finds; a node\'s type, end, end position and named children read from memory are WebAssembly\'s', () => {
+  describe('descendantsOfType walks the tree\'s memory from JavaScript and finds what the walk inside WebAssembly finds; a node\'s type, end, end position, named children and field children read from memory are WebAssembly\'s', () => {
     /** What a found node is, as every caller can see it. */
     const seen = (nodes: Array<Node | null>) => nodes.map((n) => n && `${n.id} ${n.type} ${n.startIndex} ${n.startPosition.row}:${n.startPosition.column} ${n.endIndex} ${n.isNamed}`);
     type Walk = Node & { descendantsOfTypeInWasm(types: string[], from?: Point, to?: Point): Array<Node | null> };
@@ -92,15 +92,31 @@ describe('web-tree-sitter glue rewrite', () => {
       assert.deepEqual(js, wasm, `${types.join(' ')} in ${node.type} at ${node.startIndex}${from ? ` from ${JSON.stringify(from)} to ${JSON.stringify(to)}` : ''}`);
       for (const n of found) assert.equal(n!.typeId, (n as MemoryReads).typeIdInWasm);
     };
-    type MemoryReads = Node & { typeIdInWasm: number; endIndexInWasm: number; endPositionInWasm: Point; namedChildrenInWasm: Array<Node | null>; _namedChildren?: unknown };
-    /** A node's type, end, end position and named children read from memory, and those of every node below it, equal what WebAssembly answers. */
+    type MemoryReads = Node & {
+      typeIdInWasm: number;
+      endIndexInWasm: number;
+      endPositionInWasm: Point;
+      namedChildrenInWasm: Array<Node | null>;
+      _namedChildren?: unknown;
+      childForFieldIdInWasm(fieldId: number): Node | null;
+    };
+    /**
+     * A node's type, end, end position, named children and child for each field read from
+     * memory, and those of every node below it, equal what WebAssembly answers.
+     */
     const sameReads = (node: Node) => {
+      const fields = node.tree.language.fields.length;
       for (const stack = [node as MemoryReads]; stack.length > 0; ) {
         const n = stack.pop()!;
         const memory = [n.typeId, n.endIndex, n.endPosition, seen(n.namedChildren)];
         n._namedChildren = undefined;
         const wasm = [n.typeIdInWasm, n.endIndexInWasm, n.endPositionInWasm, seen(n.namedChildrenInWasm)];
         assert.deepEqual(memory, wasm, `${n.type} at ${n.startIndex}`);
+        if (n.childCount > 0) {
+          for (let field = 0; field < fields; field++) {
+            assert.deepEqual(seen([n.childForFieldId(field)]), seen([n.childForFieldIdInWasm(field)]), `${n.type} at ${n.startIndex}, field ${n.tree.language.fields[field]}`);
+          }
+        }
         for (const child of n.children) if (child) stack.push(child as MemoryReads);
       }
     };
