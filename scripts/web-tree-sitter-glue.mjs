@@ -288,7 +288,9 @@ const DESCENDANTS_FREE = `    C._free(descendantAddress);
 const I32_HELPERS = `var C;
 var DESCENDANT_SYMBOLS = new WeakMap();
 var FIELD_IDS = new WeakMap();
+var LAST_FIELDS_LANGUAGE = null, LAST_FIELD_IDS = null;
 function fieldIdOf(language, name) {
+  if (language === LAST_FIELDS_LANGUAGE) return LAST_FIELD_IDS.get(name) ?? -1;
   let ids = FIELD_IDS.get(language);
   if (!ids) {
     ids = new Map();
@@ -297,6 +299,8 @@ function fieldIdOf(language, name) {
     });
     FIELD_IDS.set(language, ids);
   }
+  LAST_FIELDS_LANGUAGE = language;
+  LAST_FIELD_IDS = ids;
   return ids.get(name) ?? -1;
 }
 var GLUE_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

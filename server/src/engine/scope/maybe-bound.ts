@@ -172,8 +172,9 @@ function scan(text: string, from: number, to: number): BindingSites | null {
     follow(After.Nothing);
     if (parameterHead) for (let k = 0; k < parameters.length; k += 2) add(parameters[k], parameters[k + 1]);
     listBinder = forTarget = parameterHead = bindRest = false;
-    lists.length = 0;
-    parameters.length = 0;
+    // Most lines leave both empty: setting an array's length is not free.
+    if (lists.length > 0) lists.length = 0;
+    if (parameters.length > 0) parameters.length = 0;
     statementStart = true;
   };
 
