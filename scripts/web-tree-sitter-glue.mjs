@@ -37,6 +37,13 @@
 //   the walk falls back to when a language's layout does not check out (its counts, read
 //   from memory, must equal what the API says), and which test/web-tree-sitter-glue.test.ts
 //   compares it with over both corpora.
+// - The node questions the engine asks most are read from the same memory: `typeId` (kept
+//   in the node; the walk already knows it), `endIndex` and `endPosition` (the start plus
+//   the subtree's size), `namedChildren` (the walk, stopping at visible nodes) and
+//   `childForFieldId` (a port of `ts_node_child_by_field_id` over the field maps; the last
+//   answer is kept in the node, as rules handed the same node ask for the same field). Each
+//   original stays under an `...InWasm` name as the fallback, and the test compares every
+//   node's answers with it.
 //
 // Every rewrite must find exactly the text it expects: a new web-tree-sitter version
 // that changed it fails the build here instead of silently losing the speed.
