@@ -29,7 +29,7 @@ import { Edit, Query, type Parser, type Point, type Tree } from '../server/src/p
 import { OUT, testParser } from '../test/support/engine';
 import { measureHoverLatency } from '../test/support/hover-latency';
 import { TestServer } from '../test/support/lsp';
-import { CLI_NODE_FLAGS, SERVER_NODE_FLAGS } from '../shared/node-flags';
+import { SERVER_NODE_FLAGS } from '../shared/node-flags';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -348,8 +348,8 @@ interface CliRun {
 function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const cwd = options.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-'));
   const began = performance.now();
-  // As the `pythonic` command runs: with the flags its shebang passes (the server's own are added by cli-launcher.ts).
-  const result = spawnSync(process.execPath, [...CLI_NODE_FLAGS, CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd, env: options.env ?? process.env });
+  // As the `pythonic` command runs: its shebang passes no V8 flags (only the server takes some, cli-launcher.ts).
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, cwd, env: options.env ?? process.env });
   if (!options.cwd) fs.rmSync(cwd, { recursive: true, force: true });
   const took = performance.now() - began;
   if (result.error) throw result.error;

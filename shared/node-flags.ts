@@ -4,13 +4,6 @@
 // with them. The other commands run without them: `pythonic check` over the standard
 // library is about 5% faster with V8's default young generation.
 //
-// Those commands take `CLI_NODE_FLAGS` instead (cli-node-flags.json, which the build puts in
-// the command's shebang and `npm run bench` passes as the shebang would): with
-// `--single-threaded-gc` a `check` on worker threads no longer has V8's garbage-collection
-// helper threads competing with the workers for the cores (over the stdlib on two cores,
-// interleaved runs, default jobs about 4-7% faster; `--jobs 1` unchanged within the noise).
-// The server drops it: concurrent marking keeps its collections short.
-//
 // Why: every analysis allocates short-lived facts, and some of them survive into the
 // next analysis's cache. With V8's default young generation (semispaces growing to
 // 16 MB) a scavenge then copies many megabytes at once: one edit in twelve paid
@@ -25,8 +18,6 @@
 // stdlib files open varied between 123 and 154 MB over ten starts (two above 145); with
 // the old generation collected once it grows by 30%, 119-128 MB. Edit latency, batch
 // time and cold start are unchanged within the noise (`npm run bench`, two runs each).
-import cliFlags from './cli-node-flags.json';
 import flags from './server-node-flags.json';
 
 export const SERVER_NODE_FLAGS: readonly string[] = flags;
-export const CLI_NODE_FLAGS: readonly string[] = cliFlags;

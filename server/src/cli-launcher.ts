@@ -16,8 +16,8 @@
 // PYTHONIC_NO_CODE_CACHE=1 turns it off.
 //
 // `pythonic server` needs V8 flags of its own (shared/node-flags.ts) and the other commands
-// run faster with others, so the command's shebang passes the others, and a server started
-// without its own runs itself again with them (see relaunchWithServerFlags).
+// run faster without them, so the command's shebang passes none, and a server started
+// without them runs itself again with them (see relaunchWithServerFlags).
 //
 // Only Node built-ins here: this file is its own small bundle. A `check --jobs N` worker
 // thread loads out/cli-main.js itself, without the cache.
@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { CLI_NODE_FLAGS, SERVER_NODE_FLAGS } from '../../shared/node-flags';
+import { SERVER_NODE_FLAGS } from '../../shared/node-flags';
 import { startCompilingWasm } from './precompiled-wasm';
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
@@ -106,17 +106,14 @@ const CLI_INTERRUPT_BUDGET = 8 * 67_584;
  * process with them, on the same standard streams, and this process only waits: it
  * passes on the signals that stop a server and leaves with the child's exit code. The
  * flags shorten the server's garbage collections; `check` is about 5% faster without
- * them (a 4 MB young generation promotes more of each file's facts); the flags the shebang
- * passes for those commands are left out. A server with a
- * Node IPC channel (`--node-ipc`) keeps it: a child would not inherit the channel.
+ * them (a 4 MB young generation promotes more of each file's facts). A server with a
+ * Node IPC channel (\`--node-ipc\`) keeps it: a child would not inherit the channel.
  */
 function relaunchWithServerFlags(): boolean {
   if (process.argv[2] !== 'server' || process.send || SERVER_NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) return false;
   // node:child_process only here: a server with its flags does not load it.
   const { spawn } = require('node:child_process') as typeof import('node:child_process');
-  // The shebang's flags are for the other commands (shared/node-flags.ts).
-  const inherited = process.execArgv.filter((flag) => !CLI_NODE_FLAGS.includes(flag));
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...inherited, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const pass = (signal: NodeJS.Signals) => child.kill(signal);
   for (const signal of signals) process.on(signal, pass);
