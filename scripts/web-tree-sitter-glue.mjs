@@ -138,6 +138,20 @@ const MARSHAL_POSITION_NUMBERS = `  C.setValue(address, node._row, "i32");
 const FIELD_ID_LOOKUP = 'const fieldId = this.tree.language.fields.indexOf(fieldName);';
 const FIELD_ID_MAPPED = 'const fieldId = fieldIdOf(this.tree.language, fieldName);';
 
+/**
+ * \`original\` (members of \`Node\`, as web-tree-sitter writes them) with each of \`names\`
+ * renamed \`<name>InWasm\`: the fallback a rewrite that reads memory keeps, word for word.
+ */
+function keptInWasm(original, names) {
+  let out = original;
+  for (const name of names) {
+    const renamed = out.replace(new RegExp(`^(  (?:get )?)${name}\\(`, 'm'), `$1${name}InWasm(`);
+    if (renamed === out) throw new Error(`web-tree-sitter glue: \`${name}\` not found to keep`);
+    out = renamed;
+  }
+  return out;
+}
+
 /** The getters that ask WebAssembly for a node's type, end and end position. */
 const TYPE_ID_GETTER = `  get typeId() {
     marshalNode(this);
@@ -166,18 +180,11 @@ const TYPE_ID_FROM_MEMORY = `  get typeId() {
     }
     return symbol;
   }
-  get typeIdInWasm() {
-    marshalNode(this);
-    return C._ts_node_symbol_wasm(this.tree[0]);
-  }`;
+${keptInWasm(TYPE_ID_GETTER, ['typeId'])}`;
 const END_FROM_MEMORY = `  get endIndex() {
     if (!walkLayoutOf(this.tree.language)) return this.endIndexInWasm;
     const slot = this.id;
     return this.startIndex + (((C.HEAPU8[slot] & 1) === 1 ? C.HEAPU8[slot + 7] : C.HEAP32[(C.HEAP32[slot >> 2] >> 2) + 4]) >> 1);
-  }
-  get endIndexInWasm() {
-    marshalNode(this);
-    return C._ts_node_end_index_wasm(this.tree[0]);
   }
   /** Get the position where this node ends. */
   get endPosition() {
@@ -189,11 +196,7 @@ const END_FROM_MEMORY = `  get endIndex() {
     const columns = C.HEAP32[words + 6] >> 1;
     return rows > 0 ? { row: this._row + rows, column: columns } : { row: this._row, column: this._column + columns };
   }
-  get endPositionInWasm() {
-    marshalNode(this);
-    C._ts_node_end_point_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }`;
+${keptInWasm(END_GETTERS, ['endIndex', 'endPosition'])}`;
 
 /** \`childForFieldId\`, which asks WebAssembly every time. */
 const CHILD_FOR_FIELD_ID = `  childForFieldId(fieldId) {
@@ -214,11 +217,7 @@ const CHILD_FOR_FIELD_ID_KEPT = `  childForFieldId(fieldId) {
     this._fieldChild = child;
     return child;
   }
-  childForFieldIdInWasm(fieldId) {
-    marshalNode(this);
-    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-    return unmarshalNode(this.tree);
-  }`;
+${keptInWasm(CHILD_FOR_FIELD_ID, ['childForFieldId'])}`;
 
 /** \`namedChildren\`, asked of WebAssembly (through a tree cursor there). */
 const NAMED_CHILDREN = `  get namedChildren() {
@@ -233,9 +232,7 @@ const NAMED_CHILDREN_FROM_MEMORY = `  get namedChildren() {
     // The list kept, or WebAssembly's when the language's layout does not check out.
     return this.namedChildrenInWasm;
   }
-  get namedChildrenInWasm() {
-    if (!this._namedChildren) {
-      marshalNode(this);`;
+${keptInWasm(NAMED_CHILDREN, ['namedChildren'])}`;
 
 /** The one read of the node's handle under the index `0`. */
 const MARSHAL_HANDLE = 'C.setValue(address, node[0], "i32");';
@@ -285,9 +282,7 @@ const DESCENDANTS_WALK = `  descendantsOfType(types, startPosition = ZERO_POINT,
     return this.descendantsOfTypeInWasm(types, startPosition, endPosition);
   }
   /** The original: the walk inside WebAssembly. */
-  descendantsOfTypeInWasm(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-    if (!Array.isArray(types)) types = [types];
-`;
+${keptInWasm(DESCENDANTS_HEAD, ['descendantsOfType'])}`;
 const DESCENDANTS_FREE = `    C._free(descendantAddress);
     C._free(symbolsAddress);
 `;
@@ -366,7 +361,6 @@ function walkLayoutOf(language) {
 /**
  * A subtree's children as \`ts_node_child_iterator_next\` visits them: each child's slot,
  * start (bytes, row, column in bytes), alias (none for an extra) and structural index.
- * Reused by each call of \`childForField\`; never called while another iteration is used.
  */
 function ChildIterator(slot, bytes, row, column, layout) {
   const pointer = C.HEAP32[slot >> 2];
@@ -403,7 +397,7 @@ ChildIterator.prototype.next = function() {
       this.column = inline ? H8[slot + 4] : H32[words + 3];
     } else this.column += inline ? H8[slot + 4] : H32[words + 3];
   }
-  this.extra = (inline ? H8[slot] & 8 : H8[H32[slot >> 2] + 44] & 4) !== 0;
+  this.extra = subtreeExtra(slot);
   this.alias = 0;
   if (!this.extra) {
     if (this.sequence >= 0) this.alias = C.HEAPU16[this.sequence + this.structural];
@@ -422,6 +416,16 @@ ChildIterator.prototype.next = function() {
   this.index++;
   return true;
 };
+/** Whether the subtree at \`slot\` is visible (inline bit 1, heap flags bit 0). */
+function subtreeVisible(slot) {
+  const head = C.HEAPU8[slot];
+  return ((head & 1) === 1 ? head & 2 : C.HEAPU8[C.HEAP32[slot >> 2] + 44] & 1) !== 0;
+}
+/** Whether the subtree at \`slot\` is an extra (inline bit 3, heap flags bit 2): it takes no place in its parent's alias sequence. */
+function subtreeExtra(slot) {
+  const head = C.HEAPU8[slot];
+  return ((head & 1) === 1 ? head & 8 : C.HEAPU8[C.HEAP32[slot >> 2] + 44] & 4) !== 0;
+}
 /** \`ts_node_child_count\`: a heap subtree's visible children (hidden ones count theirs), else none. */
 function visibleChildCount(slot) {
   if ((C.HEAPU8[slot] & 1) === 1) return 0;
@@ -436,8 +440,7 @@ function firstVisibleChild(tree, slot, bytes, row, column, layout) {
   for (let it = new ChildIterator(slot, bytes, row, column, layout); ; ) {
     let descended = false;
     while (it.next()) {
-      const visible = (C.HEAPU8[it.slot] & 1) === 1 ? (C.HEAPU8[it.slot] & 2) !== 0 : (C.HEAPU8[C.HEAP32[it.slot >> 2] + 44] & 1) !== 0;
-      if (visible || it.alias !== 0) return childNode(tree, it);
+      if (subtreeVisible(it.slot) || it.alias !== 0) return childNode(tree, it);
       if (visibleChildCount(it.slot) > 0) {
         it = new ChildIterator(it.slot, it.childBytes, it.childRow, it.childColumn, layout);
         descended = true;
@@ -487,7 +490,7 @@ function childForField(node, layout, fieldId) {
         if (found) return found;
         entry += 4;
         if (entry === end) return null;
-      } else if (((C.HEAPU8[it.slot] & 1) === 1 ? (C.HEAPU8[it.slot] & 2) !== 0 : (C.HEAPU8[C.HEAP32[it.slot >> 2] + 44] & 1) !== 0) || it.alias !== 0) {
+      } else if (subtreeVisible(it.slot) || it.alias !== 0) {
         return childNode(tree, it);
       } else if (visibleChildCount(it.slot) > 0) {
         return firstVisibleChild(tree, it.slot, it.childBytes, it.childRow, it.childColumn, layout);
@@ -558,8 +561,7 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
   let frames = WALK_FRAMES;
   let top = -8;
   let slot = node.id, bytes = node.startIndex << 1, row = node._row, column = node._column << 1;
-  const rootHead = H8[slot];
-  let alias = ((rootHead & 1) === 1 ? rootHead & 8 : H8[H32[slot >> 2] + 44] & 4) === 0 ? node._other : 0;
+  let alias = subtreeExtra(slot) ? 0 : node._other;
   for (; ; ) {
     const head = H8[slot];
     let visible, symbol, sizeBytes, sizeRow, sizeColumn, pointer = 0, childCount = 0;
@@ -610,25 +612,18 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
       frames[top + 6] = nextRow;
       frames[top + 7] = nextColumn;
     }
-    let before = endRow < fromRow || endRow === fromRow && endColumn <= fromColumn;
-    if (namedChildren) {
-      // Below the root, a visible node is a child (kept when named) and its children are not; a hidden one is passed through.
-      before = false;
-      if (top >= 0 && (visible || alias !== 0)) {
-        if (alias !== 0 ? H8[layout.metadata + 3 * alias + 1] !== 0 : ((head & 1) === 1 ? head & 4 : H8[pointer + 44] & 2) !== 0) {
-          const own = alias !== 0 ? alias : symbol;
-          const typeId = own === 65535 ? 65535 : H16[publicMap + own];
-          found.push(new Node(INTERNAL, { id: slot, tree, startIndex: bytes >> 1, row, column: column >> 1, other: alias, typeId }));
-        }
-        childCount = 0;
-      }
-    } else if ((visible || alias !== 0) && !before) {
+    // The named-children walk has no range (zero-width nodes at the start count too).
+    const before = !namedChildren && (endRow < fromRow || endRow === fromRow && endColumn <= fromColumn);
+    if ((visible || alias !== 0) && !before && (!namedChildren || top >= 0)) {
       if (bounded && (toRow < row || toRow === row && toColumn <= column)) break;
       const own = alias !== 0 ? alias : symbol;
       const typeId = own === 65535 ? 65535 : H16[publicMap + own];
-      if (wanted[typeId] === 1) {
-        found.push(new Node(INTERNAL, { id: slot, tree, startIndex: bytes >> 1, row, column: column >> 1, other: alias, typeId }));
-      }
+      const keep = namedChildren
+        ? (alias !== 0 ? H8[layout.metadata + 3 * alias + 1] : (head & 1) === 1 ? head & 4 : H8[pointer + 44] & 2) !== 0
+        : wanted[typeId] === 1;
+      if (keep) found.push(new Node(INTERNAL, { id: slot, tree, startIndex: bytes >> 1, row, column: column >> 1, other: alias, typeId }));
+      // Below the root, the named-children walk stops at a visible node: a hidden one is passed through.
+      if (namedChildren) childCount = 0;
     }
     if (childCount > 0 && !before) {
       top += 8;
@@ -655,8 +650,9 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
     bytes = frames[top + 5];
     row = frames[top + 6];
     column = frames[top + 7];
-    const childHead = H8[slot];
     alias = 0;
+    // subtreeExtra(slot), written out: this runs for every subtree the walk passes.
+    const childHead = H8[slot];
     if (((childHead & 1) === 1 ? childHead & 8 : H8[H32[slot >> 2] + 44] & 4) === 0) {
       if (frames[top + 3] >= 0) alias = H16[frames[top + 3] + frames[top + 4]];
       frames[top + 4]++;
