@@ -3,7 +3,7 @@
 // the bundles, where the parser module looks for them.
 //   node scripts/build.mjs [--watch] [--production] [--tests]
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { webTreeSitterGlue } from './web-tree-sitter-glue.mjs';
