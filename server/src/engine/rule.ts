@@ -8,7 +8,7 @@ import type { Node } from '../parser';
 import type { ClassSummary } from './class-summary';
 import type { ModuleView } from './module-facts';
 import type { NoqaDirective } from './noqa';
-import { bindingSites, type BindingSites } from './scope/maybe-bound';
+import { bindingSites, namesBoundWhere, type BindingSites } from './scope/maybe-bound';
 import type { ScopeTree } from './scope/model';
 import type { Settings } from './settings';
 import type { SourceFile } from './source';
@@ -127,6 +127,17 @@ export function isUnitFunction(unit: UnitInfo, node: Node): boolean {
 export function unitBindingSites(context: RuleContext): BindingSites | null {
   const { unit, source } = context;
   return bindingSites(source.text, unit.node.startIndex, unit.node.endIndex);
+}
+
+/**
+ * The names the body of `fn` (a `def` in the unit being analysed) may bind, by the unit's
+ * binding sites: its parameters only when the body binds them again. Null when the look
+ * has no answer.
+ */
+export function namesBodyMayBind(fn: Node, context: RuleContext): Set<string> | null {
+  const body = fn.childForFieldName('body');
+  const sites = body && unitBindingSites(context);
+  return sites ? namesBoundWhere(sites, body!.startIndex, fn.endIndex, true) : null;
 }
 
 /**

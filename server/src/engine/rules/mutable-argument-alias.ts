@@ -2,8 +2,7 @@ import type { Node } from '../../parser';
 import { operationCode } from '../class-summary';
 import { moduleImportEdit } from '../fixes';
 import { mutableConstructorOf, type ModuleView } from '../module-facts';
-import { unitBindingSites, type Rule, type RuleContext } from '../rule';
-import { namesBoundWhere } from '../scope/maybe-bound';
+import { namesBodyMayBind, type Rule, type RuleContext } from '../rule';
 import { DEF_BOUND, isBinding, type Scope } from '../scope/model';
 import type { Fix, TextEdit } from '../types';
 
@@ -256,9 +255,8 @@ function ownFallbacks(store: Store, containerStores: Map<string, Node[]>, fn: No
     fallbacks.push(parameter.default);
   }
   // The function's other bindings of the parameter: none (and no scope tree needed) unless its body may bind the name.
-  const body = fn.childForFieldName('body');
-  const sites = body && unitBindingSites(context);
-  if (sites && !namesBoundWhere(sites, body!.startIndex, fn.endIndex, true).has(parameter.name)) return fallbacks;
+  const bound = namesBodyMayBind(fn, context);
+  if (bound && !bound.has(parameter.name)) return fallbacks;
   const scope = context.scopes.treeFor(fn).scopeDefinedBy(fn);
   for (const o of scope?.symbols.get(parameter.name)?.occurrences ?? []) {
     if (!isBinding(o) || o.binding === 'parameter') continue;

@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { isDocstring, statementsOf } from '../python';
-import { isUnitFunction, unitBindingSites, type Rule, type RuleContext } from '../rule';
+import { isUnitFunction, namesBodyMayBind, unitBindingSites, type Rule, type RuleContext } from '../rule';
 import { DEF_ANNOT, DEF_NONLOCAL, DEF_PARAM, type Scope, type SymbolEntry } from '../scope';
 import { readBeforeFirstBinding } from '../scope/flow';
 import { namesBoundWhere } from '../scope/maybe-bound';
@@ -86,14 +86,12 @@ export const unboundLocal: Rule = {
  */
 function mayReadBeforeBinding(fn: Node, context: RuleContext): boolean {
   if (fn.type === 'lambda') return context.source.text.slice(fn.startIndex, fn.endIndex).includes(':=');
-  const body = fn.childForFieldName('body');
-  const sites = body && unitBindingSites(context);
-  if (!sites) return true;
-  const names = namesBoundWhere(sites, body!.startIndex, fn.endIndex, true);
+  const names = namesBodyMayBind(fn, context);
+  if (!names) return true;
   if (names.size === 0) return false;
   if ([...names].some((name) => name.startsWith('__') && !name.endsWith('__'))) return true;
   if (!isUnitFunction(context.unit, fn)) {
-    const around = namesBoundWhere(sites, fn.startIndex, fn.endIndex, false);
+    const around = namesBoundWhere(unitBindingSites(context)!, fn.startIndex, fn.endIndex, false);
     if ([...names].some((name) => around.has(name))) return true;
   }
   return context.module.bindsAnyOf([...names].sort().join(' '));
