@@ -45,6 +45,13 @@
 //   original stays under an `...InWasm` name as the fallback, and the test compares every
 //   node's answers with it.
 //
+// - The parser reads the text it parses through a callback that copies it into
+//   WebAssembly memory, 5,000 characters at a time. emscripten's \`stringToUTF16\` stores
+//   each character with a call through a DataView, some 6 ns a character. On a
+//   little-endian host the rewrite has Node's \`Buffer.write\` copy the UTF-16 code units
+//   (lone surrogates too) into the same memory, some 0.2 ns a character; without \`Buffer\`
+//   (a browser) it stores them into the \`HEAPU16\` view.
+//
 // Every rewrite must find exactly the text it expects: a new web-tree-sitter version
 // that changed it fails the build here instead of silently losing the speed.
 
@@ -529,7 +536,7 @@ function wantedSymbols(layout, language, types) {
   layout.byList.set(types, wanted);
   return wanted;
 }
-/** The walk's stack: per subtree whose children are being walked, 8 numbers (see walkDescendants). Grown when needed, never shrunk. */
+/** The walk's stack: 8 numbers per subtree whose children wait to be walked (see walkDescendants). Grown when needed, never shrunk. */
 var WALK_FRAMES = new Int32Array(8 * 256);
 /**
  * \`descendantsOfType\` by reading the tree's memory: a depth-first walk over the subtrees
@@ -555,13 +562,18 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
   const bounded = endPosition.row !== 0 || endPosition.column !== 0;
   const toRow = endPosition.row, toColumn = endPosition.column << 1;
   const found = [];
-  // A frame: the address of the first child, the child count, the index of the next child,
-  // the alias sequence (a HEAPU16 index, or -1), the count of non-extra children passed, and
-  // the next child's start (bytes, row, column).
+  // The subtree whose children are being walked (the frame) is kept in locals: the address
+  // of its first child, its child count, the index of the next child, its alias sequence (a
+  // HEAPU16 index, or -1) and the count of non-extra children passed; and where the next
+  // child starts before its padding (bytes, row, column). The frames of its ancestors wait
+  // on the stack, 8 numbers each, with where their next child starts.
   let frames = WALK_FRAMES;
   let top = -8;
+  let inFrame = false;
+  let first = 0, count = 0, index = 0, sequence = -1, structural = 0, nextBytes = 0, nextRow = 0, nextColumn = 0;
   let slot = node.id, bytes = node.startIndex << 1, row = node._row, column = node._column << 1;
   let alias = subtreeExtra(slot) ? 0 : node._other;
+  let root = true;
   for (; ; ) {
     const head = H8[slot];
     let visible, symbol, sizeBytes, sizeRow, sizeColumn, pointer = 0, childCount = 0;
@@ -583,38 +595,9 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
     }
     const endRow = row + sizeRow;
     const endColumn = sizeRow > 0 ? sizeColumn : column + sizeColumn;
-    if (top >= 0) {
-      // The frame this node came from: its next child starts past this node and that child's padding.
-      let nextBytes = bytes + sizeBytes, nextRow = endRow, nextColumn = endColumn;
-      const index = frames[top + 2];
-      if (index < frames[top + 1]) {
-        const next = frames[top] + 8 * index;
-        const nextHead = H8[next];
-        let paddingRow, paddingColumn;
-        if ((nextHead & 1) === 1) {
-          nextBytes += H8[next + 6];
-          paddingRow = H8[next + 5] & 15;
-          paddingColumn = H8[next + 4];
-        } else {
-          const words = H32[next >> 2] >> 2;
-          nextBytes += H32[words + 1];
-          paddingRow = H32[words + 2];
-          paddingColumn = H32[words + 3];
-        }
-        if (paddingRow > 0) {
-          nextRow += paddingRow;
-          nextColumn = paddingColumn;
-        } else {
-          nextColumn += paddingColumn;
-        }
-      }
-      frames[top + 5] = nextBytes;
-      frames[top + 6] = nextRow;
-      frames[top + 7] = nextColumn;
-    }
     // The named-children walk has no range (zero-width nodes at the start count too).
     const before = !namedChildren && (endRow < fromRow || endRow === fromRow && endColumn <= fromColumn);
-    if ((visible || alias !== 0) && !before && (!namedChildren || top >= 0)) {
+    if ((visible || alias !== 0) && !before && (!namedChildren || !root)) {
       if (bounded && (toRow < row || toRow === row && toColumn <= column)) break;
       const own = alias !== 0 ? alias : symbol;
       const typeId = own === 65535 ? 65535 : H16[publicMap + own];
@@ -625,41 +608,116 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
       // Below the root, the named-children walk stops at a visible node: a hidden one is passed through.
       if (namedChildren) childCount = 0;
     }
+    root = false;
     if (childCount > 0 && !before) {
-      top += 8;
-      if (top + 8 > frames.length) {
-        const grown = new Int32Array(frames.length * 2);
-        grown.set(frames);
-        frames = WALK_FRAMES = grown;
+      if (inFrame) {
+        top += 8;
+        if (top + 8 > frames.length) {
+          const grown = new Int32Array(frames.length * 2);
+          grown.set(frames);
+          frames = WALK_FRAMES = grown;
+        }
+        frames[top] = first;
+        frames[top + 1] = count;
+        frames[top + 2] = index;
+        frames[top + 3] = sequence;
+        frames[top + 4] = structural;
+        frames[top + 5] = bytes + sizeBytes;
+        frames[top + 6] = endRow;
+        frames[top + 7] = endColumn;
       }
+      inFrame = true;
       const production = H16[pointer + 66 >> 1];
-      frames[top] = pointer - 8 * childCount;
-      frames[top + 1] = childCount;
-      frames[top + 2] = 0;
-      frames[top + 3] = production === 0 ? -1 : aliasSequences + production * maxAlias;
-      frames[top + 4] = 0;
-      frames[top + 5] = bytes;
-      frames[top + 6] = row;
-      frames[top + 7] = column;
+      first = pointer - 8 * childCount;
+      count = childCount;
+      index = 0;
+      sequence = production === 0 ? -1 : aliasSequences + production * maxAlias;
+      structural = 0;
+      nextBytes = bytes;
+      nextRow = row;
+      nextColumn = column;
+    } else {
+      nextBytes = bytes + sizeBytes;
+      nextRow = endRow;
+      nextColumn = endColumn;
     }
-    while (top >= 0 && frames[top + 2] === frames[top + 1]) top -= 8;
-    if (top < 0) break;
-    // The next child of the innermost frame, and its alias (none for an extra, which takes no place in the sequence).
-    const index = frames[top + 2]++;
-    slot = frames[top] + 8 * index;
-    bytes = frames[top + 5];
-    row = frames[top + 6];
-    column = frames[top + 7];
-    alias = 0;
-    // subtreeExtra(slot), written out: this runs for every subtree the walk passes.
+    // Back up to the innermost frame with a child left.
+    if (!inFrame) break;
+    while (index === count && top >= 0) {
+      first = frames[top];
+      count = frames[top + 1];
+      index = frames[top + 2];
+      sequence = frames[top + 3];
+      structural = frames[top + 4];
+      nextBytes = frames[top + 5];
+      nextRow = frames[top + 6];
+      nextColumn = frames[top + 7];
+      top -= 8;
+    }
+    if (index === count) break;
+    // Its next child: past the previous one and this one's padding (the first child starts
+    // where its parent does), with its alias (none for an extra, which takes no place in the
+    // sequence).
+    slot = first + 8 * index;
     const childHead = H8[slot];
-    if (((childHead & 1) === 1 ? childHead & 8 : H8[H32[slot >> 2] + 44] & 4) === 0) {
-      if (frames[top + 3] >= 0) alias = H16[frames[top + 3] + frames[top + 4]];
-      frames[top + 4]++;
+    let extra;
+    if ((childHead & 1) === 1) {
+      if (index > 0) {
+        nextBytes += H8[slot + 6];
+        const paddingRow = H8[slot + 5] & 15;
+        if (paddingRow > 0) {
+          nextRow += paddingRow;
+          nextColumn = H8[slot + 4];
+        } else {
+          nextColumn += H8[slot + 4];
+        }
+      }
+      extra = childHead & 8;
+    } else {
+      const childPointer = H32[slot >> 2];
+      if (index > 0) {
+        const words = childPointer >> 2;
+        nextBytes += H32[words + 1];
+        const paddingRow = H32[words + 2];
+        if (paddingRow > 0) {
+          nextRow += paddingRow;
+          nextColumn = H32[words + 3];
+        } else {
+          nextColumn += H32[words + 3];
+        }
+      }
+      extra = H8[childPointer + 44] & 4;
+    }
+    index++;
+    bytes = nextBytes;
+    row = nextRow;
+    column = nextColumn;
+    alias = 0;
+    if (extra === 0) {
+      if (sequence >= 0) alias = H16[sequence + structural];
+      structural++;
     }
   }
   return found;
 }
+`;
+
+/** The copy loop of emscripten's \`stringToUTF16\`, and the same copy on a little-endian host (see the header). */
+const STRING_TO_UTF16_LOOP = `          for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+            var codeUnit = str.charCodeAt(i2);
+            LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+            outPtr += 2;
+          }
+`;
+const STRING_TO_UTF16_DIRECT = `          if (GLUE_LITTLE_ENDIAN) {
+            var bytes = 2 * numCharsToWrite;
+            if (typeof Buffer !== "function" || Buffer.from(HEAPU8.buffer, outPtr, bytes).write(str, "utf16le") !== bytes) {
+              var firstUnit = outPtr >> 1;
+              for (var i2 = 0; i2 < numCharsToWrite; ++i2) HEAPU16[firstUnit + i2] = str.charCodeAt(i2);
+            }
+            outPtr += bytes;
+          } else {
+${STRING_TO_UTF16_LOOP.replace(/^(?=.)/gm, '  ')}          }
 `;
 
 // The arguments are plain expressions without commas (checked: nothing is left over).
@@ -697,6 +755,7 @@ export function rewriteWebTreeSitterGlue(source) {
   out = replaceOnce(out, DESCENDANTS_HEAD, DESCENDANTS_WALK, "descendantsOfType's head");
   out = replaceOnce(out, DESCENDANTS_SYMBOLS, DESCENDANTS_SYMBOLS_CACHED, "descendantsOfType's symbol look-up");
   out = replaceOnce(out, DESCENDANTS_FREE, '    C._free(descendantAddress);\n', "descendantsOfType's free of the symbols");
+  out = replaceOnce(out, STRING_TO_UTF16_LOOP, STRING_TO_UTF16_DIRECT, "stringToUTF16's copy loop");
 
   const before = out;
   out = out.replace(GET_I32, 'getI32($1)').replace(SET_I32, 'setI32($1, $2)');

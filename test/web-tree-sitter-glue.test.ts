@@ -80,6 +80,39 @@ describe('web-tree-sitter glue rewrite', () => {
     tree.delete();
   });
 
+  it('copies the text into WebAssembly memory whole: every chunk of 5,119 UTF-16 units, pairs and lone surrogates split at the chunk edges included', async () => {
+    const after = rewriteWebTreeSitterGlue(installed);
+    assert.match(after, /Buffer\.from\(HEAPU8\.buffer, outPtr, bytes\)\.write\(str, "utf16le"\)/);
+    assert.throws(() => rewriteWebTreeSitterGlue(installed.replace('LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);', 'LE_HEAP_STORE_I16(outPtr, codeUnit);')), /stringToUTF16's copy loop/);
+    const parser = await testParser();
+    // Strings whose content holds a surrogate pair (and, in the comments, a lone surrogate) at
+    // and around each chunk edge; the string nodes' text must come back unit for unit.
+    // The first line puts a pair across the first chunk's edge (units 5,118 and 5,119).
+    const first = `# ${'z'.repeat(5116)}\u{1F600} \ud800\n`;
+    assert.equal(first.charCodeAt(5118), 0xd83d);
+    const lines: string[] = [];
+    let length = first.length;
+    for (let i = 0; length < 40_000; i++) {
+      const pad = 'x'.repeat(i % 7);
+      const line = `s${i} = "${pad}\u{1F600}\u00e9${'y'.repeat(60 + (i % 13))}"  # \ud800 ${i}\n`;
+      lines.push(line);
+      length += line.length;
+    }
+    const text = first + lines.join('');
+    const tree = parser.parse(text)!;
+    assert.equal(tree.rootNode.hasError, false);
+    assert.equal(tree.rootNode.endIndex, text.length);
+    assert.deepEqual([tree.rootNode.firstChild?.type, tree.rootNode.firstChild?.endIndex], ['comment', first.length - 1]);
+    const strings = tree.rootNode.descendantsOfType('string');
+    assert.equal(strings.length, lines.length);
+    for (const [i, node] of strings.entries()) {
+      const expected = lines[i].slice(lines[i].indexOf('"'), lines[i].lastIndexOf('"') + 1);
+      assert.equal(text.slice(node!.startIndex, node!.endIndex), expected, `string ${i}`);
+      assert.equal(node!.startPosition.row, i + 1);
+    }
+    tree.delete();
+  });
+
   describe('descendantsOfType walks the tree\'s memory from JavaScript and finds what the walk inside WebAssembly finds; a node\'s type, end, end position, named children and field children read from memory are WebAssembly\'s', () => {
     /** What a found node is, as every caller can see it. */
     const seen = (nodes: Array<Node | null>) => nodes.map((n) => n && `${n.id} ${n.type} ${n.startIndex} ${n.startPosition.row}:${n.startPosition.column} ${n.endIndex} ${n.isNamed}`);

@@ -117,6 +117,13 @@ function wordKey(text: string, from: number, to: number): number {
 /** The words the scan treats specially (the hard keywords, `case` and `type`), by `wordKey`. */
 const SPECIAL_WORDS = new Map<number, string>();
 for (const word of [...KEYWORDS, 'case', 'type']) SPECIAL_WORDS.set(wordKey(word, 0, word.length), word);
+/**
+ * For each ASCII character, the lengths of the special words that start with it (bit n:
+ * n characters long). Most names are no special word, and this tells them so without
+ * computing their key and looking it up.
+ */
+const SPECIAL_LENGTHS = new Uint16Array(128);
+for (const word of SPECIAL_WORDS.values()) SPECIAL_LENGTHS[word.charCodeAt(0)] |= 1 << word.length;
 
 /**
  * The scan. Names are kept as offsets (start, end) until they turn out to be bound, and the
@@ -211,7 +218,7 @@ function scan(text: string, from: number, to: number): BindingSites | null {
         i = end;
         continue;
       }
-      const special = j - i <= 8 ? SPECIAL_WORDS.get(wordKey(text, i, j)) : undefined;
+      const special = j - i <= 8 && ((SPECIAL_LENGTHS[c] >> (j - i)) & 1) === 1 ? SPECIAL_WORDS.get(wordKey(text, i, j)) : undefined;
       const dotted = afterDot;
       const startsStatement = statementStart;
       const bound = bindNext;
