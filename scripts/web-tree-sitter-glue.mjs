@@ -45,6 +45,9 @@
 //   original stays under an `...InWasm` name as the fallback, and the test compares every
 //   node's answers with it.
 //
+// - \`type\` read the name of an error node (symbol 65535) past the end of the language's
+//   list of names; the first such read makes V8 throw away the optimized code of every
+//   function that inlined the getter. The rewrite checks the bound first.
 // - The parser reads the text it parses through a callback that copies it into
 //   WebAssembly memory, 5,000 characters at a time. emscripten's \`stringToUTF16\` stores
 //   each character with a call through a DataView, some 6 ns a character. On a
@@ -163,6 +166,16 @@ function keptInWasm(original, names) {
 const TYPE_ID_GETTER = `  get typeId() {
     marshalNode(this);
     return C._ts_node_symbol_wasm(this.tree[0]);
+  }`;
+/** \`type\` looks the type id up in the language's list of names; the error symbol (65535) is past its end. */
+const TYPE_GETTER = `  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }`;
+/** The same answer without reading past the end of the list, which makes V8 discard the optimized code of every caller that inlined the getter. */
+const TYPE_GETTER_IN_BOUNDS = `  get type() {
+    const types = this.tree.language.types;
+    const id = this.typeId;
+    return id < types.length ? types[id] || "ERROR" : "ERROR";
   }`;
 const END_GETTERS = `  get endIndex() {
     marshalNode(this);
@@ -749,6 +762,7 @@ export function rewriteWebTreeSitterGlue(source) {
   out = replaceOnce(out, MARSHAL_HANDLE, 'C.setValue(address, node._other, "i32");', 'marshalNode\'s read of the handle');
 
   out = replaceOnce(out, TYPE_ID_GETTER, TYPE_ID_FROM_MEMORY, "Node's typeId getter");
+  out = replaceOnce(out, TYPE_GETTER, TYPE_GETTER_IN_BOUNDS, "Node's type getter");
   out = replaceOnce(out, END_GETTERS, END_FROM_MEMORY, "Node's endIndex and endPosition getters");
   out = replaceOnce(out, CHILD_FOR_FIELD_ID, CHILD_FOR_FIELD_ID_KEPT, "Node's childForFieldId");
   out = replaceOnce(out, NAMED_CHILDREN, NAMED_CHILDREN_FROM_MEMORY, "Node's namedChildren");

@@ -91,9 +91,13 @@ const [NL, CR, HASH, BACKSLASH, DOT, QUOTE, APOSTROPHE] = ['\n', '\r', '#', '\\'
 const [EQUALS, COLON, COMMA, SEMICOLON, PIPE] = ['=', ':', ',', ';', '|'].map(code);
 const [OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE, CLOSE_PAREN, CLOSE_BRACKET, CLOSE_BRACE] = ['(', '[', '{', ')', ']', '}'].map(code);
 
-/** Character classes of ASCII codes: a name's first character, a later one, an operator. */
+/**
+ * Character classes of ASCII codes: a name's first character, a later one, an operator.
+ * Every UTF-16 unit has an entry (0 beyond ASCII): a read past the end of a typed array
+ * makes V8 discard the scan's optimized code.
+ */
 const [NAME_START, NAME_PART, OPERATOR] = [1, 2, 4];
-const CLASSES = new Uint8Array(128);
+const CLASSES = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[A-Za-z_]/.test(ch)) CLASSES[c] |= NAME_START | NAME_PART;
@@ -126,65 +130,79 @@ const SPECIAL_LENGTHS = new Uint16Array(128);
 for (const word of SPECIAL_WORDS.values()) SPECIAL_LENGTHS[word.charCodeAt(0)] |= 1 << word.length;
 
 /**
+ * What the scan knows of the logical line so far, with the steps that change it: an object
+ * rather than locals shared by closures, so that the scan's optimized code calls the same
+ * functions on every call (new closures per call made V8 throw that code away and compile
+ * the scan again, several times per run).
+ */
+class ScanState {
+  readonly found: string[] = [];
+  readonly foundAt: number[] = [];
+  depth = 0;
+  // A list binds its names after `as`, `case`, `def`, `class` or `lambda` on the line
+  // (listBinder), or between a `for` and its `in` (forTarget).
+  listBinder = false;
+  forTarget = false;
+  parameterHead = false;
+  bindRest = false;
+  /** Names in a list, and parameters, as pairs of offsets. */
+  readonly lists: number[] = [];
+  readonly parameters: number[] = [];
+  // The name just read (pendingAt < 0: the token just read was no name).
+  pendingAt = -1;
+  pendingEnd = 0;
+  pendingStartsStatement = false;
+  bindNext = false;
+  afterDot = false;
+  statementStart = true;
+
+  constructor(private readonly text: string) {}
+
+  add(at: number, end: number): void {
+    this.found.push(this.text.slice(at, end));
+    this.foundAt.push(at);
+  }
+
+  /** Files the name before the token now read by what that token is. */
+  follow(after: After): void {
+    if (this.pendingAt >= 0) {
+      if (after === After.Assign) {
+        if (this.depth === 0) this.add(this.pendingAt, this.pendingEnd);
+        else this.parameters.push(this.pendingAt, this.pendingEnd);
+      } else if (after === After.Colon) {
+        if (this.pendingStartsStatement) this.add(this.pendingAt, this.pendingEnd);
+        else this.parameters.push(this.pendingAt, this.pendingEnd);
+      } else if (after === After.List) {
+        if (this.listBinder || this.forTarget) this.add(this.pendingAt, this.pendingEnd);
+        else this.lists.push(this.pendingAt, this.pendingEnd);
+      }
+      this.pendingAt = -1;
+    }
+    this.bindNext = false;
+    this.afterDot = false;
+    this.statementStart = false;
+  }
+
+  endLine(): void {
+    this.follow(After.Nothing);
+    const { parameters, lists } = this;
+    if (this.parameterHead) for (let k = 0; k < parameters.length; k += 2) this.add(parameters[k], parameters[k + 1]);
+    this.listBinder = this.forTarget = this.parameterHead = this.bindRest = false;
+    // Most lines leave both empty: setting an array's length is not free.
+    if (lists.length > 0) lists.length = 0;
+    if (parameters.length > 0) parameters.length = 0;
+    this.statementStart = true;
+  }
+}
+
+/**
  * The scan. Names are kept as offsets (start, end) until they turn out to be bound, and the
  * lists of the logical line are reused from line to line: a name is cut out of the text
  * only when it is a binding site.
  */
 function scan(text: string, from: number, to: number): BindingSites | null {
-  const found: string[] = [];
-  const foundAt: number[] = [];
   const n = to;
-  let depth = 0;
-  // The logical line so far. A list binds its names after `as`, `case`, `def`, `class` or
-  // `lambda` on the line (listBinder), or between a `for` and its `in` (forTarget).
-  let listBinder = false;
-  let forTarget = false;
-  let parameterHead = false;
-  let bindRest = false;
-  /** Names in a list, and parameters, as pairs of offsets. */
-  const lists: number[] = [];
-  const parameters: number[] = [];
-  // The name just read (pendingAt < 0: the token just read was no name).
-  let pendingAt = -1;
-  let pendingEnd = 0;
-  let pendingStartsStatement = false;
-  let bindNext = false;
-  let afterDot = false;
-  let statementStart = true;
-
-  const add = (at: number, end: number) => {
-    found.push(text.slice(at, end));
-    foundAt.push(at);
-  };
-  /** Files the name before the token now read by what that token is. */
-  const follow = (after: After) => {
-    if (pendingAt >= 0) {
-      if (after === After.Assign) {
-        if (depth === 0) add(pendingAt, pendingEnd);
-        else parameters.push(pendingAt, pendingEnd);
-      } else if (after === After.Colon) {
-        if (pendingStartsStatement) add(pendingAt, pendingEnd);
-        else parameters.push(pendingAt, pendingEnd);
-      } else if (after === After.List) {
-        if (listBinder || forTarget) add(pendingAt, pendingEnd);
-        else lists.push(pendingAt, pendingEnd);
-      }
-      pendingAt = -1;
-    }
-    bindNext = false;
-    afterDot = false;
-    statementStart = false;
-  };
-  const endLine = () => {
-    follow(After.Nothing);
-    if (parameterHead) for (let k = 0; k < parameters.length; k += 2) add(parameters[k], parameters[k + 1]);
-    listBinder = forTarget = parameterHead = bindRest = false;
-    // Most lines leave both empty: setting an array's length is not free.
-    if (lists.length > 0) lists.length = 0;
-    if (parameters.length > 0) parameters.length = 0;
-    statementStart = true;
-  };
-
+  const s = new ScanState(text);
   let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -192,7 +210,7 @@ function scan(text: string, from: number, to: number): BindingSites | null {
       i++;
     } else if (c === NL || c === CR) {
       i++;
-      if (depth === 0) endLine();
+      if (s.depth === 0) s.endLine();
     } else if (c === BACKSLASH) {
       // A line continuation, or a stray backslash (a syntax error, skipped).
       i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
@@ -203,7 +221,7 @@ function scan(text: string, from: number, to: number): BindingSites | null {
       while (j < n && isNamePart(text.charCodeAt(j))) j++;
       const next = text.charCodeAt(j);
       if ((next === QUOTE || next === APOSTROPHE) && j - i <= 2 && STRING_PREFIX.test(text.slice(i, j))) {
-        follow(After.Nothing);
+        s.follow(After.Nothing);
         const end = stringEnd(text, j, n);
         if (end < 0) return null;
         if (/[fF]/.test(text.slice(i, j))) {
@@ -212,108 +230,108 @@ function scan(text: string, from: number, to: number): BindingSites | null {
           if (/[^\x00-\x7f]/.test(literal)) return null;
           for (const walrus of literal.matchAll(WALRUS)) {
             const at = j + walrus.index!;
-            add(at, at + walrus[1].length);
+            s.add(at, at + walrus[1].length);
           }
         }
         i = end;
         continue;
       }
       const special = j - i <= 8 && ((SPECIAL_LENGTHS[c] >> (j - i)) & 1) === 1 ? SPECIAL_WORDS.get(wordKey(text, i, j)) : undefined;
-      const dotted = afterDot;
-      const startsStatement = statementStart;
-      const bound = bindNext;
+      const dotted = s.afterDot;
+      const startsStatement = s.statementStart;
+      const bound = s.bindNext;
       // `in` ends a `for` target list; `as` may end a pattern (`case (a as b, c)`).
-      follow(special === 'in' || special === 'as' ? After.List : After.Nothing);
+      s.follow(special === 'in' || special === 'as' ? After.List : After.Nothing);
       const keyword = special !== undefined && KEYWORDS.has(special);
-      if ((bound || bindRest) && !keyword) add(i, j);
+      if ((bound || s.bindRest) && !keyword) s.add(i, j);
       const at = i;
       i = j;
       // `from . import x`: the keyword after the dots still counts.
       if (dotted && !keyword) continue;
       if (keyword) {
-        if (special === 'lambda' || special === 'def') parameterHead = true;
-        if (special === 'for') forTarget = true;
-        else if (special === 'in') forTarget = false;
-        else if (LIST_BINDERS.has(special)) listBinder = true;
-        if (BIND_REST.has(special)) bindRest = true;
-        bindNext = BIND_NEXT.has(special);
+        if (special === 'lambda' || special === 'def') s.parameterHead = true;
+        if (special === 'for') s.forTarget = true;
+        else if (special === 'in') s.forTarget = false;
+        else if (LIST_BINDERS.has(special)) s.listBinder = true;
+        if (BIND_REST.has(special)) s.bindRest = true;
+        s.bindNext = BIND_NEXT.has(special);
         continue;
       }
       // A soft keyword (`case`, `type`, `match`) or a name: `case` and `type` may be either.
       if (special !== undefined) {
-        bindNext = true;
-        if (special === 'case') listBinder = parameterHead = true;
+        s.bindNext = true;
+        if (special === 'case') s.listBinder = s.parameterHead = true;
       }
-      pendingAt = at;
-      pendingEnd = j;
-      pendingStartsStatement = startsStatement;
+      s.pendingAt = at;
+      s.pendingEnd = j;
+      s.pendingStartsStatement = startsStatement;
     } else if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) {
-      follow(After.Nothing);
+      s.follow(After.Nothing);
       i++;
       while (i < n && (isNamePart(text.charCodeAt(i)) || text.charCodeAt(i) === DOT)) i++;
     } else if (c === QUOTE || c === APOSTROPHE) {
-      follow(After.Nothing);
+      s.follow(After.Nothing);
       const end = stringEnd(text, i, n);
       if (end < 0) return null;
       i = end;
     } else if (c === EQUALS) {
       if (text.charCodeAt(i + 1) === EQUALS) {
-        follow(After.Nothing);
+        s.follow(After.Nothing);
         i += 2;
       } else {
-        follow(After.Assign);
-        // The lists before a plain `=` are its targets.
-        if (depth === 0) {
-          for (let k = 0; k < lists.length; k += 2) add(lists[k], lists[k + 1]);
-          lists.length = 0;
+        s.follow(After.Assign);
+        // The s.lists before a plain `=` are its targets.
+        if (s.depth === 0) {
+          for (let k = 0; k < s.lists.length; k += 2) s.add(s.lists[k], s.lists[k + 1]);
+          s.lists.length = 0;
         }
         i++;
       }
     } else if (c === COLON) {
       if (text.charCodeAt(i + 1) === EQUALS) {
-        if (pendingAt >= 0) add(pendingAt, pendingEnd);
-        follow(After.Nothing);
+        if (s.pendingAt >= 0) s.add(s.pendingAt, s.pendingEnd);
+        s.follow(After.Nothing);
         i += 2;
       } else {
-        follow(After.Colon);
+        s.follow(After.Colon);
         i++;
-        if (depth === 0) statementStart = true;
+        if (s.depth === 0) s.statementStart = true;
       }
     } else if (c === COMMA || c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE) {
-      follow(After.List);
-      if (c !== COMMA) depth = Math.max(0, depth - 1);
+      s.follow(After.List);
+      if (c !== COMMA) s.depth = Math.max(0, s.depth - 1);
       i++;
     } else if (c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE) {
-      follow(After.Nothing);
-      depth++;
+      s.follow(After.Nothing);
+      s.depth++;
       i++;
     } else if (c === SEMICOLON) {
-      follow(After.Nothing);
+      s.follow(After.Nothing);
       i++;
-      if (depth === 0) statementStart = true;
+      if (s.depth === 0) s.statementStart = true;
     } else if (c === DOT) {
-      follow(After.Nothing);
-      afterDot = true;
+      s.follow(After.Nothing);
+      s.afterDot = true;
       i++;
     } else if (isOperator(c)) {
       let j = i + 1;
       while (j < n && isOperator(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) === EQUALS && text.charCodeAt(j + 1) !== EQUALS) {
-        follow(AUGMENTED.has(text.slice(i, j)) ? After.Assign : After.Nothing);
+        s.follow(AUGMENTED.has(text.slice(i, j)) ? After.Assign : After.Nothing);
         i = j + 1;
       } else {
-        follow(j === i + 1 && c === PIPE ? After.List : After.Nothing);
+        s.follow(j === i + 1 && c === PIPE ? After.List : After.Nothing);
         i = j;
       }
     } else {
       // A name in another script: Python folds it to NFKC, so it may be spelt differently from the name looked for.
       if (c > 127) return null;
-      follow(After.Nothing);
+      s.follow(After.Nothing);
       i++;
     }
   }
-  endLine();
-  return depth === 0 ? { names: found, at: foundAt } : null;
+  s.endLine();
+  return s.depth === 0 ? { names: s.found, at: s.foundAt } : null;
 }
 
 /** The index just past the string literal whose opening quote is at `at`; -1 when it does not close. */
