@@ -371,22 +371,38 @@ export class Session {
     for (const [symbol, type] of this.found?.symbols ?? []) this.handlersBySymbol[symbol] = dispatch.get(type)!;
   }
 
-  private readonly safeVisit = ({ rule, visit }: Handler, node: Node): void => {
-    const timing = this.input.timing;
-    const started = timing ? performance.now() : 0;
+  /** Hands `node` to one visitor; a rule that throws is reported (once per analysis) and the others go on. */
+  private readonly safeVisit = (handler: Handler, node: Node): void => {
+    if (this.input.timing) return this.timedVisit(handler, node);
+    try {
+      handler.visit(node);
+    } catch (error) {
+      this.visitFailed(handler.rule, error);
+    }
+  };
+
+  /** `safeVisit` adding the visitor's time, less the scope trees it built, to the rule's (`PYTHONIC_TIMING`). */
+  private timedVisit(handler: Handler, node: Node): void {
+    const timing = this.input.timing!;
+    const started = performance.now();
     const scopesBefore = this.state.scopeMs;
     try {
-      visit(node);
+      handler.visit(node);
     } catch (error) {
-      if (error instanceof OutsideTheUnit) throw error;
-      // One failing rule must not hide the others; report it once per analysis.
-      if (!this.failed.has(rule.meta.code)) {
-        this.failed.add(rule.meta.code);
-        this.input.onRuleError?.({ code: rule.meta.code, path: this.path, error });
-      }
+      this.visitFailed(handler.rule, error);
     }
-    if (timing) timing.set(rule.meta.code, (timing.get(rule.meta.code) ?? 0) + performance.now() - started - (this.state.scopeMs - scopesBefore));
-  };
+    const code = handler.rule.meta.code;
+    timing.set(code, (timing.get(code) ?? 0) + performance.now() - started - (this.state.scopeMs - scopesBefore));
+  }
+
+  private visitFailed(rule: Rule, error: unknown): void {
+    if (error instanceof OutsideTheUnit) throw error;
+    // One failing rule must not hide the others; report it once per analysis.
+    if (!this.failed.has(rule.meta.code)) {
+      this.failed.add(rule.meta.code);
+      this.input.onRuleError?.({ code: rule.meta.code, path: this.path, error });
+    }
+  }
 
   /** Runs every rule on one unit. `bodies` null: the unit may not read its class (`analyzeEdit`; reading it throws `OutsideTheUnit`). */
   analyseUnit(unit: Unit, bodies: ClassBodies | null, summaries: Map<number, ClassSummary>): CachedUnit {

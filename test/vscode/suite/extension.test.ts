@@ -1,7 +1,7 @@
 // The extension inside a real VS Code: activation, a diagnostic, a hover and a quick-fix.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { until } from './helpers';
+import { codeActions, until } from './helpers';
 
 const SOURCE = 'def add(item, bucket=[]):\n    bucket.append(item)\n    return bucket\n';
 
@@ -38,7 +38,7 @@ describe('Pythonic in VS Code', () => {
 
   it('fixes it with the quick-fix', async () => {
     const range = new vscode.Range(0, 21, 0, 23);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range);
+    const actions = await codeActions(document, range);
     const fix = actions.find((a) => a.title.includes('PP401') && a.edit);
     assert.ok(fix?.edit, 'a PP401 quick-fix with an edit');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

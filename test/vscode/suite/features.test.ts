@@ -2,7 +2,7 @@
 // broken syntax, hovers on names, snippet completions and fix-all on save.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, hoverText, openPythonFile, positionOf, until } from './helpers';
+import { codeActions, codeOf, diagnosticsFor, hoverText, openPythonFile, positionOf, until } from './helpers';
 
 describe('Pythonic in VS Code: hovers, snippets, broken files', () => {
   it('still reports the valid parts of a file with broken syntax', async () => {
@@ -83,12 +83,7 @@ describe('Pythonic in VS Code: fix-all on save (source.fixAll.pythonic)', () => 
   it('offers no fix-all action when the only fix is unsafe', async () => {
     const document = await openPythonFile('unsafe_only.py', 'def remember(name, seen=[]):\n    seen.append(name)\n    return seen\n');
     await diagnosticsFor(document);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      document.uri,
-      new vscode.Range(0, 0, document.lineCount, 0),
-      'source.fixAll.pythonic',
-    );
+    const actions = await codeActions(document, new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.pythonic');
     assert.deepEqual(actions.map((a) => a.title), []);
   });
 

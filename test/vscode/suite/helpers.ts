@@ -44,6 +44,27 @@ export function diagnosticsFor(document: vscode.TextDocument): Promise<vscode.Di
   });
 }
 
+/**
+ * The code actions VS Code gathers for `range` (of `kind`, when given). VS Code cancels the
+ * request when the document's text changes while it runs, and the command then fails with
+ * `Canceled`; only then is it asked again (a text change is the editor's doing, not the
+ * server's). A cancellation with the text unchanged fails with what is known of it.
+ */
+export async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  for (let attempt = 1; ; attempt++) {
+    const version = document.version;
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind);
+    } catch (error) {
+      const cancelled = error instanceof Error && error.name === 'Canceled';
+      if (!cancelled || attempt === 3) throw error;
+      if (document.version === version) {
+        throw new Error(`VS Code cancelled the code-action request for ${document.uri.path} with its text unchanged (version ${version}): ${error.stack}`);
+      }
+    }
+  }
+}
+
 /** All hover text at a position, as one string. */
 export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
