@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, parsePython, RULES, type Rule, type RuleError } from '../../server/src/engine';
+import { callsTo } from '../../server/src/engine/rule';
 import { testParser } from '../support/engine';
 
 const BUS = 'class HauntedBus:\n    def __init__(self, passengers=[]):\n        self.passengers = passengers\n';
@@ -32,6 +33,29 @@ describe('analyze', () => {
     const { diagnostics } = analyze({ tree, text: BUS, settings: DEFAULT_SETTINGS, path: 'bus.py', rules: [typo, ...RULES], onRuleError: (e) => errors.push(e) });
     assert.deepEqual(diagnostics.map((d) => d.code), ['PP401']);
     assert.match(String(errors[0]?.error), /unknown node type 'function_defnition'/);
+  });
+
+  it('hands a call to the visitors of the name its callee ends in (callsTo), and every call to the visitors of calls', async () => {
+    const parser = await testParser();
+    const text = ['open(p)', 'io.open(p)', 'x . open (p)', 'opener(p)', 'f()(p)', 'a[0](p)', 'reopen(p)', 'obj.open', 'open', '\uff4f\uff50\uff45\uff4e(p)', 'x.\uff4f\uff50\uff45\uff4e(p)', ''].join('\n');
+    const tree = parser.parse(text)!;
+    const named: string[] = [];
+    const every: string[] = [];
+    const probe: Rule = {
+      meta: { ...RULES[0].meta, optIn: undefined, code: 'PP000', name: 'callee-probe' },
+      create: () => ({ ...callsTo(['open', '\uff4f\uff50\uff45\uff4e'], (call) => named.push(call.text)), call: (call) => every.push(call.text) }),
+    };
+    const errors: RuleError[] = [];
+    analyze({ tree, text, settings: DEFAULT_SETTINGS, rules: [probe], onRuleError: (e) => errors.push(e) });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(named, ['open(p)', 'io.open(p)', 'x . open (p)', '\uff4f\uff50\uff45\uff4e(p)', 'x.\uff4f\uff50\uff45\uff4e(p)']);
+    assert.deepEqual(every, ['open(p)', 'io.open(p)', 'x . open (p)', 'opener(p)', 'f()(p)', 'f()', 'a[0](p)', 'reopen(p)', '\uff4f\uff50\uff45\uff4e(p)', 'x.\uff4f\uff50\uff45\uff4e(p)']);
+    // Only the calls to a name: calls are still found when no rule wants every call.
+    named.length = 0;
+    const only: Rule = { ...probe, create: () => callsTo(['open'], (call) => named.push(call.text)) };
+    analyze({ tree, text, settings: DEFAULT_SETTINGS, rules: [only] });
+    assert.deepEqual(named, ['open(p)', 'io.open(p)', 'x . open (p)']);
+    tree.delete();
   });
 
   it('every registered rule, opt-in ones too, runs without an error (a visitor for a node type the grammar lacks is one)', async () => {

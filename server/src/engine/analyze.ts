@@ -19,6 +19,7 @@ import { answerOf, methodFacts, methodStatements, summarizeClass, type ClassSumm
 import { FactsView, moduleFactsFor, type FactRead, type ModuleFacts } from './module-facts';
 import { Suppressions } from './noqa';
 import { UnitParents } from './parents';
+import { calleeLastName } from './python';
 import { TOP_LEVEL_STATEMENT, type Report, type Rule, type RuleContext, type UnitInfo, type Visitor } from './rule';
 import { RULES, RULES_BY_CODE } from './rules';
 import { buildScopeTree, type ScopeTree } from './scope';
@@ -333,6 +334,9 @@ export class Session {
   private readonly topLevelHandlers: Handler[];
   private readonly found: Dispatch | null;
   private readonly handlersBySymbol: Handler[][];
+  /** The visitors of the calls to each name (`callsTo`), and which symbols are calls. */
+  private readonly byCallee = new Map<string, Handler[]>();
+  private readonly callSymbols: boolean[] = [];
   private readonly path: string;
 
   constructor(
@@ -353,14 +357,19 @@ export class Session {
         input.onRuleError?.({ code: rule.meta.code, path, error });
         continue;
       }
-      for (const [type, visit] of Object.entries(visitors)) {
+      for (const [key, visit] of Object.entries(visitors)) {
         if (!visit) continue;
-        const list = dispatch.get(type) ?? [];
+        const callee = CALLEE_KEY.exec(key)?.[1];
+        const into = callee === undefined ? dispatch : this.byCallee;
+        const name = callee ?? key;
+        const list = into.get(name) ?? [];
         list.push({ rule, visit });
-        dispatch.set(type, list);
+        into.set(name, list);
       }
     }
     this.topLevelHandlers = dispatch.get(TOP_LEVEL_STATEMENT) ?? [];
+    // Calls are found when a rule wants every call or the calls to some name.
+    if (this.byCallee.size > 0 && !dispatch.has('call')) dispatch.set('call', []);
     const nodeTypes = [...dispatch.keys()].filter((type) => type !== TOP_LEVEL_STATEMENT).sort();
     this.found = dispatchFor(source.tree.language, nodeTypes, (type) => {
       for (const { rule } of dispatch.get(type) ?? []) {
@@ -368,8 +377,23 @@ export class Session {
       }
     });
     this.handlersBySymbol = [];
-    for (const [symbol, type] of this.found?.symbols ?? []) this.handlersBySymbol[symbol] = dispatch.get(type)!;
+    for (const [symbol, type] of this.found?.symbols ?? []) {
+      this.handlersBySymbol[symbol] = dispatch.get(type)!;
+      if (type === 'call') this.callSymbols[symbol] = true;
+    }
   }
+
+  /** Hands a found node to its visitors, and a call also to the visitors of the name its callee ends in. */
+  private readonly hand = (node: Node): void => {
+    const typeId = node.typeId;
+    const wanted = this.handlersBySymbol[typeId];
+    if (wanted) for (const handler of wanted) this.safeVisit(handler, node);
+    if (this.callSymbols[typeId] === true && this.byCallee.size > 0) {
+      const name = calleeLastName(node, this.source.text);
+      const named = name === null ? undefined : this.byCallee.get(name);
+      if (named) for (const handler of named) this.safeVisit(handler, node);
+    }
+  };
 
   /** Hands `node` to one visitor; a rule that throws is reported (once per analysis) and the others go on. */
   private readonly safeVisit = (handler: Handler, node: Node): void => {
@@ -408,7 +432,7 @@ export class Session {
   analyseUnit(unit: Unit, bodies: ClassBodies | null, summaries: Map<number, ClassSummary>): CachedUnit {
     const state = (this.state = new UnitState(unit, this.recordingView, bodies, this.input.timing, summaries));
     if (unit.statementIndex !== null) for (const handler of this.topLevelHandlers) this.safeVisit(handler, unit.node);
-    if (this.found) visitUnit(unit, this.found.names, this.handlersBySymbol, this.safeVisit);
+    if (this.found) visitUnit(unit, this.found.names, this.hand);
     return { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };
   }
 }
@@ -525,6 +549,9 @@ interface Dispatch {
   symbols: Map<number, string>;
 }
 
+/** A visitor key for the calls to one name (\`callsTo\`): \`call[callee=open]\`. */
+const CALLEE_KEY = /^call\[callee=([^\]]+)\]$/;
+
 /** Dispatches, one per grammar and set of node types (the glue keeps `descendantsOfType`'s symbol ids per list of names). */
 const dispatches = new Map<Language, Map<string, Dispatch>>();
 
@@ -558,11 +585,7 @@ function dispatchFor(language: Language, types: string[], onUnknown: (type: stri
  * Hands every wanted node of the unit to its visitors, in document order (a node before
  * the nodes inside it); a class unit skips the methods, which are units of their own.
  */
-function visitUnit(unit: Unit, names: string[], handlers: readonly Handler[][], visit: (h: Handler, node: Node) => void): void {
-  const hand = (node: Node) => {
-    const wanted = handlers[node.typeId];
-    if (wanted) for (const handler of wanted) visit(handler, node);
-  };
+function visitUnit(unit: Unit, names: string[], hand: (node: Node) => void): void {
   if (unit.kind !== 'class') {
     for (const node of unit.node.descendantsOfType(names)) hand(node);
     return;

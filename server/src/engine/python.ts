@@ -221,6 +221,29 @@ export function calleeName(call: Node, text: string): string | null {
   return CALLEE_NAME.exec(text)?.[1] ?? null;
 }
 
+/**
+ * The name a call's callee ends in, as written: `open` for `open(...)` and for
+ * `io.open(...)` (an attribute ends with its name); null for other callees (`f()(...)`,
+ * `a[0](...)`). Read from the text (the same as the tree's, offset for offset) back from the
+ * callee's end, over the characters a name may have.
+ */
+export function calleeLastName(call: Node, text: string): string | null {
+  const fn = call.childForFieldName('function');
+  if (!fn) return null;
+  const type = fn.type;
+  if (type === 'identifier') return text.slice(fn.startIndex, fn.endIndex);
+  if (type !== 'attribute') return null;
+  const end = fn.endIndex;
+  let start = end;
+  while (start > fn.startIndex && isNameCharacter(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end);
+}
+
+/** ASCII letters, digits and `_`, and every character beyond ASCII (a name's, in valid code). */
+function isNameCharacter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
+}
+
 /** Code on one line, cut to `limit` characters with `...`, for quoting in a message. */
 export function oneLine(text: string, limit = 40): string {
   const flat = text.replace(/\s+/g, ' ');

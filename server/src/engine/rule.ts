@@ -91,6 +91,20 @@ export type Visitor = (node: Node) => void;
  */
 export const TOP_LEVEL_STATEMENT = ':top-level-statement';
 
+/**
+ * Visitors for the calls whose callee ends in one of `names`: `callsTo(['open'], visit)`
+ * gets `open(...)` and `io.open(...)`, not `opener(...)` nor `f()(...)`. Spread them into
+ * the object `create` returns. The dispatch reads each call's callee name once and hands
+ * the call only to the rules that asked for that name, instead of every rule that wants
+ * calls looking at each of them; a rule still checks the callee it needs. Their keys are
+ * `call[callee=<name>]`.
+ */
+export function callsTo(names: Iterable<string>, visit: Visitor): Record<string, Visitor> {
+  const visitors: Record<string, Visitor> = {};
+  for (const name of names) visitors[`call[callee=${name}]`] = visit;
+  return visitors;
+}
+
 /** What a rule about suppression comments sees, once the other rules' diagnostics were filtered. */
 export interface SuppressionContext {
   source: SourceFile;

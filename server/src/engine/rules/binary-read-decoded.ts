@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { resolveName } from '../resolve';
-import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
+import { callsTo, unitTextMatcher, type Rule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 const OPENERS = new Set(['builtins.open', 'io.open']);
@@ -45,7 +45,7 @@ export const binaryReadDecoded: Rule = {
   create(context) {
     const binaryRead = unitTextMatcher(context, /(['"])(?:rb|br)\1/);
     return {
-      call(call) {
+      ...callsTo(['open'], (call) => {
         // `open(...)` or `io.open(...)`, checked on the text before any node is asked for.
         const { text } = context.source;
         if (!binaryRead() || !(text.startsWith('open', call.startIndex) || text.startsWith('io.open', call.startIndex))) return;
@@ -62,7 +62,7 @@ export const binaryReadDecoded: Rule = {
           message: 'The file is opened in binary mode only to decode what is read: open it in text mode with `encoding=` instead',
           fix: buildFix(args, decode, context),
         });
-      },
+      }),
     };
   },
 };

@@ -2,7 +2,7 @@ import type { Node } from '../../parser';
 import { calleeQualifiedName, enclosingCoroutine } from '../coroutines';
 import { boundAround } from '../resolve';
 import { moduleImportEdit } from '../fixes';
-import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
+import { callsTo, unitTextMatcher, type Rule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 /** Parents in which `await x` must be parenthesised to stay the same primary: `(await x).attr`, `(await x)[0]`, `(await x)()`. */
@@ -58,7 +58,7 @@ export const blockingSleepInAsync: Rule = {
     const mentionsSleep = unitTextMatcher(context, /\bsleep\b/);
     const mentionsAsync = unitTextMatcher(context, /\basync\b/);
     return {
-      call(call) {
+      ...callsTo(['sleep'], (call) => {
         if (!mentionsSleep() || !mentionsAsync()) return;
         const callee = call.childForFieldName('function');
         const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : callee;
@@ -72,7 +72,7 @@ export const blockingSleepInAsync: Rule = {
           message: `\`${callee!.text}()\` blocks the event loop: no other task runs until it returns; use ${cure}`,
           fix: otherLibrary ? null : buildFix(call, context),
         });
-      },
+      }),
     };
   },
 };

@@ -2,7 +2,7 @@ import type { Node } from '../../parser';
 import { ancestors } from '../parents';
 import { calleeName, oneLine, plainArguments, primaryText, standaloneText, underscoreForm } from '../python';
 import { isBuiltin } from '../resolve';
-import type { Rule, RuleContext } from '../rule';
+import { callsTo, type Rule, type RuleContext } from '../rule';
 import { DEF_BOUND, isBinding } from '../scope';
 import type { Fix } from '../types';
 
@@ -82,7 +82,7 @@ export const getattrConstant: Rule = {
     // A file that mentions neither builtin has no unit that calls one.
     if (!context.source.mayContain('getattr') && !context.source.mayContain('setattr')) return {};
     return {
-      call(call) {
+      ...callsTo(['getattr', 'setattr'], (call) => {
         const callee = calleeName(call, context.source.text);
         if (callee !== 'getattr' && callee !== 'setattr') return;
         const fn = call.childForFieldName('function');
@@ -110,7 +110,7 @@ export const getattrConstant: Rule = {
             fix: fixOf(call, `${primaryText(receiver)}.${name}`, true),
           });
         }
-      },
+      }),
     };
 
     function fixOf(call: Node, replacement: string, safe: boolean): Fix | null {

@@ -1,6 +1,6 @@
 import { calleeName, plainArguments } from '../python';
 import { isBuiltin, resolveNameAt } from '../resolve';
-import type { Rule } from '../rule';
+import { callsTo, type Rule } from '../rule';
 
 export const hasattrCall: Rule = {
   meta: {
@@ -31,7 +31,7 @@ export const hasattrCall: Rule = {
     // A file that never mentions `hasattr` has no unit that calls it.
     if (!context.source.mayContain('hasattr')) return {};
     return {
-      call(call) {
+      ...callsTo(['hasattr'], (call) => {
         if (calleeName(call, context.source.text) !== 'hasattr') return;
         const fn = call.childForFieldName('function');
         if (fn?.type !== 'identifier' || fn.text !== 'hasattr') return;
@@ -52,7 +52,7 @@ export const hasattrCall: Rule = {
               }
             : null,
         });
-      },
+      }),
     };
   },
 };

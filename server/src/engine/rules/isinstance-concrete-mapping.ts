@@ -1,7 +1,7 @@
 import type { Node } from '../../parser';
 import { importEdit } from '../fixes';
 import { boundAround, nameAvailability } from '../resolve';
-import type { Rule, RuleContext } from '../rule';
+import { callsTo, type Rule, type RuleContext } from '../rule';
 import { brief, className, exactClassCheckVisitor, type ClassFilter } from '../type-checks';
 import type { Fix, TextEdit } from '../types';
 
@@ -66,7 +66,7 @@ export const isinstanceConcreteMapping: Rule = {
 
   create(context) {
     return {
-      call: exactClassCheckVisitor({
+      ...callsTo(['isinstance'], exactClassCheckVisitor({
         exact: 'dict',
         // A partner anywhere in the check, or in a check of the same object nearby:
         // `if isinstance(x, dict): ... elif isinstance(x, Mapping): ...` tells dicts apart on purpose.
@@ -81,7 +81,7 @@ export const isinstanceConcreteMapping: Rule = {
               '`collections.abc.Mapping` accepts them all',
             fix: buildFix(node, context),
           }),
-      }),
+      })),
     };
   },
 };

@@ -1,7 +1,7 @@
 import type { Node } from '../../parser';
 import { moduleImportEdit } from '../fixes';
 import { boundAround, nameAvailability } from '../resolve';
-import type { Rule, RuleContext } from '../rule';
+import { callsTo, type Rule, type RuleContext } from '../rule';
 import { brief, className, exactClassCheckVisitor, type ClassFilter } from '../type-checks';
 import type { Fix, TextEdit } from '../types';
 
@@ -67,7 +67,7 @@ export const isinstanceFloat: Rule = {
 
   create(context) {
     return {
-      call: exactClassCheckVisitor({
+      ...callsTo(['isinstance'], exactClassCheckVisitor({
         exact: 'float',
         // A partner anywhere in the check, or in a check of the same object nearby:
         // `if isinstance(x, int): ... elif isinstance(x, float): ...` treats integers on purpose.
@@ -82,7 +82,7 @@ export const isinstanceFloat: Rule = {
               'real number (but not `Decimal`)',
             fix: buildFix(node, context),
           }),
-      }),
+      })),
     };
   },
 };

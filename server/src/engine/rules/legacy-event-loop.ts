@@ -3,7 +3,7 @@ import { calleeQualifiedName, enclosingCoroutine, runningScope } from '../corout
 import { boundAround } from '../resolve';
 import { importEdit } from '../fixes';
 import { ancestors } from '../parents';
-import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
+import { callsTo, unitTextMatcher, type Rule, type RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 /** The loop methods that drive a loop from synchronous code: what `asyncio.run` replaces. */
@@ -67,7 +67,7 @@ export const legacyEventLoop: Rule = {
   create(context) {
     const mentionsLoop = unitTextMatcher(context, /\bget_event_loop\b/);
     return {
-      call(call) {
+      ...callsTo(['get_event_loop'], (call) => {
         if (!mentionsLoop()) return;
         const callee = call.childForFieldName('function');
         const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute') : callee;
@@ -85,7 +85,7 @@ export const legacyEventLoop: Rule = {
             message: 'Driving a loop from `get_event_loop()` by hand is the old way: `asyncio.run(main())` creates the loop, runs the coroutine and closes the loop',
           });
         }
-      },
+      }),
     };
   },
 };

@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { qualifiedName } from '../module-facts';
-import type { Rule, RuleContext } from '../rule';
+import { callsTo, type Rule, type RuleContext } from '../rule';
 import type { TextEdit } from '../types';
 
 /** Builtins that consume an iterable once, front to back: a generator serves them as well as a list. */
@@ -39,7 +39,7 @@ export const listComprehensionInCall: Rule = {
 
   create(context) {
     return {
-      call(call) {
+      ...callsTo(CONSUMERS, (call) => {
         const start = call.startIndex;
         if (!CALL_HEADS.has(context.source.text.slice(start, start + 4))) return;
         const fn = call.childForFieldName('function');
@@ -67,7 +67,7 @@ export const listComprehensionInCall: Rule = {
             edits: generatorEdits(comprehension, items.length === 1 && !hasTrailingComma(args), context),
           },
         });
-      },
+      }),
     };
   },
 };

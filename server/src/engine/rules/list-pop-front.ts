@@ -2,7 +2,7 @@ import type { Node } from '../../parser';
 import { mutableConstructorOf, qualifiedName } from '../module-facts';
 import { ancestors } from '../parents';
 import { statementsOf } from '../python';
-import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
+import { callsTo, unitTextMatcher, type Rule, type RuleContext } from '../rule';
 import type { Scope } from '../scope';
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -54,7 +54,7 @@ export const listPopFront: Rule = {
   create(context) {
     const mentioned = unitTextMatcher(context, /\.(?:pop\(\s*0\s*\)|insert\(\s*0\s*,)/);
     return {
-      call(call) {
+      ...callsTo(['pop', 'insert'], (call) => {
         if (!mentioned()) return;
         const fn = call.childForFieldName('function');
         if (fn?.type !== 'attribute') return;
@@ -74,7 +74,7 @@ export const listPopFront: Rule = {
               ? `\`${name}.pop(0)\` in a loop shifts every remaining item on each call; a \`collections.deque\` with \`popleft()\` takes the first item in constant time`
               : `\`${name}.insert(0, ...)\` in a loop shifts every item on each call; a \`collections.deque\` with \`appendleft()\` adds in front in constant time`,
         });
-      },
+      }),
     };
   },
 };

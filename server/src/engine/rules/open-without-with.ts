@@ -1,7 +1,7 @@
 import type { Node } from '../../parser';
 import { ancestors } from '../parents';
 import { resolveName } from '../resolve';
-import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
+import { callsTo, unitTextMatcher, type Rule, type RuleContext } from '../rule';
 import { statementsOf } from '../python';
 import type { Scope } from '../scope';
 
@@ -53,7 +53,7 @@ export const openWithoutWith: Rule = {
   create(context) {
     const opens = unitTextMatcher(context, /\bopen\s*\(/);
     return {
-      call(call) {
+      ...callsTo(['open'], (call) => {
         // `open(...)` or `io.open(...)`, checked on the text before any node is asked for.
         const { text } = context.source;
         if (!opens() || !(text.startsWith('open', call.startIndex) || text.startsWith('io.open', call.startIndex))) return;
@@ -75,7 +75,7 @@ export const openWithoutWith: Rule = {
               ? `\`${target.text}.close()\` is skipped when anything before it raises: open the file with \`with open(...) as ${target.text}:\``
               : `\`${target.text}\` is never closed here: open the file with \`with open(...) as ${target.text}:\`, which closes it however the block ends`,
         });
-      },
+      }),
     };
   },
 };

@@ -1,7 +1,7 @@
 import type { Node } from '../../parser';
 import { readsModuleName } from '../coroutines';
 import { qualifiedName } from '../module-facts';
-import { unitTextMatcher, type Rule, type RuleContext } from '../rule';
+import { callsTo, unitTextMatcher, type Rule, type RuleContext } from '../rule';
 
 /** What starts worker processes when created, by qualified name (`multiprocessing.dummy.Pool` runs threads and is left out). */
 const PROCESS_STARTERS = new Set([
@@ -128,7 +128,7 @@ export const processPoolWithoutMainGuard: Rule = {
     if ((!context.source.mayContain('Pool') && !context.source.mayContain('Process')) || /(^|[\\/])__main__\.py$/.test(path)) return {};
     const mayStartProcesses = unitTextMatcher(context, /Pool|Process/);
     return {
-      call(call) {
+      ...callsTo(STARTER_NAMES, (call) => {
         if (context.unit.kind !== 'statement' || !mayStartProcesses()) return;
         const callee = call.childForFieldName('function');
         const name = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : null;
@@ -143,7 +143,7 @@ export const processPoolWithoutMainGuard: Rule = {
           node: call,
           message: `\`${name}(...)\` at module level starts worker processes on import: workers started with *spawn* or *forkserver* import the main module again and would run it too. Create it under \`if __name__ == "__main__":\` or inside a function`,
         });
-      },
+      }),
     };
   },
 };
