@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, parsePython, RULES, type Rule, type RuleError } from '../../server/src/engine';
+import { calleeName } from '../../server/src/engine/python';
 import { callsTo } from '../../server/src/engine/rule';
 import { testParser } from '../support/engine';
 
@@ -55,6 +56,15 @@ describe('analyze', () => {
     const only: Rule = { ...probe, create: () => callsTo(['open'], (call) => named.push(call.text)) };
     analyze({ tree, text, settings: DEFAULT_SETTINGS, rules: [only] });
     assert.deepEqual(named, ['open(p)', 'io.open(p)', 'x . open (p)']);
+    tree.delete();
+  });
+
+  it('reads the plain name a call starts with from the text (calleeName)', async () => {
+    const parser = await testParser();
+    const text = ['f(x)', 'f2 \t(x)', '_g(x)', 'a.f(x)', 'f(a)(b)', '\u00e9t\u00e9(x)', '(f)(x)', ''].join('\n');
+    const tree = parser.parse(text)!;
+    const calls = tree.rootNode.descendantsOfType('call').filter((c) => c!.parent!.type === 'expression_statement');
+    assert.deepEqual(calls.map((c) => calleeName(c!, text)), ['f', 'f2', '_g', null, 'f', null, null]);
     tree.delete();
   });
 

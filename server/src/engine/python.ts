@@ -209,16 +209,20 @@ export function assignmentOfValue(value: Node, parents: ParentLookup): Node | nu
   return parent?.type === 'assignment' && parent.childForFieldName('right')?.id === value.id ? parent : null;
 }
 
-const CALLEE_NAME = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\(/y;
-
 /**
  * The plain (ASCII) name a call's text starts with, read without asking the tree: `f` for `f(x)`,
  * null for `a.f(x)`. A cheap first test for visitors of every call, to be confirmed on the tree:
- * the outer call of `f(a)(b)` answers `f` too.
+ * the outer call of `f(a)(b)` answers `f` too. (A scan rather than a sticky pattern: it runs on
+ * every call, and each match of a pattern allocates its result.)
  */
 export function calleeName(call: Node, text: string): string | null {
-  CALLEE_NAME.lastIndex = call.startIndex;
-  return CALLEE_NAME.exec(text)?.[1] ?? null;
+  const start = call.startIndex;
+  let end = start;
+  for (let c = text.charCodeAt(end); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (end > start && c >= 48 && c <= 57); c = text.charCodeAt(++end));
+  if (end === start) return null;
+  let at = end;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  return text.charCodeAt(at) === 40 ? text.slice(start, end) : null;
 }
 
 /**

@@ -10,7 +10,8 @@ const RETURNED_NAME = /\breturn[ \t]+([_\p{ID_Start}]\p{ID_Continue}*)[ \t]*(?:[
 /** Names of indented `def`s that some `return name` in the text returns: read from the text, so that most functions cost no tree walk. */
 function returnedDefinitions(text: string): Set<string> {
   const found = new Set<string>();
-  if (!text.includes('return') || !/^[ \t]+(?:async[ \t]+)?def[ \t]/m.test(text)) return found;
+  // A nested `def` needs a second `def` in the text (the first is the function's own): most functions have none.
+  if (!text.includes('return') || text.indexOf('def', text.indexOf('def') + 3) < 0 || !/^[ \t]+(?:async[ \t]+)?def[ \t]/m.test(text)) return found;
   const returned = new Set<string>();
   for (const m of text.matchAll(RETURNED_NAME)) returned.add(m[1]);
   for (const m of text.matchAll(NESTED_DEF)) if (returned.has(m[1])) found.add(m[1]);
