@@ -680,7 +680,8 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
     if (index === count) break;
     // Its next child: past the previous one and this one's padding (the first child starts
     // where its parent does), with its alias (none for an extra, which takes no place in the
-    // sequence).
+    // sequence). This is ChildIterator.next and subtreeExtra written out: it runs for every
+    // subtree the walk passes, the walk's hottest lines.
     slot = first + 8 * index;
     const childHead = H8[slot];
     let extra;

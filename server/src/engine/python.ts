@@ -218,8 +218,9 @@ export function assignmentOfValue(value: Node, parents: ParentLookup): Node | nu
 export function calleeName(call: Node, text: string): string | null {
   const start = call.startIndex;
   let end = start;
-  for (let c = text.charCodeAt(end); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (end > start && c >= 48 && c <= 57); c = text.charCodeAt(++end));
-  if (end === start) return null;
+  while (isAsciiNameCharacter(text.charCodeAt(end))) end++;
+  // A name does not start with a digit.
+  if (end === start || isDigit(text.charCodeAt(start))) return null;
   let at = end;
   while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
   return text.charCodeAt(at) === 40 ? text.slice(start, end) : null;
@@ -245,7 +246,16 @@ export function calleeLastName(call: Node, text: string): string | null {
 
 /** ASCII letters, digits and `_`, and every character beyond ASCII (a name's, in valid code). */
 function isNameCharacter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c > 127;
+  return isAsciiNameCharacter(c) || c > 127;
+}
+
+/** A character an ASCII name may have: a letter, a digit or `_` (false for NaN, past the text's end). */
+export function isAsciiNameCharacter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Code on one line, cut to `limit` characters with `...`, for quoting in a message. */

@@ -3,7 +3,7 @@
 // comprehension and setting the same flag bits on every name, in the same order.
 // `resolve.ts` then decides each name's scope from those flags.
 import type { Node } from '../../parser';
-import { isDocstring, mangle } from '../python';
+import { isAsciiNameCharacter, isDocstring, mangle } from '../python';
 import {
   DEF_ANNOT,
   DEF_COMP_ITER,
@@ -726,7 +726,7 @@ export class ScopeBuilder {
     const source = this.source;
     const start = node.startIndex - this.sourceStart;
     let end = start;
-    for (let c = source.charCodeAt(end); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95; c = source.charCodeAt(end)) end++;
+    while (isAsciiNameCharacter(source.charCodeAt(end))) end++;
     // Non-ASCII letters: let the tree say where the name ends.
     return end === start || source.charCodeAt(end) > 127 ? node.text : source.slice(start, end);
   }
