@@ -265,4 +265,34 @@ describe('analyzeEdit', () => {
     // Many of these edits break the syntax or reach beyond one body; a fifth or more must have taken the fast path.
     assert.ok(handled * 5 > edits, `analyzeEdit handled ${handled} of ${edits} edits`);
   });
+
+  it('with `once` (the CLI), reports what an ordinary analysis reports, caches nothing, and declines an edit', async () => {
+    const parser = await testParser();
+    const all = { ...settings, select: ['ALL'] };
+    for (const file of ['_pydecimal.py', 'argparse.py', 'dataclasses.py', 'typing.py', 'enum.py']) {
+      const text = fs.readFileSync(path.join(stdlibDir(), file), 'utf8');
+      const tree = parser.parse(text)!;
+      try {
+        const ordinary = analyze({ tree, text, settings: all });
+        const once = analyze({ tree, text, settings: all, once: true });
+        assert.ok(ordinary.diagnostics.length > 0, `${file}: no findings to compare`);
+        assert.deepEqual(once.diagnostics, ordinary.diagnostics, file);
+        assert.equal(once.cache.units.size, 0, `${file}: units cached`);
+        assert.equal(once.cache.methodFacts.size, 0, `${file}: method facts cached`);
+        // A space typed inside a method's `return`: the ordinary cache takes the edit, the single analysis's declines it.
+        const at = text.lastIndexOf('\n        return ') + 16;
+        const edited = text.slice(0, at) + ' ' + text.slice(at);
+        const changes = [{ startIndex: at, oldEndIndex: at, newEndIndex: at + 1 }];
+        const fromOnce = parser.parse(text)!;
+        try {
+          assert.ok(analyzeEdit({ parser, tree, text: edited, changes, cache: ordinary.cache, settings: all }), `${file}: the ordinary cache declined the edit`);
+          assert.equal(analyzeEdit({ parser, tree: fromOnce, text: edited, changes, cache: once.cache, settings: all }), null, `${file}: an edit after a single analysis was taken`);
+        } finally {
+          fromOnce.delete();
+        }
+      } finally {
+        tree.delete();
+      }
+    }
+  });
 });

@@ -186,7 +186,7 @@ function checkPythonSource(file: string, { bytes, decoded }: Source, parser: Par
   }
   const run = analysisRun(file, err, timing);
   try {
-    const diagnostics = withoutUnfixable(analyze({ tree, text, settings, ...run.input }).diagnostics, settings);
+    const diagnostics = withoutUnfixable(analyze({ tree, text, settings, once: true, ...run.input }).diagnostics, settings);
     run.done();
     if (cache && !run.ruleFailed()) cache.store(file, bytes, diagnostics);
     return { diagnostics, fixed, fixedCodes, texts, err };

@@ -50,6 +50,11 @@ export interface AnalyzeInput {
    * apart under `SCOPE_TIMING`.
    */
   timing?: Map<string, number>;
+  /**
+   * The text will not be analysed again (the CLI): the returned cache is left empty, which
+   * spares hashing every unit's text and method's text to file results under it.
+   */
+  once?: boolean;
 }
 
 export interface CachedUnit {
@@ -157,9 +162,20 @@ class ClassBodies {
   /** The facts used in this analysis, for the next one. */
   readonly next = new Map<string, MethodFacts>();
 
-  constructor(private readonly previous: Map<string, MethodFacts> | undefined) {}
+  /** With `once`, facts are kept by method node for this analysis only (`next` stays empty). */
+  private readonly byNode = new Map<number, MethodFacts>();
+
+  constructor(
+    private readonly previous: Map<string, MethodFacts> | undefined,
+    private readonly once = false,
+  ) {}
 
   private readonly facts = (method: Node): MethodFacts => {
+    if (this.once) {
+      let facts = this.byNode.get(method.id);
+      if (!facts) this.byNode.set(method.id, (facts = methodFacts(method)));
+      return facts;
+    }
     const text = method.text;
     const known = this.next.get(text) ?? this.previous?.get(text) ?? methodFacts(method);
     this.next.set(text, known);
@@ -455,8 +471,9 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
   const plainView = new FactsView(facts);
   const summaries = new Map<number, ClassSummary>();
 
-  const { units, memo } = unitsOf(root, text, input.cache?.memo);
-  const bodies = new ClassBodies(input.cache?.methodFacts);
+  const once = input.once === true;
+  const { units, memo } = unitsOf(root, text, input.cache?.memo, once);
+  const bodies = new ClassBodies(input.cache?.methodFacts, once);
   const cache = new Map<string, Map<string, CachedUnit[]>>();
   const entries: CachedUnit[] = [];
   const index: ReadIndex = { wholeText: new Map(), longestLineTail: -1, classesWithBodyReads: new Set() };
@@ -478,6 +495,8 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
       entry = session.analyseUnit(unit, bodies, summaries);
       yield;
     }
+    diagnostics.push(...entry.diagnostics);
+    if (once) continue;
     let byText = cache.get(unit.head);
     if (!byText) cache.set(unit.head, (byText = new Map()));
     let list = byText.get(unit.text);
@@ -485,12 +504,12 @@ export function* analyzeInSteps(input: AnalyzeInput): Generator<void, AnalysisRe
     list[unit.ordinal] = entry;
     entries.push(entry);
     indexReads(index, unit, entry);
-    diagnostics.push(...entry.diagnostics);
   }
 
   const suppressions = new Suppressions(source, RULES_BY_CODE);
   const kept = suppress(diagnostics, suppressions, source, session.rules, settings);
-  const base: EditBase = { text, tree, source, facts, units, entries, diagnostics: kept, fileExempt: suppressions.exemptsAnything, hasError: root.hasError, loneCR: source.text !== text, index };
+  // With `once`, no units: an edit to this text then declines (`unitAt`) and asks for a whole analysis.
+  const base: EditBase = { text, tree, source, facts, units: once ? [] : units, entries, diagnostics: kept, fileExempt: suppressions.exemptsAnything, hasError: root.hasError, loneCR: source.text !== text, index };
   return {
     diagnostics: kept,
     cache: { fingerprint: session.fingerprint, units: cache, memo, methodFacts: bodies.next, edited: null, base },

@@ -95,8 +95,8 @@ function definitionOf(statement: Node): Node | null {
   return statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
 }
 
-/** The memo entry for `node`, recomputed unless the previous one still matches the text. */
-function remember(node: Node, text: string, previous: UnitMemo | undefined, next: UnitMemo, member: boolean): NodeMemo {
+/** The memo entry for `node`, recomputed unless the previous one still matches the text; kept in `next` unless it is null. */
+function remember(node: Node, text: string, previous: UnitMemo | undefined, next: UnitMemo | null, member: boolean): NodeMemo {
   const start = node.startIndex;
   const end = node.endIndex;
   if (previous) {
@@ -104,7 +104,7 @@ function remember(node: Node, text: string, previous: UnitMemo | undefined, next
     const known = here && here.text.length === end - start ? here : previous.nodes.get(start - text.length + previous.length);
     // (slice and === compare far faster than startsWith, which goes character by character)
     if (known && known.member === member && known.text.length === end - start && text.slice(start, end) === known.text) {
-      next.nodes.set(start, known);
+      next?.nodes.set(start, known);
       return known;
     }
   }
@@ -118,21 +118,26 @@ function remember(node: Node, text: string, previous: UnitMemo | undefined, next
     }
   }
   const memo = { member, type, text: text.slice(start, end), rows: node.endPosition.row - node.startPosition.row, signature };
-  next.nodes.set(start, memo);
+  next?.nodes.set(start, memo);
   return memo;
 }
 
-/** Cuts a module into units, in document order. One pass over the module and class bodies; no parent lookups. */
-export function unitsOf(root: Node, text: string, previous?: UnitMemo): { units: Unit[]; memo: UnitMemo } {
+/**
+ * Cuts a module into units, in document order. One pass over the module and class bodies;
+ * no parent lookups. With `once` (a text analysed once, as by the CLI) the memo stays empty
+ * and every ordinal is 0.
+ */
+export function unitsOf(root: Node, text: string, previous?: UnitMemo, once = false): { units: Unit[]; memo: UnitMemo } {
   const units: Unit[] = [];
   const memo: UnitMemo = { length: text.length, nodes: new Map(), skeletons: new Map() };
-  const ordinals = new Ordinals();
+  // `once`: the units' results will not be cached, so no memo, and no ordinals (counting hashes every unit's text).
+  const ordinals = once ? null : new Ordinals();
 
   topLevelStatements(root).forEach((statement, statementIndex) => {
     const start = statement.startIndex;
     const column = statement.startPosition.column;
     const startRow = statement.startPosition.row;
-    const known = remember(statement, text, previous, memo, false);
+    const known = remember(statement, text, previous, once ? null : memo, false);
     const end = start + known.text.length;
     const endRow = startRow + known.rows;
     const definitionType = known.type === 'decorated_definition' ? statement.childForFieldName('definition')?.type : known.type;
@@ -143,7 +148,7 @@ export function unitsOf(root: Node, text: string, previous?: UnitMemo): { units:
       units.push({
         kind, node: statement, above: [root], classNode: null, methods: [],
         segments: [{ startIndex: start, endIndex: end, startRow, endRow }],
-        head, text: known.text, ordinal: ordinals.next(head, known.text),
+        head, text: known.text, ordinal: ordinals?.next(head, known.text) ?? 0,
         skeleton: null, statementIndex,
       });
       return;
@@ -157,7 +162,7 @@ export function unitsOf(root: Node, text: string, previous?: UnitMemo): { units:
     const methodMemos: NodeMemo[] = [];
     for (const member of body?.namedChildren ?? []) {
       if (!member) continue;
-      const remembered = remember(member, text, previous, memo, true);
+      const remembered = remember(member, text, previous, once ? null : memo, true);
       if (remembered.signature === null) continue;
       methods.push(member);
       methodMemos.push(remembered);
@@ -177,11 +182,11 @@ export function unitsOf(root: Node, text: string, previous?: UnitMemo): { units:
     const same = before !== undefined && before.parts.length === parts.length && before.parts.every((p, i) => p === parts[i]);
     // `\u0001` ends a part: a segment and a signature can never run into each other.
     const skeleton = same ? before.skeleton : parts.join('\u0001');
-    memo.skeletons.set(className, same ? before : { parts, skeleton });
+    if (!once) memo.skeletons.set(className, same ? before : { parts, skeleton });
     const classHead = `class ${column}`;
     units.push({
       kind: 'class', node: statement, above: [root], classNode: definition, methods, segments,
-      head: classHead, text: skeleton, ordinal: ordinals.next(classHead, skeleton),
+      head: classHead, text: skeleton, ordinal: ordinals?.next(classHead, skeleton) ?? 0,
       skeleton, statementIndex,
     });
 
@@ -194,7 +199,7 @@ export function unitsOf(root: Node, text: string, previous?: UnitMemo): { units:
       units.push({
         kind: 'method', node: method, above: methodAbove, classNode: definition, methods: [],
         segments: [{ startIndex: methodStart, endIndex: methodStart + methodText.length, startRow: methodRow, endRow: methodRow + rows }],
-        head, text: methodText, ordinal: ordinals.next(head, methodText),
+        head, text: methodText, ordinal: ordinals?.next(head, methodText) ?? 0,
         skeleton, statementIndex: null,
       });
     });
