@@ -98,8 +98,18 @@ describe('namesMaybeBound', () => {
       { text: `import os\n\n${method('total')}`, trees: false, codes: [] },
       // A builtin's name bound: PP101 looks.
       { text: `import os\n\n${method('sum')}`, trees: true, codes: ['PP101'] },
-      // A module-level name bound in the method: PP801 looks (and the read comes after the binding).
-      { text: `total = 0\n\n${method('total')}`, trees: true, codes: [] },
+      // A module-level name the method binds before anything mentions it: no read can come first, PP801 needs no tree.
+      { text: `total = 0\n\n${method('total')}`, trees: false, codes: [] },
+      // The same name read first (in a loop that binds it later): PP801 looks, and cannot prove the read early.
+      {
+        text: `total = 0\n\nclass C:\n    def run(self, items):\n        for item in items:\n            print(total)\n            total = item\n`,
+        trees: true,
+        codes: [],
+      },
+      // A mention in a docstring or a comment is no read; the first in code is the binding.
+      { text: `total = 0\n\ndef f():\n    """Sets total."""\n    # total first\n    total = 1\n    return total\n`, trees: false, codes: [] },
+      // Base classes are read, not bound: a nested class on `Enum` binds no module name.
+      { text: `from enum import Enum\n\ndef f():\n    class Color(Enum):\n        RED = 1\n    return Color\n`, trees: false, codes: [] },
       // A closure outside any loop that binds what neither the module nor its enclosing function binds: PP801 and PP803 need no tree.
       { text: `def outer(items):\n    def inner():\n        count = len(items)\n        return count\n    return inner\n`, trees: false, codes: [] },
       // The enclosing function binds the closure's local too: PP801 looks, and finds the early read.

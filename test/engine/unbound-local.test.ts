@@ -34,6 +34,10 @@ describe('PP801 unbound-local', () => {
         'result = None\ndef f():\n    def run():\n        nonlocal result\n        result = 1\n    run()\n    print(result)\n    result = 2\n',
         // assigned in an enclosing function that declares it global: the read is of a global, fine
         'def outer():\n    global g\n    g = 1\n    def inner():\n        return g\n    return inner\n',
+        // a local import before any use of the name: no read can come first
+        'import sys\ndef f():\n    import sys\n    return sys.argv\n',
+        'import os\ndef f():\n    if True:\n        from os import path as os\n    return os\n',
+        'import json\ndef f():\n    import json.decoder\n    return json.decoder\n',
       ],
       invalid: [
         {
@@ -101,6 +105,30 @@ describe('PP801 unbound-local', () => {
           code: 'T = int\ndef f():\n    def g(a: T):\n        pass\n    T = str\n    return g\n',
           errors: ['2:13-2:14'],
           output: 'T = int\ndef f():\n    global T\n    def g(a: T):\n        pass\n    T = str\n    return g\n',
+        },
+        {
+          // the first `sys` is a nested function's import, not this function's binding
+          code: 'import sys\ndef f():\n    def g():\n        import sys\n    print(sys)\n    import sys\n',
+          errors: ['4:10-4:13'],
+          output: 'import sys\ndef f():\n    global sys\n    def g():\n        import sys\n    print(sys)\n    import sys\n',
+        },
+        {
+          // `import a as c` binds `c`, not `a`: the read of `a` still comes before `a = 1`
+          code: 'a = 0\ndef f():\n    import a as c\n    print(a)\n    a = 1\n',
+          errors: ['3:10-3:11'],
+          output: 'a = 0\ndef f():\n    global a\n    import a as c\n    print(a)\n    a = 1\n',
+        },
+        {
+          // the module of a `from` import is read by no one but binds nothing either
+          code: 'import os\ndef f():\n    from os import sep\n    print(os)\n    import os\n',
+          errors: ['3:10-3:12'],
+          output: 'import os\ndef f():\n    global os\n    from os import sep\n    print(os)\n    import os\n',
+        },
+        {
+          // a read in a string's replacement field before the import
+          code: 'import os\ndef f():\n    print(f"{os}")\n    import os\n',
+          errors: ['2:13-2:15'],
+          output: 'import os\ndef f():\n    global os\n    print(f"{os}")\n    import os\n',
         },
       ],
     },

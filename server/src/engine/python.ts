@@ -245,7 +245,7 @@ export function calleeLastName(call: Node, text: string): string | null {
 }
 
 /** ASCII letters, digits and `_`, and every character beyond ASCII (a name's, in valid code). */
-function isNameCharacter(c: number): boolean {
+export function isNameCharacter(c: number): boolean {
   return isAsciiNameCharacter(c) || c > 127;
 }
 

@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { isDocstring, statementsOf } from '../python';
+import { isDocstring, isNameCharacter, statementsOf } from '../python';
 import { isUnitFunction, namesBodyMayBind, unitBindingSites, type Rule, type RuleContext } from '../rule';
 import { DEF_ANNOT, DEF_NONLOCAL, DEF_PARAM, type Scope, type SymbolEntry } from '../scope';
 import { readBeforeFirstBinding } from '../scope/flow';
@@ -82,19 +82,96 @@ export const unboundLocal: Rule = {
  * (parameters are never reported, and the `def` line binds nothing else inside the
  * function). An outer binding is the module's, or, for a function inside another, one
  * that the rest of the unit's text may make. A name mangled inside a class (`__x`,
- * stored as `_C__x`) gets the whole check.
+ * stored as `_C__x`) gets the whole check; a name the function binds before anything
+ * can read it (`boundFirst`) needs none.
  */
 function mayReadBeforeBinding(fn: Node, context: RuleContext): boolean {
   if (fn.type === 'lambda') return context.source.text.slice(fn.startIndex, fn.endIndex).includes(':=');
-  const names = namesBodyMayBind(fn, context);
-  if (!names) return true;
-  if (names.size === 0) return false;
-  if ([...names].some((name) => name.startsWith('__') && !name.endsWith('__'))) return true;
-  if (!isUnitFunction(context.unit, fn)) {
-    const around = namesBoundWhere(unitBindingSites(context)!, fn.startIndex, fn.endIndex, false);
-    if ([...names].some((name) => around.has(name))) return true;
+  const bound = namesBodyMayBind(fn, context);
+  if (!bound) return true;
+  if (bound.size === 0) return false;
+  const names = [...bound];
+  if (names.some((name) => name.startsWith('__') && !name.endsWith('__'))) return true;
+  const around = isUnitFunction(context.unit, fn) ? null : namesBoundWhere(unitBindingSites(context)!, fn.startIndex, fn.endIndex, false);
+  if (!names.some((name) => around?.has(name)) && !context.module.bindsAnyOf(names.sort().join(' '))) return false;
+  // Few functions get here, and most of them bind each such name before anything reads it
+  // (a local import, or `x = ...` first): then they need no scope tree either.
+  return names.some((name) => (around?.has(name) || context.module.bindingCount(name) > 0) && !boundFirst(fn, name, context));
+}
+
+/**
+ * True when no read of `name` in `fn` can come before the function first binds it, or the
+ * function does not bind it at all. Where the name first appears in the body's code (as a
+ * word outside strings and comments) is then one of these, in the function's own code:
+ * the whole target of a statement that binds it and mentions it nowhere else (`name = value`,
+ * `a, name = value`, an import), so nothing before that spot reads the name and the statement
+ * reads it neither; or a `global` or `nonlocal` statement, which leaves the name no local
+ * variable of the function. The code is the function's own when no `def`, `class` or
+ * `lambda` comes before that spot in the body.
+ */
+function boundFirst(fn: Node, name: string, context: RuleContext): boolean {
+  const { text } = context.source;
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  for (let at = firstWord(text, name, body.startIndex, fn.endIndex); at >= 0; at = firstWord(text, name, at + 1, fn.endIndex)) {
+    if (NESTED_SCOPE.test(text.slice(body.startIndex, at))) return false;
+    const node = fn.descendantForIndex(at, at + name.length);
+    if (node?.type === 'comment' || node?.type === 'string_content') continue;
+    if (node?.type !== 'identifier' || node.startIndex !== at || node.endIndex !== at + name.length) return false;
+    const statement = bindingStatement(node, context);
+    if (statement?.type === 'global_statement' || statement?.type === 'nonlocal_statement') return true;
+    return statement !== null && !statement.hasError && firstWord(text, name, at + name.length, statement.endIndex) < 0;
   }
-  return context.module.bindsAnyOf([...names].sort().join(' '));
+  return false;
+}
+
+/** Targets that list several names: `a, b = ...`, `(a, [b]) = ...`. */
+const TARGET_LISTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+
+/**
+ * The statement that binds `id` as (part of) its whole target: `id = value` (`id: T = value`,
+ * `a, id = value`), `import id`, `import a as id`, `from m import id`; or the `global` or
+ * `nonlocal` statement that names it.
+ */
+function bindingStatement(id: Node, context: RuleContext): Node | null {
+  const parent = context.parentOf(id);
+  if (parent?.type === 'global_statement' || parent?.type === 'nonlocal_statement') return parent;
+  let target = id;
+  let above = parent;
+  while (above && TARGET_LISTS.has(above.type)) {
+    target = above;
+    above = context.parentOf(above);
+  }
+  if (above?.type === 'assignment') {
+    // Not `id: T` alone, which binds nothing; not `a = id = value` (the outer assignment is the statement).
+    if (above.childForFieldName('left')?.id !== target.id || !above.childForFieldName('right')) return null;
+    const statement = context.parentOf(above);
+    return statement?.type === 'expression_statement' ? statement : null;
+  }
+  if (target !== id) return null;
+  // The alias is the one identifier directly under an aliased import.
+  if (parent?.type === 'aliased_import') return importStatement(context.parentOf(parent));
+  // `import id.sub` binds `id`; the module of a `from` import binds nothing.
+  if (parent?.type !== 'dotted_name' || parent.namedChild(0)?.id !== id.id) return null;
+  const statement = importStatement(context.parentOf(parent));
+  if (statement?.type !== 'import_from_statement') return statement;
+  const module = statement.childForFieldName('module_name');
+  return module && module.endIndex <= parent.startIndex && parent.namedChildCount === 1 ? statement : null;
+}
+
+function importStatement(node: Node | null): Node | null {
+  return node?.type === 'import_statement' || node?.type === 'import_from_statement' ? node : null;
+}
+
+/** A `def`, `class` or `lambda` keyword: perhaps a nested scope. */
+const NESTED_SCOPE = /\b(?:def|class|lambda)\b/;
+
+/** The offset of the first appearance of `word` in `text` from `from` to `to` that no name character touches; -1 if none. */
+function firstWord(text: string, word: string, from: number, to: number): number {
+  for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
+    if (!isNameCharacter(text.charCodeAt(at - 1)) && !isNameCharacter(text.charCodeAt(at + word.length))) return at;
+  }
+  return -1;
 }
 
 interface OuterBinding {

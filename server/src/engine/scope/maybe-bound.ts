@@ -12,8 +12,9 @@
 //   - before `:` at the start of a statement (an annotation);
 //   - before `,`, `)`, `]`, `}`, `|`, `in` or `as` (in a target list, a parameter list or
 //     a pattern) when a `=` outside brackets follows on the line, when one of the words
-//     `as`, `case`, `def`, `class` or `lambda` came before it on the line, or between a
-//     `for` and its `in` (the iterable `for x in a, b` binds neither `a` nor `b`);
+//     `as`, `case`, `def` or `lambda` came before it on the line, or between a `for` and
+//     its `in` (the iterable `for x in a, b` binds neither `a` nor `b`; nor do the bases
+//     in `class C(A, B)`);
 //   - before `=` inside brackets or before `:` (a parameter's default or annotation) on a
 //     line with `def`, `lambda` or `case`.
 // A name after a `.` is an attribute and binds nothing (outside `import` lines). Reads
@@ -28,7 +29,7 @@ const BIND_NEXT = new Set(['for', 'as', 'def', 'class', 'case', 'type']);
 /** After one of these words, every name on the rest of the logical line may be bound. */
 const BIND_REST = new Set(['import', 'del', 'global', 'nonlocal']);
 /** After one of these words, the names in a list on the rest of the line may be bound (after `for`, up to its `in`). */
-const LIST_BINDERS = new Set(['as', 'case', 'def', 'class', 'lambda']);
+const LIST_BINDERS = new Set(['as', 'case', 'def', 'lambda']);
 /** Python's hard keywords: never a name. */
 const KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
@@ -139,7 +140,7 @@ class ScanState {
   readonly found: string[] = [];
   readonly foundAt: number[] = [];
   depth = 0;
-  // A list binds its names after `as`, `case`, `def`, `class` or `lambda` on the line
+  // A list binds its names after `as`, `case`, `def` or `lambda` on the line
   // (listBinder), or between a `for` and its `in` (forTarget).
   listBinder = false;
   forTarget = false;
