@@ -46,21 +46,27 @@ export function diagnosticsFor(document: vscode.TextDocument): Promise<vscode.Di
 
 /**
  * The code actions VS Code gathers for `range` (of `kind`, when given). VS Code cancels the
- * request when the document's text changes while it runs, and the command then fails with
- * `Canceled`; only then is it asked again (a text change is the editor's doing, not the
- * server's). A cancellation with the text unchanged fails with what is known of it.
+ * request when the document's text changes while it runs (its TextModelCancellationTokenSource),
+ * and a loaded code-server has also cancelled it from the workbench with the text unchanged
+ * (a clean-clone CI run, 2026-12-02); the command then fails with `Canceled`. A cancellation is
+ * the editor's doing: the server answers a code-action request with RequestCancelled only
+ * after a `$/cancelRequest` for it. So a cancelled request is asked again, up to three times
+ * in all, each retry logged with the document's versions; a third cancellation fails with
+ * that log.
  */
 export async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const retries: string[] = [];
   for (let attempt = 1; ; attempt++) {
     const version = document.version;
     try {
       return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind);
     } catch (error) {
       const cancelled = error instanceof Error && error.name === 'Canceled';
-      if (!cancelled || attempt === 3) throw error;
-      if (document.version === version) {
-        throw new Error(`VS Code cancelled the code-action request for ${document.uri.path} with its text unchanged (version ${version}): ${error.stack}`);
-      }
+      if (!cancelled) throw error;
+      retries.push(`attempt ${attempt}: cancelled at version ${version} -> ${document.version}`);
+      console.log(`codeActions(${document.uri.path}): VS Code ${retries.at(-1)}`);
+      if (attempt === 3) throw new Error(`VS Code cancelled every code-action request for ${document.uri.path}: ${retries.join('; ')}: ${error.stack}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 }
