@@ -640,9 +640,7 @@ function walkDescendants(node, layout, wanted, startPosition, endPosition, named
       // goes on with the child itself, in the same frame, without one of its own.
       const production = H16[pointer + 66 >> 1];
       slot = pointer - 8;
-      const childHead = H8[slot];
-      const extra = (childHead & 1) === 1 ? childHead & 8 : H8[H32[slot >> 2] + 44] & 4;
-      alias = extra === 0 && production !== 0 ? H16[aliasSequences + production * maxAlias] : 0;
+      alias = production !== 0 && !subtreeExtra(slot) ? H16[aliasSequences + production * maxAlias] : 0;
       continue;
     }
     if (childCount > 0 && !before) {
