@@ -38,7 +38,7 @@ const CLI = path.join(OUT, 'cli.js');
 const SETTINGS = DEFAULT_SETTINGS;
 const CORES = os.availableParallelism?.() ?? os.cpus().length;
 
-/** Repetitions: the full run takes about 4 minutes on a 2-core machine. */
+/** Repetitions: the full run takes about 2.5 minutes on a 2-core machine. */
 const N = QUICK
   ? { warmup: 10, edits: 40, synthEdits: 20, bigSynthEdits: 20, synthRounds: 2, coldStarts: 2, batchRounds: 1, memoryRuns: 1, serverEdits: 40, burst: 500, burstLimitS: 10, largest: 3, limitS: 10 }
   : { warmup: 20, edits: 200, synthEdits: 100, bigSynthEdits: 100, synthRounds: 4, coldStarts: 11, batchRounds: 3, memoryRuns: 5, serverEdits: 200, burst: 3000, burstLimitS: 20, largest: 10, limitS: 60 };
