@@ -339,14 +339,20 @@ async function syntheticSection(): Promise<void> {
     const c = classes[turn % 4 === 0 || turn % 4 === 3 ? 0 : 1];
     c.costs.push(editCost(parser, c.text, c.offset, 'x', Math.ceil(c.edits / N.synthRounds), N.warmup));
   }
-  const p50: number[] = [];
   for (const c of classes) {
     const cost = mergeCosts(c.costs);
-    p50.push(median(cost.times));
+    const turnsText = c.costs.length > 1 ? ` (turns ${c.costs.map((t) => ms(median(t.times))).join(', ')})` : '';
     const label = `class of ${fmt(c.lines)} lines (${fmt(c.lines / 10)} methods): type/erase 'x' in a local of method_${c.middle}, p50 of ${fmt(cost.times.length)} in ${c.costs.length} turns`;
-    add(2, label, `${ms(p50.at(-1)!)}; ${analysedText(cost)}`);
+    add(2, label, `${ms(median(cost.times))}${turnsText}; ${analysedText(cost)}`);
   }
-  add(2, 'ratio p50 20,000-line class / 1,000-line class', `${(p50[1] / p50[0]).toFixed(1)}x`, { text: '<= 1.5x', met: p50[1] / p50[0] <= 1.5 });
+  // The ratio of each pair of turns taken one after the other (A B, B A, ...), then their
+  // median, as section 3 does with its rounds: a turn of the big class lasts ten times as long
+  // as one of the small class (its catch-ups), so a spell of noise on a shared host is more
+  // likely to land on it, and one such spell once moved the ratio of the merged medians to 1.6x.
+  const ratios = classes[0].costs.map((small, i) => median(classes[1].costs[i].times) / median(small.times));
+  const ratio = median(ratios);
+  const pairs = ratios.length > 1 ? ` (pairs ${ratios.map((r) => r.toFixed(2)).join(', ')})` : '';
+  add(2, 'ratio 20,000-line class / 1,000-line class: median of the turn pairs\' p50 ratios', `${ratio.toFixed(1)}x${pairs}`, { text: '<= 1.5x', met: ratio <= 1.5 });
 }
 
 /** One cost from several series of the same edits. */
