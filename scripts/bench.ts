@@ -97,6 +97,15 @@ function percentile(values: number[], p: number): number {
 }
 const median = (values: number[]) => percentile(values, 50);
 
+/**
+ * The median of `over[i] / under[i]`, each pair measured moments apart (sections 2 and 3),
+ * and the ratios listed after `word` when there are several.
+ */
+function pairedRatio(word: string, over: number[], under: number[]): { ratio: number; listed: string } {
+  const ratios = under.map((u, i) => over[i] / u);
+  return { ratio: median(ratios), listed: ratios.length > 1 ? ` (${word} ${ratios.map((r) => r.toFixed(2)).join(', ')})` : '' };
+}
+
 const fmt = (n: number) => n.toLocaleString('en');
 function ms(value: number): string {
   if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
@@ -349,10 +358,8 @@ async function syntheticSection(): Promise<void> {
   // median, as section 3 does with its rounds: a turn of the big class lasts ten times as long
   // as one of the small class (its catch-ups), so a spell of noise on a shared host is more
   // likely to land on it, and one such spell once moved the ratio of the merged medians to 1.6x.
-  const ratios = classes[0].costs.map((small, i) => median(classes[1].costs[i].times) / median(small.times));
-  const ratio = median(ratios);
-  const pairs = ratios.length > 1 ? ` (pairs ${ratios.map((r) => r.toFixed(2)).join(', ')})` : '';
-  add(2, 'ratio 20,000-line class / 1,000-line class: median of the turn pairs\' p50 ratios', `${ratio.toFixed(1)}x${pairs}`, { text: '<= 1.5x', met: ratio <= 1.5 });
+  const { ratio, listed } = pairedRatio('pairs', classes[1].costs.map((c) => median(c.times)), classes[0].costs.map((c) => median(c.times)));
+  add(2, 'ratio 20,000-line class / 1,000-line class: median of the turn pairs\' p50 ratios', `${ratio.toFixed(1)}x${listed}`, { text: '<= 1.5x', met: ratio <= 1.5 });
 }
 
 /** One cost from several series of the same edits. */
@@ -472,10 +479,8 @@ async function batchSection(roots: string[]): Promise<void> {
     // Each round's ratio, of the bare parse and the run taken moments apart, then their median:
     // a host whose speed drifts over the minutes of this section moves both sides of a round
     // alike. The spread over the rounds shows how much it drifted.
-    const ratios = list.map((r, i) => runs.bare[i] / r.ms);
-    const ratio = median(ratios);
-    const spread = ratios.length > 1 ? ` (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')})` : '';
-    add(3, label, `${cliTime(run, files.length).text}; bare/cli ${ratio.toFixed(2)}${spread}`, { text: `bare/cli >= ${goal.toFixed(1)}`, met: ratio >= goal });
+    const { ratio, listed } = pairedRatio('rounds', runs.bare, list.map((r) => r.ms));
+    add(3, label, `${cliTime(run, files.length).text}; bare/cli ${ratio.toFixed(2)}${listed}`, { text: `bare/cli >= ${goal.toFixed(1)}`, met: ratio >= goal });
   };
   ratioRow('`pythonic check --format json --no-cache --jobs 1`', runs.one, 0.6);
   ratioRow(`\`pythonic check --format json --no-cache\` (default jobs, ${CORES} cores)`, runs.all, 1.0);
