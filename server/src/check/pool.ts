@@ -4,6 +4,9 @@
 // the end; the results come back keyed by the file's index, and the caller prints
 // them in the sorted order a sequential run uses.
 //
+// Each worker holds one batch in hand and one queued, so it never waits for the main
+// thread between batches.
+//
 // The worker script is the CLI bundle itself (`new Worker(__filename)`): the
 // bundle's entry checks `isCheckWorker()` and runs `workerMain()` instead of `main()`.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -89,11 +92,15 @@ export function runPool({ jobs, workers, script, onResult, onTiming, ...init }: 
       for (const t of threads) void t.terminate();
       reject(error);
     };
-    /** Workers with a batch they have not answered yet. */
-    const busy = new Set<Worker>();
+    /** The batches each worker was handed and has not answered yet. */
+    const unanswered = new Map<Worker, number>();
+    /** Workers told to stop: nothing more is handed to them. */
+    const stopped = new Set<Worker>();
     const feed = (worker: Worker) => {
+      if (stopped.has(worker)) return;
       const batch = nextBatch();
-      if (batch.length > 0) busy.add(worker);
+      if (batch.length > 0) unanswered.set(worker, (unanswered.get(worker) ?? 0) + 1);
+      else stopped.add(worker);
       worker.postMessage((batch.length > 0 ? { type: 'batch', jobs: batch } : { type: 'stop' }) satisfies ToWorker);
     };
     for (let i = 0; i < count; i++) {
@@ -101,7 +108,7 @@ export function runPool({ jobs, workers, script, onResult, onTiming, ...init }: 
       threads.push(worker);
       worker.on('message', (message: FromWorker) => {
         if (failed) return;
-        busy.delete(worker);
+        unanswered.set(worker, unanswered.get(worker)! - 1);
         for (const { index, result } of message.results) {
           pending--;
           onResult(index, result);
@@ -112,12 +119,15 @@ export function runPool({ jobs, workers, script, onResult, onTiming, ...init }: 
       worker.on('error', fail);
       worker.on('exit', (code) => {
         if (failed) return;
-        if (busy.has(worker)) return fail(new Error(`a worker thread exited (code ${code}) before it finished its files`));
+        if (unanswered.get(worker)! > 0) return fail(new Error(`a worker thread exited (code ${code}) before it finished its files`));
         if (++exited === count) {
           if (pending > 0) fail(new Error(`${pending} files were never checked`));
           else resolve();
         }
       });
+      // Two batches at first, then one per answer: the worker always has the next batch in
+      // its queue when it finishes one, instead of waiting for the answer's round trip.
+      feed(worker);
       feed(worker);
     }
   });
