@@ -444,8 +444,8 @@ async function batchSection(roots: string[]): Promise<void> {
   // Rounds of all four, one after the other, so that a noisy stretch of the host falls on
   // every row of a round; each row is the median over the rounds.
   const runs = { bare: [] as number[], walked: [] as number[], one: [] as CliRun[], all: [] as CliRun[] };
-  // One parse of every file first, not counted: the parser's WebAssembly is still being tiered
-  // up during the first pass, which would make the first bare parse slower than the walk after it.
+  // One parse of every file first, not counted: a process's first pass parses 1-5% slower than
+  // its later ones, which would make the first bare parse slower than the walk after it.
   parseAll(null);
   for (let round = 1; round <= N.batchRounds; round++) {
     progress(`3. round ${round}/${N.batchRounds}: bare parse, parse + walk, check --jobs 1, check (default jobs)`);
