@@ -9,8 +9,7 @@ import { isRuleEnabled } from './engine/settings';
 import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
 import { cacheDirectory, projectRoot, ResultCache } from './check/cache';
-import { withSpareCoreBudget } from './check/compiler-budget';
-import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckOptions, type FileResult, type Source, type Timing } from './check/file';
+import { addTiming, checkSource, hasApplicableFix, readSource, newTiming, type CheckOptions, type FileResult, type Timing } from './check/file';
 import { outputFlags, writeOutcome, type Output } from './check/output';
 import { runPool, type PoolJob } from './check/pool';
 import { startProgress, type Progress } from './check/progress';
@@ -281,10 +280,16 @@ async function checkMisses(run: MissesRun): Promise<CheckedFiles> {
   const workers = Math.min(jobs, misses.length, Math.floor(bytes / WORKER_MIN_BYTES));
   if (workers <= 1) {
     // The parser (wasm) is made only once a file needs it: not for a run whose only misses are unreadable.
-    const first = checkInOrder(run, 0, null);
-    if (first) {
-      const parser = await createParser();
-      withSpareCoreBudget(() => checkInOrder(run, first.at, parser, first.source));
+    let parser: Parser | undefined;
+    for (const { index, file } of misses) {
+      const source = readSource(file);
+      if ('bytes' in source) {
+        parser ??= await createParser();
+        results[index] = checkSource(file, source, parser, options, writer, timing);
+      } else {
+        results[index] = source;
+      }
+      progress.advance();
     }
     return { results, cached, workers: 0 };
   }
@@ -302,27 +307,6 @@ async function checkMisses(run: MissesRun): Promise<CheckedFiles> {
     onTiming: (t) => timing && addTiming(timing, t),
   });
   return { results, cached, workers };
-}
-
-/**
- * Checks `run.misses` in order in the main thread, from the one at `at` (whose source is
- * `read`, if given). Without a parser it stops at the first file it can read and returns
- * that file's place and source; otherwise it checks them all and returns null.
- */
-function checkInOrder(run: MissesRun, at: number, parser: Parser | null, read?: Source): { at: number; source: Source } | null {
-  const { misses, options, writer, timing, progress, results } = run;
-  for (let i = at; i < misses.length; i++) {
-    const { index, file } = misses[i];
-    const source = i === at && read ? read : readSource(file);
-    if ('bytes' in source) {
-      if (!parser) return { at: i, source };
-      results[index] = checkSource(file, source, parser, options, writer, timing);
-    } else {
-      results[index] = source;
-    }
-    progress.advance();
-  }
-  return null;
 }
 
 function fileSize(file: string): number {
