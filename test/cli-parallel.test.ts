@@ -108,6 +108,25 @@ describe('pythonic check --jobs', () => {
     assert.equal(splitTiming(parallel.stderr).before, sequential.stderr);
   });
 
+  it('fails with exit 2 and prints no report when a worker thread ends or throws before answering its files', () => {
+    const dir = workspace({ 'a.py': bigFile(20), 'b.py': bigFile(20), 'c.py': bigFile(20) });
+    const failures = [
+      ['exit', /^pythonic: internal error: Error: a worker thread exited \(code 3\) before it finished its files\n/],
+      ['throw', /^pythonic: internal error: Error: fault injected by PYTHONIC_TEST_WORKER_FAULT\n/],
+    ] as const;
+    for (const [fault, message] of failures) {
+      const run = runCli(['check', '--format', 'json', '--jobs', '2', '--no-cache', '.'], dir, { PYTHONIC_TEST_WORKER_FAULT: fault });
+      assert.equal(run.code, 2, `${fault}: ${run.stderr}`);
+      assert.equal(run.stdout, '', fault);
+      assert.match(run.stderr, message);
+    }
+    // The same files without the fault: two workers, and a report.
+    const fine = runCli(['check', '--format', 'json', '--jobs', '2', '--no-cache', '.'], dir, { PYTHONIC_TIMING: '1' });
+    assert.equal(workerCount(fine.stderr), 2);
+    assert.equal(fine.code, 1);
+    assert.equal((JSON.parse(fine.stdout) as { files: number }).files, 3);
+  });
+
   it('--fix on workers fixes and counts exactly as --jobs 1 does', () => {
     const files = { 'a.py': bigFile(100), 'b.py': bigFile(100, 'c'), 'c.py': bigFile(100), 'd.py': 'x = 1\n' };
     const one = workspace(files);

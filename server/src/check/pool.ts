@@ -139,11 +139,16 @@ export async function workerMain(): Promise<void> {
   const port = parentPort!;
   const parser = await createParser();
   const cache = init.cacheDir === null ? null : new ResultCache(init.cacheDir);
+  // Fault injection for the tests of the pool's failure paths (test/cli-parallel.test.ts): on
+  // its first batch the worker ends its thread ('exit') or throws ('throw').
+  const fault = process.env.PYTHONIC_TEST_WORKER_FAULT;
   port.on('message', (message: ToWorker) => {
     if (message.type === 'stop') {
       port.close();
       return;
     }
+    if (fault === 'exit') process.exit(3);
+    if (fault === 'throw') throw new Error('fault injected by PYTHONIC_TEST_WORKER_FAULT');
     const timing = init.timing ? newTiming() : undefined;
     const results = message.jobs.map(({ index, file }) => ({ index, result: checkFile(file, parser, init, cache, timing) }));
     port.postMessage({ type: 'results', results, timing: timing ?? null } satisfies FromWorker);
