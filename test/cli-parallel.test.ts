@@ -159,6 +159,8 @@ describe('pythonic check --jobs', () => {
     const times = rows.map((r) => Number(r.split('|')[2]));
     assert.deepEqual(times, [...times].sort((a, b) => b - a));
     assert.match(table, /^ +\| rules total +\| +\d+\.\d{3} \| +100\.0%$/m);
+    assert.match(table, /^ +\| scope trees \(shared by the rules\) +\| +\d+\.\d{3} \|$/m);
+    assert.match(table, /^ +\| binding-site scans \(shared by the rules\) +\| +\d+\.\d{3} \|$/m);
     assert.match(table, /^ +\| parse +\| +\d+\.\d{3} \|$/m);
     assert.match(table, /^ +\| analysis total +\| +\d+\.\d{3} \|$/m);
     assert.match(table, /^1 file analysed, in the main thread\.$/m);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
-import { compareCodes, explain, explainableNames, findRule, parsePython, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
+import { BINDING_SITES_TIMING, compareCodes, explain, explainableNames, findRule, parsePython, ruleDocsMarkdown, RULES, SCOPE_TIMING, type Settings } from './engine';
 import { isRuleEnabled } from './engine/settings';
 import { buildScopeTree } from './engine/scope';
 import { scopeToJson, scopeToText } from './engine/scope/output';
@@ -332,6 +332,7 @@ function timingTable(timing: Timing, settings: Settings, cached: number, workers
   const rows: string[][] = rules.map((r) => [r.code, r.name, r.ms.toFixed(3), percent(r.ms)]);
   rows.push(['', 'rules total', ruleTotal.toFixed(3), percent(ruleTotal)]);
   rows.push(['', 'scope trees (shared by the rules)', (timing.rules.get(SCOPE_TIMING) ?? 0).toFixed(3), '']);
+  rows.push(['', 'binding-site scans (shared by the rules)', (timing.rules.get(BINDING_SITES_TIMING) ?? 0).toFixed(3), '']);
   rows.push(['', 'parse', timing.parse.toFixed(3), '']);
   rows.push(['', 'analysis total', timing.analysis.toFixed(3), '']);
   if (timing.fix > 0) rows.push(['', 'fix passes (--fix)', timing.fix.toFixed(3), '']);

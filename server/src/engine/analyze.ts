@@ -23,6 +23,7 @@ import { calleeLastName } from './python';
 import { TOP_LEVEL_STATEMENT, type Report, type Rule, type RuleContext, type UnitInfo, type Visitor } from './rule';
 import { RULES, RULES_BY_CODE } from './rules';
 import { buildScopeTree, type ScopeTree } from './scope';
+import { bindingSites, type BindingSites } from './scope/maybe-bound';
 import { fixSafetyFor, isRuleEnabled, type Settings } from './settings';
 import { compareCodes, comparePositions, SourceFile } from './source';
 import type { Diagnostic, Position, Range } from './types';
@@ -46,8 +47,9 @@ export interface AnalyzeInput {
   onRuleError?: (error: RuleError) => void;
   /**
    * When given, milliseconds spent in each rule's visitors are added to it, keyed by rule
-   * code; building scope trees (which the first rule to ask for one pays for) is kept
-   * apart under `SCOPE_TIMING`.
+   * code; the work the rules share, which the first rule to ask pays for, is kept apart:
+   * building scope trees under `SCOPE_TIMING`, scanning units for binding sites under
+   * `BINDING_SITES_TIMING`.
    */
   timing?: Map<string, number>;
   /**
@@ -132,6 +134,8 @@ type Handler = { rule: Rule; visit: Visitor };
 
 /** The `timing` key for building scope trees. */
 export const SCOPE_TIMING = 'scope trees';
+/** The `timing` key for scanning units for the places that may bind names. */
+export const BINDING_SITES_TIMING = 'binding sites';
 
 /** Analyses the whole file at once (the CLI, fix-all, tests). */
 export function analyze(input: AnalyzeInput): AnalysisResult {
@@ -201,13 +205,15 @@ class ClassBodies {
 
 /** What the rules' contexts read while one unit is analysed. */
 class UnitState {
-  /** Milliseconds spent building the scope tree, when timing. */
-  scopeMs = 0;
+  /** Milliseconds spent on work the rules share (the scope tree, the binding sites), when timing. */
+  sharedMs = 0;
   reads: FactRead[] = [];
   skeleton: string | null = null;
   bodyReads: BodyRead[] = [];
   diagnostics: Diagnostic[] = [];
   private scopeTree: ScopeTree | null = null;
+  /** Undefined until asked for; null when the scan has no answer. */
+  private sites: BindingSites | null | undefined;
   readonly parents: UnitParents;
   readonly info: UnitInfo;
 
@@ -226,15 +232,25 @@ class UnitState {
 
   /** The unit's scope tree: a method is analysed inside its class statement with the other members left out. */
   scopes(): ScopeTree {
-    if (this.scopeTree) return this.scopeTree;
-    const started = this.timing ? performance.now() : 0;
-    this.scopeTree = this.buildScopes();
-    if (this.timing) {
-      const spent = performance.now() - started;
-      this.scopeMs += spent;
-      this.timing.set(SCOPE_TIMING, (this.timing.get(SCOPE_TIMING) ?? 0) + spent);
-    }
+    this.scopeTree ??= this.shared(SCOPE_TIMING, () => this.buildScopes());
     return this.scopeTree;
+  }
+
+  /** Where the unit's text may bind names (`scope/maybe-bound.ts`), scanned once however many rules ask. */
+  bindingSites(text: string): BindingSites | null {
+    if (this.sites === undefined) this.sites = this.shared(BINDING_SITES_TIMING, () => bindingSites(text, this.unit.node.startIndex, this.unit.node.endIndex));
+    return this.sites;
+  }
+
+  /** `work`, whose time (when timing) goes under `key` rather than to the rule that asked first. */
+  private shared<T>(key: string, work: () => T): T {
+    if (!this.timing) return work();
+    const started = performance.now();
+    const result = work();
+    const spent = performance.now() - started;
+    this.sharedMs += spent;
+    this.timing.set(key, (this.timing.get(key) ?? 0) + spent);
+    return result;
   }
 
   private buildScopes(): ScopeTree {
@@ -330,6 +346,10 @@ class SessionContext implements RuleContext {
     return this.session.state.parents.parentOf(node);
   }
 
+  bindingSites(): BindingSites | null {
+    return this.session.state.bindingSites(this.source.text);
+  }
+
   classSummary(cls: Node): ClassSummary {
     return this.session.state.summary(cls);
   }
@@ -421,18 +441,18 @@ export class Session {
     }
   };
 
-  /** `safeVisit` adding the visitor's time, less the scope trees it built, to the rule's (`PYTHONIC_TIMING`). */
+  /** `safeVisit` adding the visitor's time, less the shared work it did (scope trees, binding sites), to the rule's (`PYTHONIC_TIMING`). */
   private timedVisit(handler: Handler, node: Node): void {
     const timing = this.input.timing!;
     const started = performance.now();
-    const scopesBefore = this.state.scopeMs;
+    const sharedBefore = this.state.sharedMs;
     try {
       handler.visit(node);
     } catch (error) {
       this.visitFailed(handler.rule, error);
     }
     const code = handler.rule.meta.code;
-    timing.set(code, (timing.get(code) ?? 0) + performance.now() - started - (this.state.scopeMs - scopesBefore));
+    timing.set(code, (timing.get(code) ?? 0) + performance.now() - started - (this.state.sharedMs - sharedBefore));
   }
 
   private visitFailed(rule: Rule, error: unknown): void {

@@ -1,5 +1,5 @@
 // The engine's public surface, shared by the CLI, the language server, the tests and the bench.
-export { analyze, analyzeInSteps, SCOPE_TIMING, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type RuleError } from './analyze';
+export { analyze, analyzeInSteps, BINDING_SITES_TIMING, SCOPE_TIMING, type AnalysisCache, type AnalysisResult, type AnalyzeInput, type RuleError } from './analyze';
 export { analyzeEdit, editStats, type AnalyzeEditInput, type TextChange } from './analyze-edit';
 export { applyEdits, compatibleFixes } from './fixes';
 export { fixAll, fixesToApply, MAX_FIX_PASSES, type FixAllResult } from './fix-all';

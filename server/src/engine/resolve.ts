@@ -8,7 +8,7 @@
 import type { Node } from '../parser';
 import { qualifiedName } from './module-facts';
 import { dottedName } from './python';
-import { unitBindingSites, type RuleContext } from './rule';
+import type { RuleContext } from './rule';
 import { DEF_BOUND, DEF_GLOBAL, DEF_NONLOCAL, type Scope } from './scope';
 import { mayBind } from './scope/maybe-bound';
 
@@ -23,7 +23,7 @@ export function resolveName(node: Node, context: RuleContext): string | null {
   let head = node;
   while (head.type === 'attribute') head = head.childForFieldName('object')!;
   // The scope tree sees the unit's text: when nothing there may bind the name, it has no answer but the module's.
-  const sites = unitBindingSites(context);
+  const sites = context.bindingSites();
   if (sites && !mayBind(sites, head.text)) return qualifiedName(node, context.module);
   const occurrence = context.scopes.treeFor(head).occurrenceOf(head);
   if (occurrence) {

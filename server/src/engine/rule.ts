@@ -8,7 +8,7 @@ import type { Node } from '../parser';
 import type { ClassSummary } from './class-summary';
 import type { ModuleView } from './module-facts';
 import type { NoqaDirective } from './noqa';
-import { bindingSites, namesBoundWhere, type BindingSites } from './scope/maybe-bound';
+import { namesBoundWhere, type BindingSites } from './scope/maybe-bound';
 import type { ScopeTree } from './scope/model';
 import type { Settings } from './settings';
 import type { SourceFile } from './source';
@@ -75,6 +75,12 @@ export interface RuleContext {
   /** A node's parent; use it instead of `node.parent`, which walks down from the root on every call. */
   parentOf(node: Node): Node | null;
   /**
+   * Where the text of the unit being analysed may bind names (`scope/maybe-bound.ts`), scanned
+   * once per unit however many rules ask; null when the look has no answer (then build the
+   * scope tree). A cheap first look before a scope tree for rules that care about some names only.
+   */
+  bindingSites(): BindingSites | null;
+  /**
    * The summary of a class: the class around the unit (recorded like a module fact, so a
    * method is re-analysed when its class's skeleton changes) or a class inside the unit.
    */
@@ -134,23 +140,13 @@ export function isUnitFunction(unit: UnitInfo, node: Node): boolean {
 }
 
 /**
- * Where the text of the unit being analysed may bind names (`scope/maybe-bound.ts`), scanned
- * once per unit however many rules ask; null when the look has no answer (then build the
- * scope tree). A cheap first look before a scope tree for rules that care about some names only.
- */
-export function unitBindingSites(context: RuleContext): BindingSites | null {
-  const { unit, source } = context;
-  return bindingSites(source.text, unit.node.startIndex, unit.node.endIndex);
-}
-
-/**
  * The names the body of `fn` (a `def` in the unit being analysed) may bind, by the unit's
  * binding sites: its parameters only when the body binds them again. Null when the look
  * has no answer.
  */
 export function namesBodyMayBind(fn: Node, context: RuleContext): Set<string> | null {
   const body = fn.childForFieldName('body');
-  const sites = body && unitBindingSites(context);
+  const sites = body && context.bindingSites();
   return sites ? namesBoundWhere(sites, body!.startIndex, fn.endIndex, true) : null;
 }
 

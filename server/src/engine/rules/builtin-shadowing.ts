@@ -1,5 +1,5 @@
 import type { Node } from '../../parser';
-import { TOP_LEVEL_STATEMENT, unitBindingSites, type Rule, type RuleContext } from '../rule';
+import { TOP_LEVEL_STATEMENT, type Rule, type RuleContext } from '../rule';
 import {
   DEF_BOUND,
   DEF_GLOBAL,
@@ -32,7 +32,7 @@ const BUILTIN_TARGET = (() => {
  * scope tree.
  */
 function mayBindBuiltin(node: Node, context: RuleContext): boolean {
-  const sites = unitBindingSites(context);
+  const sites = context.bindingSites();
   return !sites || [...namesBoundWhere(sites, node.startIndex, node.endIndex, true)].some((name) => BUILTIN_CALLABLES.has(name));
 }
 

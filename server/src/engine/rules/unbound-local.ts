@@ -1,6 +1,6 @@
 import type { Node } from '../../parser';
 import { isDocstring, isNameCharacter, statementsOf } from '../python';
-import { isUnitFunction, namesBodyMayBind, unitBindingSites, type Rule, type RuleContext } from '../rule';
+import { isUnitFunction, namesBodyMayBind, type Rule, type RuleContext } from '../rule';
 import { DEF_ANNOT, DEF_NONLOCAL, DEF_PARAM, type Scope, type SymbolEntry } from '../scope';
 import { readBeforeFirstBinding } from '../scope/flow';
 import { namesBoundWhere } from '../scope/maybe-bound';
@@ -92,7 +92,7 @@ function mayReadBeforeBinding(fn: Node, context: RuleContext): boolean {
   if (bound.size === 0) return false;
   const names = [...bound];
   if (names.some((name) => name.startsWith('__') && !name.endsWith('__'))) return true;
-  const around = isUnitFunction(context.unit, fn) ? null : namesBoundWhere(unitBindingSites(context)!, fn.startIndex, fn.endIndex, false);
+  const around = isUnitFunction(context.unit, fn) ? null : namesBoundWhere(context.bindingSites()!, fn.startIndex, fn.endIndex, false);
   if (!names.some((name) => around?.has(name)) && !context.module.bindsAnyOf(names.sort().join(' '))) return false;
   // Few functions get here, and most of them bind each such name before anything reads it
   // (a local import, or `x = ...` first): then they need no scope tree either.

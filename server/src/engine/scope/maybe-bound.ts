@@ -48,13 +48,12 @@ export interface BindingSites {
   readonly at: readonly number[];
 }
 
-/** The last range asked about and its answer: the rules ask about the same unit (`unitBindingSites`) for each function in it. */
-let last: { text: string; from: number; to: number; sites: BindingSites | null } = { text: '', from: 0, to: 0, sites: { names: [], at: [] } };
-
-/** The places in `text` from `from` to `to` (the start of a statement to the end of one) that may bind a name; null when there is no answer. */
+/**
+ * The places in `text` from `from` to `to` (the start of a statement to the end of one) that may
+ * bind a name; null when there is no answer. The analysis asks once per unit (`RuleContext.bindingSites`).
+ */
 export function bindingSites(text: string, from = 0, to = text.length): BindingSites | null {
-  if (text !== last.text || from !== last.from || to !== last.to) last = { text, from, to, sites: scan(text, from, to) };
-  return last.sites;
+  return scan(text, from, to);
 }
 
 /** The names `text` (a function, lambda or comprehension, or a part of one) may bind; null when there is no answer. */
