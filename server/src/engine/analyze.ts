@@ -383,7 +383,8 @@ export class Session {
     const settings = (this.settings = input.settings);
     const path = (this.path = input.path ?? '<memory>');
     ({ rules: this.rules, fingerprint: this.fingerprint } = enabledRules(input.rules ?? RULES, settings, source.isStub));
-    this.recordingView = new FactsView(facts, (read) => this.state.reads.push(read));
+    // A text analysed once (the CLI) keeps no cache, so nothing reads what the units asked.
+    this.recordingView = input.once === true ? new FactsView(facts) : new FactsView(facts, (read) => this.state.reads.push(read));
     const dispatch = new Map<string, Handler[]>();
     for (const rule of this.rules) {
       let visitors: ReturnType<Rule['create']>;
