@@ -9,7 +9,8 @@
 //     server then does when idle (parse + whole analysis from the cache) is timed apart.
 //  2. The same inside a method of a synthetic 1,000-line and 20,000-line class.
 //  3. Batch over the standard library: a bare parse, a parse plus one query walk, `pythonic check` with --jobs 1 and
-//     default jobs (medians of interleaved rounds), then a cold and a warm cache.
+//     default jobs, and as many separate --jobs 1 processes as cores, each on a share of the files (medians of
+//     interleaved rounds), then a cold and a warm cache.
 //  4. Server cold start: spawn -> first publishDiagnostics, over stdio and over IPC (as VS Code starts it).
 //  5. Server memory with big files open.
 //  6. didChange -> publishDiagnostics through the server, one at a time and in a burst.
@@ -400,6 +401,48 @@ function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv
   return { ms: took, code: result.status, stdout: result.stdout, stderr: result.stderr, lacksFlags };
 }
 
+/**
+ * `parts.length` `pythonic check --jobs 1` processes started at once, each on its own
+ * files: the time until the last one ends, and how many files they reported in all.
+ * What the host itself allows default jobs (separate processes share nothing but the
+ * machine), to hold the pool's time against.
+ */
+function runSeparateProcesses(parts: string[][]): Promise<{ ms: number; files: number | null }> {
+  const began = performance.now();
+  const one = (files: string[]) =>
+    new Promise<number | null>((resolve) => {
+      const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-'));
+      const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '--no-cache', '--jobs', '1', ...files], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+      const out: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.on('error', () => resolve(null));
+      child.on('close', () => {
+        fs.rmSync(cwd, { recursive: true, force: true });
+        try {
+          resolve((JSON.parse(Buffer.concat(out).toString('utf8')) as { files: number }).files);
+        } catch {
+          resolve(null);
+        }
+      });
+    });
+  return Promise.all(parts.map(one)).then((counts) => ({
+    ms: performance.now() - began,
+    files: counts.some((c) => c === null) ? null : counts.reduce((sum, c) => sum! + c!, 0),
+  }));
+}
+
+/** Files dealt out biggest first, each to the part with the fewest bytes so far. */
+function splitBySize(files: string[], count: number): string[][] {
+  const parts = Array.from({ length: count }, () => ({ files: [] as string[], bytes: 0 }));
+  const sized = files.map((file) => ({ file, size: fs.statSync(file).size })).sort((a, b) => b.size - a.size);
+  for (const { file, size } of sized) {
+    const lightest = parts.reduce((best, part) => (part.bytes < best.bytes ? part : best));
+    lightest.files.push(file);
+    lightest.bytes += size;
+  }
+  return parts.map((part) => part.files);
+}
+
 /** The run's time, or why it has none: the CLI failed, or checked another number of files than the bare parse read. */
 function cliTime(run: CliRun, files: number): { text: string; ok: boolean } {
   let checked: number;
@@ -443,16 +486,18 @@ async function batchSection(roots: string[]): Promise<void> {
   const walk = new Query(parser.language!, '(class_definition) @class');
   // Rounds of all four, one after the other, so that a noisy stretch of the host falls on
   // every row of a round; each row is the median over the rounds.
-  const runs = { bare: [] as number[], walked: [] as number[], one: [] as CliRun[], all: [] as CliRun[] };
+  const runs = { bare: [] as number[], walked: [] as number[], one: [] as CliRun[], all: [] as CliRun[], separate: [] as Array<{ ms: number; files: number | null }> };
+  const parts = CORES > 1 ? splitBySize(files, CORES) : null;
   // One parse of every file first, not counted: a process's first pass parses 1-5% slower than
   // its later ones, which would make the first bare parse slower than the walk after it.
   parseAll(null);
   for (let round = 1; round <= N.batchRounds; round++) {
-    progress(`3. round ${round}/${N.batchRounds}: bare parse, parse + walk, check --jobs 1, check (default jobs)`);
+    progress(`3. round ${round}/${N.batchRounds}: bare parse, parse + walk, check --jobs 1, check (default jobs)${parts ? `, ${CORES} separate processes` : ''}`);
     runs.bare.push(parseAll(null));
     runs.walked.push(parseAll(walk));
     runs.one.push(runCli(['check', '--format', 'json', '--no-cache', '--jobs', '1', ...roots]));
     runs.all.push(runCli(['check', '--format', 'json', '--no-cache', ...roots]));
+    if (parts) runs.separate.push(await runSeparateProcesses(parts));
   }
   walk.delete();
   const bare = median(runs.bare);
@@ -484,6 +529,19 @@ async function batchSection(roots: string[]): Promise<void> {
   };
   ratioRow('`pythonic check --format json --no-cache --jobs 1`', runs.one, 0.6);
   ratioRow(`\`pythonic check --format json --no-cache\` (default jobs, ${CORES} cores)`, runs.all, 1.0);
+  if (parts) {
+    // No goal: what the host gives as many checking threads as it has cores when they share nothing,
+    // next to what the pool gets; the two ratios to the bare parse then tell the pool's own cost
+    // from the cost of checking itself.
+    const label = `context: ${CORES} separate \`check --jobs 1\` processes at once, each on a ${CORES === 2 ? 'half' : 'share'} of the files by bytes: time; bare/this; default jobs/this`;
+    if (runs.separate.some((r) => r.files !== files.length)) add(3, label, 'failed (a process reported no JSON, or other files)');
+    else if (runs.all.every((run) => cliTime(run, files.length).ok)) {
+      const separate = runs.separate.map((r) => r.ms);
+      const { ratio, listed } = pairedRatio('rounds', runs.bare, separate);
+      const pool = pairedRatio('rounds', runs.all.map((r) => r.ms), separate);
+      add(3, label, `${ms(median(separate))}; bare/this ${ratio.toFixed(2)}${listed}; default jobs/this ${pool.ratio.toFixed(2)}`);
+    }
+  }
 
   // The cache lands at the nearest pyproject.toml above the working directory, else in it: a fresh temp dir.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-cache-'));
