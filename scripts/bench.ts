@@ -414,14 +414,18 @@ function runSeparateProcesses(parts: string[][]): Promise<{ ms: number; files: n
       const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-'));
       const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '--no-cache', '--jobs', '1', ...files], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
       const out: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-      child.on('error', () => resolve(null));
-      child.on('close', () => {
+      const finish = (files: number | null) => {
         fs.rmSync(cwd, { recursive: true, force: true });
+        resolve(files);
+      };
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      // A process that could not start reports no files (and may never close).
+      child.on('error', () => finish(null));
+      child.on('close', () => {
         try {
-          resolve((JSON.parse(Buffer.concat(out).toString('utf8')) as { files: number }).files);
+          finish((JSON.parse(Buffer.concat(out).toString('utf8')) as { files: number }).files);
         } catch {
-          resolve(null);
+          finish(null);
         }
       });
     });
