@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, parsePython, RULES, type Rule, type RuleError } from '../../server/src/engine';
-import { calleeName } from '../../server/src/engine/python';
+import { calleeName, containsAsciiWord } from '../../server/src/engine/python';
 import { callsTo } from '../../server/src/engine/rule';
 import { testParser } from '../support/engine';
 
@@ -105,6 +105,13 @@ describe('analyze', () => {
     const text = 'import os\rdef f(x=[]):\r    return x\r';
     const { diagnostics } = analyze({ tree: parsePython(parser, text)!, text, settings: DEFAULT_SETTINGS });
     assert.deepEqual(diagnostics.map((d) => [d.range, d.fix?.safety]), [[{ start: { line: 1, character: 8 }, end: { line: 1, character: 10 } }, 'unsafe']]);
+  });
+
+  it('finds a word as the pattern \\bword\\b does (the module facts\' look for `del`)', () => {
+    const texts = ['del x', 'x = 1\ndel x', 'model = 1', 'del_ = 1', '_del = 1', 'o.delx', 'o.del(1)', '\u00e9del x', 'del\u00e9', 'x;del y', 'dell', '', 'de l', 'x = "del"'];
+    const found = texts.map((text) => containsAsciiWord(text, 'del'));
+    assert.deepEqual(found, texts.map((text) => /\bdel\b/.test(text)));
+    assert.deepEqual(found, [true, true, false, false, false, false, true, true, true, true, false, false, false, true]);
   });
 
   it('honours # noqa comments, with our codes and peer codes, but not inside strings', async () => {

@@ -214,7 +214,7 @@ class UnitState {
   private scopeTree: ScopeTree | null = null;
   /** Undefined until asked for; null when the scan has no answer. */
   private sites: BindingSites | null | undefined;
-  readonly parents: UnitParents;
+  private unitParents: UnitParents | null = null;
   readonly info: UnitInfo;
 
   constructor(
@@ -226,8 +226,13 @@ class UnitState {
     /** Summaries already made in this analysis, by class node id: every method of a class asks for the same one. */
     private readonly summaries: Map<number, ClassSummary>,
   ) {
-    this.parents = new UnitParents(unit.node, unit.above);
     this.info = { kind: unit.kind, node: unit.node, statementIndex: unit.statementIndex };
+  }
+
+  /** The unit's parent index, made when something first asks for a parent. */
+  get parents(): UnitParents {
+    this.unitParents ??= new UnitParents(this.unit.node, this.unit.above);
+    return this.unitParents;
   }
 
   /** The unit's scope tree: a method is analysed inside its class statement with the other members left out. */
@@ -394,9 +399,10 @@ export class Session {
         input.onRuleError?.({ code: rule.meta.code, path, error });
         continue;
       }
-      for (const [key, visit] of Object.entries(visitors)) {
+      for (const key in visitors) {
+        const visit = visitors[key];
         if (!visit) continue;
-        const callee = CALLEE_KEY.exec(key)?.[1];
+        const callee = key.startsWith('call[') ? CALLEE_KEY.exec(key)?.[1] : undefined;
         const into = callee === undefined ? dispatch : this.byCallee;
         const name = callee ?? key;
         const list = into.get(name) ?? [];

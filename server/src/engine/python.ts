@@ -244,6 +244,17 @@ export function calleeLastName(call: Node, text: string): string | null {
   return text.slice(start, end);
 }
 
+/**
+ * Whether `word` (ASCII name characters) appears in `text` with no ASCII letter, digit or `_`
+ * touching it, as the pattern `\bword\b` matches; `indexOf` finds it several times faster.
+ */
+export function containsAsciiWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isAsciiNameCharacter(text.charCodeAt(at - 1)) && !isAsciiNameCharacter(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
 /** ASCII letters, digits and `_`, and every character beyond ASCII (a name's, in valid code). */
 export function isNameCharacter(c: number): boolean {
   return isAsciiNameCharacter(c) || c > 127;
