@@ -414,9 +414,9 @@ function runSeparateProcesses(parts: string[][]): Promise<{ ms: number; files: n
       const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'pythonic-bench-'));
       const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '--no-cache', '--jobs', '1', ...files], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
       const out: Buffer[] = [];
-      const finish = (files: number | null) => {
+      const finish = (reported: number | null) => {
         fs.rmSync(cwd, { recursive: true, force: true });
-        resolve(files);
+        resolve(reported);
       };
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
       // A process that could not start reports no files (and may never close).
@@ -431,7 +431,7 @@ function runSeparateProcesses(parts: string[][]): Promise<{ ms: number; files: n
     });
   return Promise.all(parts.map(one)).then((counts) => ({
     ms: performance.now() - began,
-    files: counts.some((c) => c === null) ? null : counts.reduce((sum, c) => sum! + c!, 0),
+    files: counts.includes(null) ? null : (counts as number[]).reduce((sum, c) => sum + c, 0),
   }));
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, parsePython, RULES, type Rule, type RuleError } from '../../server/src/engine';
-import { calleeName, containsAsciiWord } from '../../server/src/engine/python';
+import { calleeName, indexOfAsciiWord } from '../../server/src/engine/python';
 import { callsTo } from '../../server/src/engine/rule';
 import { testParser } from '../support/engine';
 
@@ -109,9 +109,12 @@ describe('analyze', () => {
 
   it('finds a word as the pattern \\bword\\b does (the module facts\' look for `del`)', () => {
     const texts = ['del x', 'x = 1\ndel x', 'model = 1', 'del_ = 1', '_del = 1', 'o.delx', 'o.del(1)', '\u00e9del x', 'del\u00e9', 'x;del y', 'dell', '', 'de l', 'x = "del"'];
-    const found = texts.map((text) => containsAsciiWord(text, 'del'));
+    const found = texts.map((text) => indexOfAsciiWord(text, 'del') >= 0);
     assert.deepEqual(found, texts.map((text) => /\bdel\b/.test(text)));
     assert.deepEqual(found, [true, true, false, false, false, false, true, true, true, true, false, false, false, true]);
+    // Bounded as use-after-del asks (`mayAppearAfter`): from an offset, ending by the unit's end.
+    assert.equal(indexOfAsciiWord('del a; del b', 'del', 1), 7);
+    assert.equal(indexOfAsciiWord('del a; del b', 'del', 1, 9), -1);
   });
 
   it('honours # noqa comments, with our codes and peer codes, but not inside strings', async () => {

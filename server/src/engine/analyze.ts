@@ -338,7 +338,7 @@ class SessionContext implements RuleContext {
     private readonly rule: Rule,
   ) {
     this.source = session.source;
-    this.module = session.recordingView;
+    this.module = session.moduleView;
     this.settings = session.settings;
     this.scopes = { treeFor: () => session.state.scopes() };
   }
@@ -367,7 +367,8 @@ class SessionContext implements RuleContext {
 export class Session {
   readonly rules: Rule[];
   readonly fingerprint: string;
-  readonly recordingView: FactsView;
+  /** The module facts as the rules see them: each question is recorded for the unit being analysed, unless the text is analysed once. */
+  readonly moduleView: FactsView;
   readonly settings: Settings;
   /** The unit being analysed. */
   state!: UnitState;
@@ -389,7 +390,7 @@ export class Session {
     const path = (this.path = input.path ?? '<memory>');
     ({ rules: this.rules, fingerprint: this.fingerprint } = enabledRules(input.rules ?? RULES, settings, source.isStub));
     // A text analysed once (the CLI) keeps no cache, so nothing reads what the units asked.
-    this.recordingView = input.once === true ? new FactsView(facts) : new FactsView(facts, (read) => this.state.reads.push(read));
+    this.moduleView = input.once === true ? new FactsView(facts) : new FactsView(facts, (read) => this.state.reads.push(read));
     const dispatch = new Map<string, Handler[]>();
     for (const rule of this.rules) {
       let visitors: ReturnType<Rule['create']>;
@@ -473,7 +474,7 @@ export class Session {
 
   /** Runs every rule on one unit. `bodies` null: the unit may not read its class (`analyzeEdit`; reading it throws `OutsideTheUnit`). */
   analyseUnit(unit: Unit, bodies: ClassBodies | null, summaries: Map<number, ClassSummary>): CachedUnit {
-    const state = (this.state = new UnitState(unit, this.recordingView, bodies, this.input.timing, summaries));
+    const state = (this.state = new UnitState(unit, this.moduleView, bodies, this.input.timing, summaries));
     if (unit.statementIndex !== null) for (const handler of this.topLevelHandlers) this.safeVisit(handler, unit.node);
     if (this.found) visitUnit(unit, this.found.names, this.hand);
     return { segments: unit.segments, diagnostics: state.diagnostics, reads: state.reads, skeleton: state.skeleton, bodyReads: state.bodyReads };

@@ -245,14 +245,15 @@ export function calleeLastName(call: Node, text: string): string | null {
 }
 
 /**
- * Whether `word` (ASCII name characters) appears in `text` with no ASCII letter, digit or `_`
- * touching it, as the pattern `\bword\b` matches; `indexOf` finds it several times faster.
+ * Where `word` first appears in `text` from `from`, ending by `to`, with no ASCII letter, digit
+ * or `_` touching it (what the pattern `\bword\b` finds for a word of name characters); -1 when
+ * it does not. `indexOf` finds it several times faster than the pattern.
  */
-export function containsAsciiWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!isAsciiNameCharacter(text.charCodeAt(at - 1)) && !isAsciiNameCharacter(text.charCodeAt(at + word.length))) return true;
+export function indexOfAsciiWord(text: string, word: string, from = 0, to = text.length): number {
+  for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
+    if (!isAsciiNameCharacter(text.charCodeAt(at - 1)) && !isAsciiNameCharacter(text.charCodeAt(at + word.length))) return at;
   }
-  return false;
+  return -1;
 }
 
 /** ASCII letters, digits and `_`, and every character beyond ASCII (a name's, in valid code). */

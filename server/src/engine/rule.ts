@@ -8,6 +8,7 @@ import type { Node } from '../parser';
 import type { ClassSummary } from './class-summary';
 import type { ModuleView } from './module-facts';
 import type { NoqaDirective } from './noqa';
+import { indexOfAsciiWord } from './python';
 import { namesBoundWhere, type BindingSites } from './scope/maybe-bound';
 import type { ScopeTree } from './scope/model';
 import type { Settings } from './settings';
@@ -159,10 +160,7 @@ export function namesBodyMayBind(fn: Node, context: RuleContext): Set<string> | 
 export function mayAppearAfter(context: RuleContext, name: string, offset: number): boolean {
   const { text } = context.source;
   const end = context.unit.node.endIndex;
-  const word = (at: number) => at >= 0 && at < text.length && /\w/.test(text[at]);
-  for (let at = text.indexOf(name, offset); at >= 0 && at + name.length <= end; at = text.indexOf(name, at + 1)) {
-    if (!word(at - 1) && !word(at + name.length)) return true;
-  }
+  if (indexOfAsciiWord(text, name, offset, end) >= 0) return true;
   return /[^\x00-\x7f]/.test(name) || /[^\x00-\x7f]/.test(text.slice(offset, end));
 }
 

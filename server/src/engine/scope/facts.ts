@@ -6,7 +6,7 @@
 // fact about one statement names it the way the cache does (its text, and which
 // of the statements with that text it is), never by position.
 import type { Node } from '../../parser';
-import { containsAsciiWord, regionKey, topLevelStatements } from '../python';
+import { indexOfAsciiWord, regionKey, topLevelStatements } from '../python';
 import { lastAtOrBefore } from '../source';
 import { TREE_PARENTS } from '../parents';
 import { hasFutureAnnotations } from './builder';
@@ -42,7 +42,7 @@ export class ScopeFacts {
   constructor(private readonly root: Node) {
     this.futureAnnotations = hasFutureAnnotations(root);
     this.text = root.text;
-    this.deletes = containsAsciiWord(this.text, 'del');
+    this.deletes = indexOfAsciiWord(this.text, 'del') >= 0;
   }
 
   /**
